@@ -1,0 +1,80 @@
+package io.northstar.contract;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The contract of one input dataset (SPEC.md §1): its columns in order, its key (empty when
+ * every row counts) and the rules that span columns.
+ */
+public record DatasetContract(String name, List<Column> columns, List<String> key, List<RowRule> rowRules) {
+
+    public DatasetContract {
+        requireNonNull(name, "name is null");
+        columns = List.copyOf(columns);
+        key = List.copyOf(key);
+        rowRules = List.copyOf(rowRules);
+        Map<String, Column> byName = index(columns);
+        for (String keyColumn : key) {
+            Column column = byName.get(keyColumn);
+            if (column == null || !column.required()) {
+                throw new IllegalArgumentException(name + ": key column " + keyColumn + " must be a required column");
+            }
+        }
+        for (RowRule rule : rowRules) {
+            for (String ruleColumn : rule.columns()) {
+                if (!byName.containsKey(ruleColumn)) {
+                    throw new IllegalArgumentException(name + ": rule names unknown column " + ruleColumn);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Column> index(List<Column> columns) {
+        Map<String, Column> byName = new HashMap<>();
+        for (Column column : columns) {
+            if (byName.put(column.name(), column) != null) {
+                throw new IllegalArgumentException("duplicate column " + column.name());
+            }
+        }
+        return byName;
+    }
+
+    public int indexOf(String columnName) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(columnName)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name + " has no column " + columnName);
+    }
+
+    public Column column(String columnName) {
+        return columns.get(indexOf(columnName));
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    /** The single-column key that other datasets reference, if there is one. */
+    public Optional<String> referenceableKey() {
+        return key.size() == 1 ? Optional.of(key.get(0)) : Optional.empty();
+    }
+
+    /** Columns that name a row of another dataset (or of this one, for trees). */
+    public List<Column> foreignKeys() {
+        List<Column> references = new ArrayList<>();
+        for (Column column : columns) {
+            if (column.references() != null) {
+                references.add(column);
+            }
+        }
+        return references;
+    }
+}

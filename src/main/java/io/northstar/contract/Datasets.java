@@ -1,0 +1,219 @@
+package io.northstar.contract;
+
+import static io.northstar.contract.ColumnType.DATE;
+import static io.northstar.contract.ColumnType.ENUM;
+import static io.northstar.contract.ColumnType.ID;
+import static io.northstar.contract.ColumnType.INT;
+import static io.northstar.contract.ColumnType.MONEY;
+import static io.northstar.contract.ColumnType.NUM;
+import static io.northstar.contract.ColumnType.PERIOD;
+import static io.northstar.contract.ColumnType.TEXT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The eleven input datasets of SPEC.md §1, in an order where every dataset comes after the
+ * datasets it references, so ingestion can check references in one pass over this list.
+ */
+public final class Datasets {
+
+    public static final String OBJECTIVES = "objectives";
+    public static final String KPIS = "kpis";
+    public static final String KPI_OBSERVATIONS = "kpi_observations";
+    public static final String PROJECTS = "projects";
+    public static final String PROJECT_OBJECTIVES = "project_objectives";
+    public static final String PROJECT_STATUS = "project_status";
+    public static final String BUDGET_LINES = "budget_lines";
+    public static final String SERVICES = "services";
+    public static final String SERVICE_DEPENDENCIES = "service_dependencies";
+    public static final String SERVICE_LEVELS = "service_levels";
+    public static final String RISKS = "risks";
+
+    /**
+     * The level an objective's parent must have, by the objective's own level; a level absent
+     * here (corporate_aim) must have no parent at all (bad_parent_level).
+     */
+    public static final Map<String, String> PARENT_LEVEL = Map.of("it_aim", "corporate_aim", "objective", "it_aim");
+
+    private static final Range ONE_TO_FIVE = Range.between(1, 5);
+    private static final Range NON_NEGATIVE = Range.atLeast(0);
+    private static final Range PERCENT = Range.between(0, 100);
+
+    private static final Map<String, DatasetContract> ALL = new LinkedHashMap<>();
+
+    static {
+        register(dataset(OBJECTIVES, List.of("objective_id"), List.of(),
+                id("objective_id").required(),
+                text("name").required(),
+                enumeration("level", "corporate_aim", "it_aim", "objective").required(),
+                id("parent_id").references(OBJECTIVES),
+                num("weight").range(Range.above(0)).defaultsTo(1.0),
+                text("owner"),
+                text("description")));
+        register(dataset(KPIS, List.of("kpi_id"), List.of(),
+                id("kpi_id").required(),
+                text("name").required(),
+                id("objective_id").references(OBJECTIVES),
+                text("unit"),
+                enumeration("direction", "higher_is_better", "lower_is_better").required(),
+                enumeration("frequency", "monthly", "quarterly").defaultsTo("monthly"),
+                num("baseline"),
+                date("baseline_date"),
+                num("target"),
+                date("target_date"),
+                num("tolerance").range(NON_NEGATIVE).defaultsTo(0.10),
+                text("owner")));
+        register(dataset(KPI_OBSERVATIONS, List.of("kpi_id", "period_end"), List.of(),
+                id("kpi_id").required().references(KPIS),
+                date("period_end").required(),
+                num("value").required()));
+        register(dataset(PROJECTS, List.of("project_id"),
+                List.of(new RowRule.NotBefore("planned_end_date", "start_date")),
+                id("project_id").required(),
+                text("name").required(),
+                id("parent_id").references(PROJECTS),
+                text("business_unit").required(),
+                enumeration("category", "run", "grow", "transform").required(),
+                enumeration("status", "proposed", "approved", "active", "on_hold", "completed", "cancelled").required(),
+                date("start_date"),
+                date("planned_end_date"),
+                money("budget").required().range(NON_NEGATIVE),
+                integer("strategic_value").range(ONE_TO_FIVE),
+                integer("urgency").range(ONE_TO_FIVE),
+                integer("effort").range(ONE_TO_FIVE),
+                text("sponsor"),
+                text("manager")));
+        register(dataset(PROJECT_OBJECTIVES, List.of("project_id", "objective_id"), List.of(),
+                id("project_id").required().references(PROJECTS),
+                id("objective_id").required().references(OBJECTIVES),
+                num("contribution").required().range(Range.aboveUpTo(0, 1))));
+        register(dataset(PROJECT_STATUS, List.of("project_id", "status_date"), List.of(),
+                id("project_id").required().references(PROJECTS),
+                date("status_date").required(),
+                money("planned_value").required().range(NON_NEGATIVE),
+                money("earned_value").required().range(NON_NEGATIVE),
+                money("actual_cost").required().range(NON_NEGATIVE),
+                num("percent_complete").range(PERCENT),
+                date("forecast_end_date")));
+        register(dataset(BUDGET_LINES, List.of(), List.of(),
+                period("period").required(),
+                text("business_unit").required(),
+                text("cost_center"),
+                id("project_id").references(PROJECTS),
+                enumeration("category", "capex", "opex").required(),
+                text("tower"),
+                text("vendor"),
+                money("plan").required(),
+                money("actual").required(),
+                money("forecast")));
+        register(dataset(SERVICES, List.of("service_id"), List.of(),
+                id("service_id").required(),
+                text("name").required(),
+                id("objective_id").references(OBJECTIVES),
+                text("owner"),
+                integer("tier").range(Range.between(1, 3)),
+                num("availability_target").required().range(PERCENT),
+                money("annual_cost")));
+        register(dataset(SERVICE_DEPENDENCIES, List.of("service_id", "depends_on"),
+                List.of(new RowRule.Distinct("service_id", "depends_on")),
+                id("service_id").required().references(SERVICES),
+                id("depends_on").required().references(SERVICES)));
+        register(dataset(SERVICE_LEVELS, List.of("service_id", "period_end"), List.of(),
+                id("service_id").required().references(SERVICES),
+                date("period_end").required(),
+                num("availability").required().range(PERCENT),
+                integer("incidents").range(NON_NEGATIVE),
+                integer("major_incidents").range(NON_NEGATIVE),
+                num("mttr_hours").range(NON_NEGATIVE)));
+        register(dataset(RISKS, List.of("risk_id"),
+                List.of(new RowRule.NonDecreasing(List.of("cost_low", "cost_most_likely", "cost_high"))),
+                id("risk_id").required(),
+                text("title").required(),
+                id("project_id").references(PROJECTS),
+                id("objective_id").references(OBJECTIVES),
+                id("service_id").references(SERVICES),
+                enumeration("category", "security", "compliance", "delivery", "financial", "operational", "vendor",
+                        "people").required(),
+                integer("likelihood").required().range(ONE_TO_FIVE),
+                integer("impact").required().range(ONE_TO_FIVE),
+                num("probability").range(Range.between(0, 1)),
+                money("cost_low"),
+                money("cost_most_likely"),
+                money("cost_high"),
+                enumeration("status", "open", "mitigating", "accepted", "closed").required(),
+                text("owner"),
+                date("identified_date"),
+                date("mitigation_due"),
+                integer("residual_likelihood").range(ONE_TO_FIVE),
+                integer("residual_impact").range(ONE_TO_FIVE)));
+    }
+
+    private Datasets() {
+    }
+
+    /** Every dataset, each after the ones it references. */
+    public static List<DatasetContract> all() {
+        return List.copyOf(ALL.values());
+    }
+
+    public static Optional<DatasetContract> byName(String name) {
+        return Optional.ofNullable(ALL.get(name));
+    }
+
+    public static DatasetContract require(String name) {
+        return byName(name).orElseThrow(() -> new IllegalArgumentException("no dataset named " + name));
+    }
+
+    public static List<String> names() {
+        return List.copyOf(ALL.keySet());
+    }
+
+    private static void register(DatasetContract contract) {
+        for (Column foreignKey : contract.foreignKeys()) {
+            String target = foreignKey.references();
+            if (!target.equals(contract.name()) && !ALL.containsKey(target)) {
+                throw new IllegalStateException(contract.name() + " must come after " + target);
+            }
+        }
+        ALL.put(contract.name(), contract);
+    }
+
+    private static DatasetContract dataset(String name, List<String> key, List<RowRule> rules, Column.Builder... columns) {
+        return new DatasetContract(name, java.util.Arrays.stream(columns).map(Column.Builder::build).toList(), key, rules);
+    }
+
+    private static Column.Builder id(String name) {
+        return Column.builder(name, ID);
+    }
+
+    private static Column.Builder text(String name) {
+        return Column.builder(name, TEXT);
+    }
+
+    private static Column.Builder enumeration(String name, String... values) {
+        return Column.builder(name, ENUM).values(values);
+    }
+
+    private static Column.Builder num(String name) {
+        return Column.builder(name, NUM);
+    }
+
+    private static Column.Builder integer(String name) {
+        return Column.builder(name, INT);
+    }
+
+    private static Column.Builder money(String name) {
+        return Column.builder(name, MONEY);
+    }
+
+    private static Column.Builder date(String name) {
+        return Column.builder(name, DATE);
+    }
+
+    private static Column.Builder period(String name) {
+        return Column.builder(name, PERIOD);
+    }
+}

@@ -1,0 +1,118 @@
+package io.northstar.contract;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A check that looks at several columns of one row. Each rule is evaluated on the parsed
+ * values, after every single-column check has passed.
+ */
+public sealed interface RowRule permits RowRule.NotBefore, RowRule.NonDecreasing, RowRule.Distinct {
+
+    QuarantineReason reason();
+
+    /** The columns the rule reads; they must exist in the dataset. */
+    List<String> columns();
+
+    /** A sentence naming the values, when the row breaks the rule. */
+    Optional<String> violation(ParsedRow row);
+
+    /** {@code later >= earlier} when both are present (planned_end_date ≥ start_date). */
+    record NotBefore(String later, String earlier) implements RowRule {
+        public NotBefore {
+            requireNonNull(later, "later is null");
+            requireNonNull(earlier, "earlier is null");
+        }
+
+        @Override
+        public QuarantineReason reason() {
+            return QuarantineReason.OUT_OF_RANGE;
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(later, earlier);
+        }
+
+        @Override
+        public Optional<String> violation(ParsedRow row) {
+            Object laterValue = row.get(later);
+            Object earlierValue = row.get(earlier);
+            if (laterValue == null || earlierValue == null) {
+                return Optional.empty();
+            }
+            @SuppressWarnings("unchecked")
+            Comparable<Object> comparable = (Comparable<Object>) laterValue;
+            return comparable.compareTo(earlierValue) < 0
+                    ? Optional.of(later + " " + laterValue + " is before " + earlier + " " + earlierValue)
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * The present values of the columns never decrease from left to right
+     * (cost_low ≤ cost_most_likely ≤ cost_high).
+     */
+    record NonDecreasing(List<String> columns) implements RowRule {
+        public NonDecreasing {
+            columns = List.copyOf(columns);
+            if (columns.size() < 2) {
+                throw new IllegalArgumentException("NonDecreasing needs two columns or more");
+            }
+        }
+
+        @Override
+        public QuarantineReason reason() {
+            return QuarantineReason.OUT_OF_RANGE;
+        }
+
+        @Override
+        public Optional<String> violation(ParsedRow row) {
+            String previousColumn = null;
+            Comparable<Object> previous = null;
+            for (String column : columns) {
+                Object value = row.get(column);
+                if (value == null) {
+                    continue;
+                }
+                if (previous != null && previous.compareTo(value) > 0) {
+                    return Optional.of(previousColumn + " " + previous + " is above " + column + " " + value
+                            + " (expected " + String.join(" <= ", columns) + ")");
+                }
+                @SuppressWarnings("unchecked")
+                Comparable<Object> current = (Comparable<Object>) value;
+                previous = current;
+                previousColumn = column;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Two columns must differ (a service cannot depend on itself). */
+    record Distinct(String first, String second) implements RowRule {
+        public Distinct {
+            requireNonNull(first, "first is null");
+            requireNonNull(second, "second is null");
+        }
+
+        @Override
+        public QuarantineReason reason() {
+            return QuarantineReason.SELF_DEPENDENCY;
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(first, second);
+        }
+
+        @Override
+        public Optional<String> violation(ParsedRow row) {
+            Object value = row.get(first);
+            return value != null && value.equals(row.get(second))
+                    ? Optional.of(first + " and " + second + " are both '" + value + "'")
+                    : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.northstar.contract;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/**
+ * Parses one trimmed, non-blank cell into the Java value stored in the conformed table:
+ * String for ID, TEXT, ENUM and PERIOD; LocalDate for DATE; BigDecimal (scale 2) for MONEY;
+ * Double for NUM; Integer for INT. Stricter than the JDK parsers on purpose: no hex floats,
+ * no "1d", no NaN, no thousands separators, no 5-digit years.
+ */
+final class ValueParsers {
+
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,4})?");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,10}");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final int MONEY_PRECISION = 18;
+    private static final int MONEY_SCALE = 2;
+
+    private ValueParsers() {
+    }
+
+    /** Parses a value of any type except ENUM, which {@link #parseEnum} handles in its own phase. */
+    static Object parse(ColumnType type, String text) throws BadValueException {
+        return switch (type) {
+            case ID -> parseId(text);
+            case TEXT, ENUM -> text;
+            case DATE -> parseDate(text);
+            case PERIOD -> parsePeriod(text);
+            case MONEY -> parseMoney(text);
+            case NUM -> parseNum(text);
+            case INT -> parseInt(text);
+        };
+    }
+
+    static String parseId(String text) throws BadValueException {
+        if (!ID.matcher(text).matches()) {
+            throw new BadValueException("'" + shorten(text) + "' is not an id ([A-Za-z0-9][A-Za-z0-9_.-]{0,63})");
+        }
+        return text;
+    }
+
+    static LocalDate parseDate(String text) throws BadValueException {
+        if (ISO_DATE.matcher(text).matches()) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeException e) {
+                // falls through to the common message: 2026-02-30 is no date either
+            }
+        }
+        throw new BadValueException("'" + shorten(text) + "' is not a date (yyyy-MM-dd)");
+    }
+
+    static String parsePeriod(String text) throws BadValueException {
+        if (!PERIOD.matcher(text).matches()) {
+            throw new BadValueException("'" + shorten(text) + "' is not a period (yyyy-MM)");
+        }
+        return text;
+    }
+
+    static BigDecimal parseMoney(String text) throws BadValueException {
+        if (DECIMAL.matcher(text).matches()) {
+            BigDecimal cents = new BigDecimal(text).setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+            if (cents.precision() <= MONEY_PRECISION) {
+                return cents;
+            }
+        }
+        throw new BadValueException("'" + shorten(text) + "' is not a money amount (decimal(18,2))");
+    }
+
+    static Double parseNum(String text) throws BadValueException {
+        if (DECIMAL.matcher(text).matches()) {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value)) {
+                return value == 0.0 ? 0.0 : value; // -0.0 and 0.0 must be one value for duplicate checks
+            }
+        }
+        throw new BadValueException("'" + shorten(text) + "' is not a finite number");
+    }
+
+    static Integer parseInt(String text) throws BadValueException {
+        if (INTEGER.matcher(text).matches()) {
+            long value = Long.parseLong(text);
+            if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+                return (int) value;
+            }
+        }
+        throw new BadValueException("'" + shorten(text) + "' is not an integer");
+    }
+
+    /** Returns the canonical lower-case value, or null when the text is outside the enum. */
+    static String parseEnum(Column column, String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return column.enumValues().contains(lower) ? lower : null;
+    }
+
+    /** Keeps quarantine details readable when a cell holds a megabyte of junk. */
+    static String shorten(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+}

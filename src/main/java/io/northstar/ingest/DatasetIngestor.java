@@ -1,0 +1,207 @@
+package io.northstar.ingest;
+
+import static io.northstar.ingest.IngestColumns.DETAIL;
+import static io.northstar.ingest.IngestColumns.DUPLICATE;
+import static io.northstar.ingest.IngestColumns.LINE;
+import static io.northstar.ingest.IngestColumns.RAW;
+import static io.northstar.ingest.IngestColumns.REASON;
+import static io.northstar.ingest.IngestColumns.SOURCE;
+import static io.northstar.ingest.RowChecks.good;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.northstar.contract.Column;
+import io.northstar.contract.DatasetContract;
+import io.northstar.contract.Datasets;
+import io.northstar.contract.QuarantineReason;
+import io.northstar.error.ExitCode;
+import io.northstar.error.NorthstarException;
+import io.northstar.job.Job;
+import io.northstar.job.SourceSpec;
+import io.northstar.lake.Staging;
+import io.northstar.lake.Zone;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Ingests the job's datasets into a staging area: parse and row checks, then keys, then
+ * references against what survived of the referenced datasets (SPEC.md §1.1), then writes
+ * the conformed and quarantine partitions and counts every row's fate.
+ */
+public final class DatasetIngestor {
+    private static final long ROWS_PER_FILE = 1_000_000;
+
+    private final SparkSession spark;
+    private final String runId;
+
+    public DatasetIngestor(SparkSession spark, String runId) {
+        this.spark = spark;
+        this.runId = runId;
+    }
+
+    /** Ingests every source of the job, in contract order; calls {@code done} after each dataset. */
+    public List<DatasetOutcome> ingest(Job job, Staging staging, Consumer<DatasetOutcome> done) {
+        Map<String, Dataset<Row>> survivors = new HashMap<>();
+        List<Dataset<Row>> cached = new ArrayList<>();
+        List<DatasetOutcome> outcomes = new ArrayList<>();
+        try {
+            for (DatasetContract contract : Datasets.all()) {
+                SourceSpec source = job.sources().get(contract.name());
+                if (source == null) {
+                    continue;
+                }
+                DatasetOutcome outcome = ingestOne(contract, source, job.quality().maxRejectRatioFor(contract.name()),
+                        staging, survivors, cached);
+                outcomes.add(outcome);
+                done.accept(outcome);
+            }
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
+        return outcomes;
+    }
+
+    private DatasetOutcome ingestOne(DatasetContract contract, SourceSpec source, double maxRejectRatio,
+            Staging staging, Map<String, Dataset<Row>> survivors, List<Dataset<Row>> cached) {
+        if (!(source instanceof SourceSpec.Csv csv)) {
+            throw new NorthstarException(ExitCode.USAGE, "dataset " + contract.name()
+                    + ": format jdbc is not supported by this version of Northstar yet; use format csv");
+        }
+        CsvDatasetReader.Parsed parsed = new CsvDatasetReader(spark).read(contract, csv);
+        try {
+            Dataset<Row> rows = RowChecks.checkKey(parsed.rows(), contract);
+            for (Column foreignKey : contract.foreignKeys()) {
+                String target = foreignKey.references();
+                if (target.equals(contract.name())) {
+                    rows = cascadeWithinTree(rows, contract, foreignKey.name(), cached);
+                } else if (survivors.containsKey(target)) {
+                    rows = RowChecks.checkReference(rows, foreignKey.name(), survivors.get(target), target);
+                }
+            }
+            if (contract.name().equals(Datasets.PROJECT_OBJECTIVES)) {
+                rows = RowChecks.checkContributions(rows);
+            }
+            Dataset<Row> classified = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(classified);
+            DatasetOutcome outcome = count(contract, classified, parsed, source, maxRejectRatio);
+            contract.referenceableKey().ifPresent(
+                    key -> survivors.put(contract.name(), classified.filter(good()).select(key)));
+            writeConformed(contract, classified, outcome.kept(), staging);
+            writeQuarantine(contract, classified, staging);
+            return outcome;
+        } catch (RuntimeException e) {
+            throw asSourceFailure(contract.name(), e);
+        }
+    }
+
+    /**
+     * References inside one dataset (objective and project trees): a row whose parent is not a
+     * good row is quarantined, which can orphan its own children, so repeat until nothing
+     * changes. For objectives the parent's level must also fit (bad_parent_level).
+     */
+    private Dataset<Row> cascadeWithinTree(Dataset<Row> rows, DatasetContract contract, String parentColumn,
+            List<Dataset<Row>> cached) {
+        String key = contract.referenceableKey().orElseThrow();
+        boolean levelled = contract.name().equals(Datasets.OBJECTIVES);
+        Dataset<Row> current = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(current);
+        while (true) {
+            Dataset<Row> parents = current.filter(good()).select(col(key).as("_parent"),
+                    levelled ? col("level").as("_parent_level") : lit(null).cast("string").as("_parent_level"));
+            Dataset<Row> joined = current.join(parents, col(parentColumn).equalTo(parents.col("_parent")), "left");
+            org.apache.spark.sql.Column hasParent = col(parentColumn).isNotNull();
+            Dataset<Row> next = RowChecks.reject(joined, hasParent.and(col("_parent").isNull()),
+                    QuarantineReason.DANGLING_REFERENCE, RowChecks.danglingDetail(parentColumn, contract.name()));
+            if (levelled) {
+                next = RowChecks.reject(next, hasParent.and(not(parentLevelFits())), QuarantineReason.BAD_PARENT_LEVEL,
+                        concat(lit("a "), col("level"), lit(" cannot have the "), col("_parent_level"), lit(" '"),
+                                col(parentColumn), lit("' as parent")));
+            }
+            next = next.drop("_parent", "_parent_level").persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(next);
+            long before = current.filter(good()).count();
+            long after = next.filter(good()).count();
+            current = next;
+            if (before == after) {
+                return current;
+            }
+        }
+    }
+
+    /** it_aim under corporate_aim, objective under it_aim; a corporate_aim has no parent. */
+    private static org.apache.spark.sql.Column parentLevelFits() {
+        org.apache.spark.sql.Column fits = lit(false);
+        for (Map.Entry<String, String> rule : Datasets.PARENT_LEVEL.entrySet()) {
+            fits = fits.or(col("level").equalTo(rule.getKey()).and(col("_parent_level").equalTo(rule.getValue())));
+        }
+        return fits;
+    }
+
+    private static org.apache.spark.sql.Column not(org.apache.spark.sql.Column condition) {
+        return org.apache.spark.sql.functions.not(condition);
+    }
+
+    private static DatasetOutcome count(DatasetContract contract, Dataset<Row> rows, CsvDatasetReader.Parsed parsed,
+            SourceSpec source, double maxRejectRatio) {
+        org.apache.spark.sql.Column status = when(col(REASON).isNotNull(), col(REASON))
+                .when(col(DUPLICATE), lit("_deduplicated"))
+                .otherwise(lit("_kept"));
+        long read = 0;
+        long kept = 0;
+        long deduplicated = 0;
+        Map<String, Long> quarantined = new HashMap<>();
+        for (Row row : rows.groupBy(status.as("status")).count().collectAsList()) {
+            String name = row.getString(0);
+            long n = row.getLong(1);
+            read += n;
+            switch (name) {
+                case "_kept" -> kept = n;
+                case "_deduplicated" -> deduplicated = n;
+                default -> quarantined.put(name, n);
+            }
+        }
+        return new DatasetOutcome(contract.name(), source.describe(), parsed.files(), read, kept, deduplicated,
+                quarantined, parsed.extraColumns(), maxRejectRatio);
+    }
+
+    private static void writeConformed(DatasetContract contract, Dataset<Row> rows, long kept, Staging staging) {
+        int files = (int) Math.max(1, (kept + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+        Dataset<Row> conformed = rows.filter(good()).select(RowChecks.columns(contract.columnNames()));
+        conformed = files == 1 ? conformed.coalesce(1) : conformed.repartition(files);
+        if (!contract.key().isEmpty()) {
+            conformed = conformed.sortWithinPartitions(RowChecks.columns(contract.key()));
+        }
+        conformed.write().mode(SaveMode.ErrorIfExists).parquet(staging.partition(Zone.CONFORMED, contract.name()));
+    }
+
+    private void writeQuarantine(DatasetContract contract, Dataset<Row> rows, Staging staging) {
+        rows.filter(col(REASON).isNotNull())
+                .select(lit(contract.name()).as("dataset"), col(SOURCE).as("source"), col(LINE).as("line"),
+                        col(RAW).as("raw"), col(REASON).as("reason"), col(DETAIL).as("detail"),
+                        lit(runId).as("run_id"))
+                .coalesce(1)
+                .sortWithinPartitions(col("source"), col("line"))
+                .write().mode(SaveMode.ErrorIfExists).parquet(staging.partition(Zone.QUARANTINE, contract.name()));
+    }
+
+    /** An executor that failed reading a source makes the run exit with 4, naming the dataset. */
+    private static RuntimeException asSourceFailure(String dataset, RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SourceReadException) {
+                return new NorthstarException(ExitCode.SOURCE, "dataset " + dataset + ": cannot read source: "
+                        + cause.getMessage(), failure);
+            }
+        }
+        return failure;
+    }
+}

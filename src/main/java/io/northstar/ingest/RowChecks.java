@@ -1,0 +1,121 @@
+package io.northstar.ingest;
+
+import static io.northstar.ingest.IngestColumns.DETAIL;
+import static io.northstar.ingest.IngestColumns.DUPLICATE;
+import static io.northstar.ingest.IngestColumns.LINE;
+import static io.northstar.ingest.IngestColumns.REASON;
+import static io.northstar.ingest.IngestColumns.SOURCE;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.format_number;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.northstar.contract.DatasetContract;
+import io.northstar.contract.QuarantineReason;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * The checks of SPEC.md §1.1 that look across rows, as Spark column expressions. Each one only
+ * touches rows that are still good, and sets {@code _reason} once: the first reason stays.
+ */
+final class RowChecks {
+    private static final double CONTRIBUTION_TOLERANCE = 1e-9;
+
+    private RowChecks() {
+    }
+
+    /** A row not yet quarantined and not a duplicate copy. */
+    static Column good() {
+        return col(REASON).isNull().and(not(col(DUPLICATE)));
+    }
+
+    /** Sets reason and detail where {@code broken} holds on a good row. */
+    static Dataset<Row> reject(Dataset<Row> rows, Column broken, QuarantineReason reason, Column detail) {
+        Column hit = good().and(broken);
+        return rows
+                .withColumn(DETAIL, when(hit, detail).otherwise(col(DETAIL)))
+                .withColumn(REASON, when(hit, lit(reason.code())).otherwise(col(REASON)));
+    }
+
+    /**
+     * conflicting_duplicate and deduplication: among the rows that passed the row checks, a key
+     * on rows with differing values quarantines all of them; identical copies collapse into
+     * the one with the lowest (source, line), the others flagged {@code _duplicate}.
+     */
+    static Dataset<Row> checkKey(Dataset<Row> parsed, DatasetContract contract) {
+        if (contract.key().isEmpty()) {
+            return parsed.withColumn(DUPLICATE, lit(false));
+        }
+        Column[] keys = columns(contract.key());
+        Column values = struct(columns(contract.columnNames()));
+        WindowSpec byKey = Window.partitionBy(keys);
+        Dataset<Row> passed = parsed.filter(col(REASON).isNull())
+                .withColumn("_rows", count(lit(1)).over(byKey))
+                .withColumn("_variants", size(collect_set(values).over(byKey)))
+                .withColumn("_rank", row_number().over(byKey.orderBy(col(SOURCE), col(LINE))));
+        Column conflict = col("_variants").gt(1);
+        Dataset<Row> checked = passed
+                .withColumn(REASON, when(conflict, lit(QuarantineReason.CONFLICTING_DUPLICATE.code())))
+                .withColumn(DETAIL, when(conflict, concat(lit("key "), keyText(contract.key()), lit(" is on "),
+                        col("_rows"), lit(" rows that differ"))))
+                .withColumn(DUPLICATE, not(conflict).and(col("_rank").gt(1)))
+                .drop("_rows", "_variants", "_rank");
+        Dataset<Row> failed = parsed.filter(col(REASON).isNotNull()).withColumn(DUPLICATE, lit(false));
+        return checked.unionByName(failed);
+    }
+
+    /**
+     * dangling_reference for a column naming rows of another dataset: the good rows whose
+     * reference is not among {@code targetKeys} (one column, the surviving keys).
+     */
+    static Dataset<Row> checkReference(Dataset<Row> rows, String column, Dataset<Row> targetKeys, String target) {
+        Dataset<Row> keys = targetKeys.toDF("_target");
+        Dataset<Row> joined = rows.join(keys, col(column).equalTo(keys.col("_target")), "left");
+        Column dangling = col(column).isNotNull().and(col("_target").isNull());
+        return reject(joined, dangling, QuarantineReason.DANGLING_REFERENCE, danglingDetail(column, target))
+                .drop("_target");
+    }
+
+    static Column danglingDetail(String column, String target) {
+        return concat(lit(column + " '"), col(column), lit("' names no valid row of " + target));
+    }
+
+    /**
+     * contribution_over_100pct: all good rows of a project whose good rows' contributions sum
+     * above 1 (+1e-9).
+     */
+    static Dataset<Row> checkContributions(Dataset<Row> rows) {
+        WindowSpec byProject = Window.partitionBy(col("project_id"));
+        Dataset<Row> withTotal = rows.withColumn("_total",
+                sum(when(good(), col("contribution"))).over(byProject));
+        Column over = col("_total").gt(1 + CONTRIBUTION_TOLERANCE);
+        Column detail = concat(lit("contributions of project '"), col("project_id"), lit("' sum to "),
+                format_number(col("_total"), 4), lit(" (more than 1)"));
+        return reject(withTotal, over, QuarantineReason.CONTRIBUTION_OVER_100PCT, detail).drop("_total");
+    }
+
+    static Column[] columns(List<String> names) {
+        return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    private static Column keyText(List<String> key) {
+        Column[] parts = key.stream()
+                .map(name -> concat(lit(name + "="), col(name).cast("string")))
+                .toArray(Column[]::new);
+        return concat(lit("("), concat_ws(", ", parts), lit(")"));
+    }
+}

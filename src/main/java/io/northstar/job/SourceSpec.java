@@ -1,0 +1,66 @@
+package io.northstar.job;
+
+import static java.util.Objects.requireNonNull;
+
+/** Where one dataset comes from. */
+public sealed interface SourceSpec permits SourceSpec.Csv, SourceSpec.Jdbc {
+
+    /** A description safe to log and to write into the manifest (never a credential). */
+    String describe();
+
+    /** A CSV file, or a folder whose {@code *.csv} files share one header. */
+    record Csv(String path) implements SourceSpec {
+        public Csv {
+            requireNonNull(path, "path is null");
+        }
+
+        @Override
+        public String describe() {
+            return path;
+        }
+    }
+
+    /**
+     * A table or query of a database. Exactly one of {@code table} and {@code query} is set;
+     * the partitioning fields are null when the read is not partitioned.
+     */
+    record Jdbc(
+            String url,
+            String user,
+            Secret password,
+            String table,
+            String query,
+            Integer fetchSize,
+            String partitionColumn,
+            Long lowerBound,
+            Long upperBound,
+            Integer numPartitions,
+            int retries,
+            java.time.Duration retryBackoff) implements SourceSpec {
+
+        public Jdbc {
+            requireNonNull(url, "url is null");
+            if ((table == null) == (query == null)) {
+                throw new IllegalArgumentException("exactly one of table and query is set");
+            }
+            if (retries < 0) {
+                throw new IllegalArgumentException("retries must be >= 0");
+            }
+            requireNonNull(retryBackoff, "retryBackoff is null");
+        }
+
+        @Override
+        public String describe() {
+            return withoutCredentials(url) + " " + (table != null ? "table " + table : "query");
+        }
+
+        /** Drops URL parameters such as {@code ?password=...} that some drivers accept. */
+        static String withoutCredentials(String url) {
+            int query = url.indexOf('?');
+            int semicolon = url.indexOf(';');
+            int cut = query < 0 ? semicolon : semicolon < 0 ? query : Math.min(query, semicolon);
+            String base = cut < 0 ? url : url.substring(0, cut);
+            return base.replaceAll("//[^/@]*@", "//");
+        }
+    }
+}

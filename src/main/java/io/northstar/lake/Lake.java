@@ -1,0 +1,89 @@
+package io.northstar.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The lake folder: {@code <zone>/<table>/as_of=<date>/} Parquet partitions, run manifests in
+ * {@code _runs/}, and {@code _staging/<run_id>/} where a run writes before it publishes.
+ * Works on any Hadoop filesystem (a local folder, file://, hdfs://, s3a://).
+ */
+public final class Lake {
+    static final String STAGING = "_staging";
+    static final String TRASH = "_trash";
+    static final String RUNS = "_runs";
+
+    private final Path root;
+    private final FileSystem fs;
+
+    public Lake(String location, Configuration hadoop) {
+        requireNonNull(location, "location is null");
+        try {
+            Path path = new Path(location);
+            this.fs = path.getFileSystem(hadoop);
+            // no .crc side files next to every Parquet file and manifest on a local lake
+            fs.setWriteChecksum(false);
+            this.root = fs.makeQualified(path);
+        } catch (IOException e) {
+            throw new LakeException("lake " + location + ": cannot open its filesystem: " + e.getMessage(), e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public FileSystem fileSystem() {
+        return fs;
+    }
+
+    public static String partitionName(LocalDate asOf) {
+        return "as_of=" + asOf;
+    }
+
+    /** The published partition of a table for one as_of. */
+    public Path partition(Zone zone, String table, LocalDate asOf) {
+        return new Path(new Path(new Path(root, zone.folder()), table), partitionName(asOf));
+    }
+
+    /** A fresh staging area for one run attempt. */
+    public Staging stage(String runId, LocalDate asOf) {
+        return new Staging(this, new Path(new Path(root, STAGING), runId), asOf);
+    }
+
+    Path trash(String runId) {
+        return new Path(new Path(root, TRASH), runId);
+    }
+
+    public Path runsFolder() {
+        return new Path(root, RUNS);
+    }
+
+    /** The tables of a zone that have a published partition for this as_of. */
+    public List<String> tablesWithPartition(Zone zone, LocalDate asOf) {
+        List<String> tables = new ArrayList<>();
+        Path zoneFolder = new Path(root, zone.folder());
+        try {
+            if (!fs.exists(zoneFolder)) {
+                return tables;
+            }
+            for (FileStatus table : fs.listStatus(zoneFolder)) {
+                if (table.isDirectory() && fs.exists(new Path(table.getPath(), partitionName(asOf)))) {
+                    tables.add(table.getPath().getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new LakeException("lake " + root + ": cannot list " + zoneFolder + ": " + e.getMessage(), e);
+        }
+        tables.sort(null);
+        return tables;
+    }
+}
