@@ -5,12 +5,10 @@ import io.northstar.job.JobFileReader;
 import io.northstar.run.JobRunner;
 import io.northstar.run.Progress;
 import io.northstar.run.RunManifest;
-import io.northstar.run.SparkSessions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,14 +43,9 @@ final class RunCommand implements Callable<Integer> {
         Clock clock = Clock.systemDefaultZone();
         LocalDate runDate = job.asOf().orElseGet(() -> LocalDate.now(clock));
         Progress progress = new Progress(spec.commandLine().getOut());
-        SparkSession spark = SparkSessions.create(job.spark(), "northstar " + job.name());
-        try {
-            RunManifest manifest = new JobRunner(spark, progress, clock).run(job, runDate);
-            progress.message("published snapshot as_of " + manifest.asOf() + " (run " + manifest.runId() + ") in "
-                    + job.lake());
-            return 0;
-        } finally {
-            spark.stop();
-        }
+        RunManifest manifest = JobRunner.runInOwnSession(job, runDate, progress, clock);
+        progress.message("published snapshot as_of " + manifest.asOf() + " (run " + manifest.runId() + ") in "
+                + job.lake());
+        return 0;
     }
 }

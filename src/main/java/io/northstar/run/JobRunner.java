@@ -37,6 +37,16 @@ public final class JobRunner {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /** Runs the job in a Spark session built from its {@code spark:} settings, stopped afterwards. */
+    public static RunManifest runInOwnSession(Job job, LocalDate asOf, Progress progress, Clock clock) {
+        SparkSession spark = SparkSessions.create(job.spark(), "northstar " + job.name());
+        try {
+            return new JobRunner(spark, progress, clock).run(job, asOf);
+        } finally {
+            spark.stop();
+        }
+    }
+
     /**
      * Runs the job for one as_of and returns its manifest.
      *

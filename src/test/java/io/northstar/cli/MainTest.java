@@ -1,0 +1,69 @@
+package io.northstar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line without Spark: help, version, usage errors and job-file errors. */
+class MainTest {
+
+    @TempDir
+    Path folder;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("run", "Exit codes:", "0  success", "2  usage error or invalid job file",
+                "3  data-quality gate failed", "4  a source could not be read");
+    }
+
+    @Test
+    void runHelpShowsItsOptionsAndTheExitCodes() {
+        assertThat(run("run", "--help")).isZero();
+        assertThat(out.toString()).contains("--job=FILE", "--as-of=yyyy-MM-dd", "--lake=DIR", "-v", "Exit codes:");
+    }
+
+    @Test
+    void versionNamesNorthstarAndSpark() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).contains("northstar", "Spark 4.");
+    }
+
+    @Test
+    void aMissingOptionIsAUsageError() {
+        assertThat(run("run")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--job=FILE'");
+    }
+
+    @Test
+    void aBadDateIsAUsageError() {
+        assertThat(run("run", "--job", "x.yaml", "--as-of", "31/10/2026")).isEqualTo(2);
+        assertThat(err.toString()).contains("--as-of");
+    }
+
+    @Test
+    void aBrokenJobFileExitsWithTwoAndNamesTheKey() throws IOException {
+        Path job = Files.writeString(folder.resolve("job.yaml"), "name: x\nlake: l\nsources: { kpis: { path: k } }\n");
+        assertThat(run("run", "--job", job.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("job file " + job, "sources.kpis.format: required key is missing")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+    }
+}

@@ -1,0 +1,52 @@
+package io.northstar.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DatasetsTest {
+
+    @Test
+    void holdsTheElevenDatasetsOfTheSpec() {
+        assertThat(Datasets.names()).containsExactly("objectives", "kpis", "kpi_observations", "projects",
+                "project_objectives", "project_status", "budget_lines", "services", "service_dependencies",
+                "service_levels", "risks");
+    }
+
+    @Test
+    void everyReferenceNamesAnEarlierDatasetOrItsOwnKey() {
+        List<String> seen = new ArrayList<>();
+        for (DatasetContract contract : Datasets.all()) {
+            for (Column foreignKey : contract.foreignKeys()) {
+                String target = foreignKey.references();
+                assertThat(target.equals(contract.name()) || seen.contains(target))
+                        .as(contract.name() + "." + foreignKey.name()).isTrue();
+                assertThat(Datasets.require(target).referenceableKey()).isPresent();
+            }
+            seen.add(contract.name());
+        }
+    }
+
+    @Test
+    void budgetLinesHaveNoKeyAndEveryOtherDatasetHasOne() {
+        for (DatasetContract contract : Datasets.all()) {
+            assertThat(contract.key().isEmpty()).as(contract.name())
+                    .isEqualTo(contract.name().equals(Datasets.BUDGET_LINES));
+        }
+    }
+
+    @Test
+    void requiredColumnsMatchTheSpec() {
+        assertThat(required("projects")).containsExactly("project_id", "name", "business_unit", "category", "status",
+                "budget");
+        assertThat(required("risks")).containsExactly("risk_id", "title", "category", "likelihood", "impact", "status");
+        assertThat(required("budget_lines")).containsExactly("period", "business_unit", "category", "plan", "actual");
+        assertThat(required("kpis")).containsExactly("kpi_id", "name", "direction");
+    }
+
+    private static List<String> required(String dataset) {
+        return Datasets.require(dataset).columns().stream().filter(Column::required).map(Column::name).toList();
+    }
+}

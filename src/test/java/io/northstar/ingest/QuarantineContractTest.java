@@ -1,0 +1,152 @@
+package io.northstar.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.northstar.run.RunManifest;
+import io.northstar.testing.TestingJob;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One fixture row per quarantine reason of SPEC.md §1.1, each landing in the quarantine zone
+ * with that reason, its file and its line number.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QuarantineContractTest {
+
+    private TestingJob job;
+    private RunManifest manifest;
+
+    @BeforeAll
+    void ingestTheFixture(@TempDir Path folder) {
+        job = new TestingJob(folder)
+                .yaml("quality: { maxRejectRatio: 1.0 }\n")
+                .csv("objectives",
+                        "objective_id,name,level,parent_id,weight",   // line 1
+                        "CA1,Grow revenue,corporate_aim,,",              // 2 kept
+                        "ITA1,Digital platforms,it_aim,CA1,2",           // 3 kept
+                        "OBJ1,Launch web shop,objective,ITA1,",          // 4 kept
+                        "OBJ2,Wrong level,objective,CA1,",               // 5 bad_parent_level
+                        "ITA9,Orphan aim,it_aim,CA9,",                   // 6 dangling_reference
+                        "OBJ9,Child of orphan,objective,ITA9,",          // 7 dangling_reference (cascade)
+                        "CA2,Cut costs,corporate_aim,,",                 // 8 conflicting_duplicate
+                        "CA2,Cut costs now,corporate_aim,,",             // 9 conflicting_duplicate
+                        "CA1,Grow revenue,corporate_aim,,1",             // 10 deduplicated (weight 1 = default)
+                        "OBJ3,\"Broken \"quote,objective,ITA1,",         // 11 malformed_row
+                        "OBJ4,,objective,ITA1,",                         // 12 missing_required
+                        "OBJ5,Typo level,objectiv,ITA1,",                // 13 bad_enum
+                        "OBJ6,Heavy,objective,ITA1,heavy",               // 14 bad_type
+                        "OBJ7,Weightless,objective,ITA1,0",              // 15 out_of_range
+                        "OBJ8,Aim with parent,corporate_aim,CA1,")       // 16 bad_parent_level
+                .csv("projects",
+                        "project_id,name,business_unit,category,status,budget",
+                        "P1,Web shop,Retail,transform,active,1000",
+                        "P2,Mobile app,Retail,grow,active,500")
+                .csv("project_objectives",
+                        "project_id,objective_id,contribution",
+                        "P1,OBJ1,0.7",                                   // 2 contribution_over_100pct
+                        "P1,ITA1,0.6",                                   // 3 contribution_over_100pct
+                        "P2,OBJ1,1",                                     // 4 kept
+                        "P2,OBJ9,0.5")                                   // 5 dangling (OBJ9 quarantined)
+                .csv("services",
+                        "service_id,name,availability_target",
+                        "S1,Web shop,99.9",
+                        "S2,Identity,99.95")
+                .csv("service_dependencies",
+                        "service_id,depends_on",
+                        "S1,S2",                                         // 2 kept
+                        "S1,S1",                                         // 3 self_dependency
+                        "S2,S9");                                        // 4 dangling_reference
+        manifest = job.run();
+    }
+
+    private Map<Long, String> reasonsByLine(String dataset) {
+        Map<Long, String> reasons = new TreeMap<>();
+        for (Row row : job.quarantine(dataset).collectAsList()) {
+            reasons.put(row.getAs("line"), row.getAs("reason"));
+        }
+        return reasons;
+    }
+
+    @Test
+    void everyRowLevelAndTreeReasonLandsWithItsLine() {
+        assertThat(reasonsByLine("objectives")).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
+                Map.entry(5L, "bad_parent_level"),
+                Map.entry(6L, "dangling_reference"),
+                Map.entry(7L, "dangling_reference"),
+                Map.entry(8L, "conflicting_duplicate"),
+                Map.entry(9L, "conflicting_duplicate"),
+                Map.entry(11L, "malformed_row"),
+                Map.entry(12L, "missing_required"),
+                Map.entry(13L, "bad_enum"),
+                Map.entry(14L, "bad_type"),
+                Map.entry(15L, "out_of_range"),
+                Map.entry(16L, "bad_parent_level"))));
+    }
+
+    @Test
+    void identicalDuplicatesCollapseIntoOneKeptRow() {
+        List<String> kept = job.conformed("objectives").select("objective_id").as(
+                org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertThat(kept).containsExactlyInAnyOrder("CA1", "ITA1", "OBJ1");
+        DatasetOutcome objectives = outcome("objectives");
+        assertThat(objectives.rowsRead()).isEqualTo(15);
+        assertThat(objectives.kept()).isEqualTo(3);
+        assertThat(objectives.deduplicated()).isEqualTo(1);
+        assertThat(objectives.quarantined()).isEqualTo(11);
+    }
+
+    @Test
+    void contributionsOverOneQuarantineAllOfTheProjectsRows() {
+        assertThat(reasonsByLine("project_objectives")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                2L, "contribution_over_100pct",
+                3L, "contribution_over_100pct",
+                5L, "dangling_reference")));
+    }
+
+    @Test
+    void selfDependenciesAndUnknownServicesAreQuarantined() {
+        assertThat(reasonsByLine("service_dependencies")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                3L, "self_dependency",
+                4L, "dangling_reference")));
+    }
+
+    @Test
+    void quarantineRowsCarrySourceRawTextAndADetail() {
+        Row row = job.quarantine("service_dependencies").filter("line = 4").first();
+        assertThat((String) row.getAs("dataset")).isEqualTo("service_dependencies");
+        assertThat((String) row.getAs("source")).endsWith("data/service_dependencies.csv");
+        assertThat((String) row.getAs("raw")).isEqualTo("S2,S9");
+        assertThat((String) row.getAs("detail")).isEqualTo("depends_on 'S9' names no valid row of services");
+        assertThat((String) row.getAs("run_id")).isEqualTo(manifest.runId());
+        Row malformed = job.quarantine("objectives").filter("line = 11").first();
+        assertThat((String) malformed.getAs("raw")).isEqualTo("OBJ3,\"Broken \"quote,objective,ITA1,");
+    }
+
+    @Test
+    void theConformedZoneHasExactlyTheContractColumns() {
+        assertThat(job.conformed("objectives").columns())
+                .containsExactly("objective_id", "name", "level", "parent_id", "weight", "owner", "description");
+        Row ita1 = job.conformed("objectives").filter("objective_id = 'ITA1'").first();
+        assertThat((Double) ita1.getAs("weight")).isEqualTo(2.0);
+    }
+
+    @Test
+    void theManifestCountsReasonsPerDataset() {
+        assertThat(outcome("objectives").quarantinedByReason()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "bad_parent_level", 2L, "dangling_reference", 2L, "conflicting_duplicate", 2L, "malformed_row", 1L,
+                "missing_required", 1L, "bad_enum", 1L, "bad_type", 1L, "out_of_range", 1L));
+        assertThat(manifest.succeeded()).isTrue();
+    }
+
+    private DatasetOutcome outcome(String dataset) {
+        return manifest.datasets().stream().filter(o -> o.dataset().equals(dataset)).findFirst().orElseThrow();
+    }
+}

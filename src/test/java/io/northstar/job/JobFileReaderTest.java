@@ -1,0 +1,220 @@
+package io.northstar.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.northstar.error.ExitCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobFileReaderTest {
+
+    /** The minimal example of SPEC.md §5, word for word. */
+    private static final String SPEC_EXAMPLE = """
+            name: nightly                  # required
+            asOf: 2026-10-31               # optional; --as-of overrides; default today
+            lake: ../lake                  # required; --lake overrides
+            reports: ../out/reports        # optional; default <lake>/../reports
+            fiscalYearStartMonth: 7        # optional; default 1
+            currency: EUR                  # optional; default USD
+            quality:
+              maxRejectRatio: 0.05         # optional; per dataset: overrides: { kpis: 0.2 }
+            sources:                       # a map from dataset name to its source
+              objectives: { format: csv, path: data/objectives.csv }
+              budget_lines:
+                format: jdbc
+                url: jdbc:postgresql://127.0.0.1:5432/itdata
+                user: ${PGUSER}
+                password: ${PGPASSWORD}
+                table: budget_lines        # or query: "select ..."
+            spark:
+              master: local[*]             # optional
+              conf: { spark.sql.shuffle.partitions: "8" }
+            """;
+
+    @TempDir
+    Path folder;
+
+    private Path write(String name, String text) throws IOException {
+        Path jobs = Files.createDirectories(folder.resolve("jobs"));
+        return Files.writeString(jobs.resolve(name), text);
+    }
+
+    private Job read(String name, String text) throws IOException {
+        return new JobFileReader(Map.of("PGUSER", "analyst", "PGPASSWORD", "s3cret")).readFile(write(name, text));
+    }
+
+    private void assertFails(String text, String... fragments) throws IOException {
+        Path file = write("bad.yaml", text);
+        var thrown = assertThatThrownBy(() -> new JobFileReader(Map.of()).readFile(file))
+                .isInstanceOfSatisfying(JobFileException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining(file.toString());
+        for (String fragment : fragments) {
+            thrown.hasMessageContaining(fragment);
+        }
+    }
+
+    @Test
+    void readsTheSpecExample() throws IOException {
+        Job job = read("nightly.yaml", SPEC_EXAMPLE);
+        assertThat(job.name()).isEqualTo("nightly");
+        assertThat(job.asOf()).contains(LocalDate.of(2026, 10, 31));
+        assertThat(job.lake()).isEqualTo(folder.resolve("lake").toString());
+        assertThat(job.reportsLocation()).isEqualTo(folder.resolve("out/reports").toString());
+        assertThat(job.fiscalYearStartMonth()).isEqualTo(7);
+        assertThat(job.currency()).isEqualTo("EUR");
+        assertThat(job.sources().get("objectives"))
+                .isEqualTo(new SourceSpec.Csv(folder.resolve("jobs/data/objectives.csv").toString()));
+        SourceSpec.Jdbc jdbc = (SourceSpec.Jdbc) job.sources().get("budget_lines");
+        assertThat(jdbc.user()).isEqualTo("analyst");
+        assertThat(jdbc.password().value()).isEqualTo("s3cret");
+        assertThat(jdbc.table()).isEqualTo("budget_lines");
+        assertThat(job.spark().conf()).containsEntry("spark.sql.shuffle.partitions", "8");
+    }
+
+    @Test
+    void neverPrintsAPassword() throws IOException {
+        Job job = read("nightly.yaml", SPEC_EXAMPLE);
+        assertThat(job.toString()).doesNotContain("s3cret");
+        assertThat(job.sources().get("budget_lines").describe()).doesNotContain("s3cret").doesNotContain("analyst");
+    }
+
+    @Test
+    void readsTheSameJobFromJson() throws IOException {
+        Job job = read("nightly.json", """
+                {"name": "nightly", "lake": "/data/lake",
+                 "sources": {"kpis": {"format": "csv", "path": "kpis.csv"}}}
+                """);
+        assertThat(job.lake()).isEqualTo("/data/lake");
+        assertThat(job.sources()).containsOnlyKeys("kpis");
+    }
+
+    @Test
+    void pinsEveryDefault() throws IOException {
+        Job job = read("minimal.yaml", """
+                name: minimal
+                lake: lake
+                sources:
+                  kpis: { format: csv, path: kpis.csv }
+                """);
+        assertThat(job.asOf()).isEmpty();
+        assertThat(job.reports()).isEmpty();
+        assertThat(job.reportsLocation()).isEqualTo(folder.resolve("jobs/reports").toString());
+        assertThat(job.fiscalYearStartMonth()).isEqualTo(1);
+        assertThat(job.currency()).isEqualTo("USD");
+        assertThat(job.quality().maxRejectRatio()).isEqualTo(0.05);
+        assertThat(job.quality().overrides()).isEmpty();
+        assertThat(job.spark().master()).isEqualTo("local[*]");
+        assertThat(job.spark().conf()).isEmpty();
+        assertThat(job.trend()).isEqualTo(new Settings.Trend(12, 0.10, 0.80));
+        assertThat(job.risk()).isEqualTo(new Settings.Risk(20_000, 42));
+        assertThat(job.priority()).isEqualTo(new Settings.Priority(0.4, 0.3, 0.3));
+        assertThat(job.finance()).isEqualTo(new Settings.Finance(0.08));
+    }
+
+    @Test
+    void jdbcSourcesDefaultTheirRetries() throws IOException {
+        Job job = read("j.yaml", """
+                name: j
+                lake: lake
+                sources:
+                  kpis: { format: jdbc, url: "jdbc:h2:./db", query: "select * from kpis", retryBackoff: 500ms }
+                """);
+        SourceSpec.Jdbc jdbc = (SourceSpec.Jdbc) job.sources().get("kpis");
+        assertThat(jdbc.retries()).isEqualTo(3);
+        assertThat(jdbc.retryBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(jdbc.password()).isNull();
+    }
+
+    @Test
+    void qualityOverridesApplyPerDataset() throws IOException {
+        Job job = read("q.yaml", """
+                name: q
+                lake: lake
+                quality: { maxRejectRatio: 0.1, overrides: { kpis: 0.2 } }
+                sources: { kpis: { format: csv, path: kpis.csv } }
+                """);
+        assertThat(job.quality().maxRejectRatioFor("kpis")).isEqualTo(0.2);
+        assertThat(job.quality().maxRejectRatioFor("risks")).isEqualTo(0.1);
+    }
+
+    @Test
+    void keepsUrisAndAbsolutePathsAsTheyAre() throws IOException {
+        Job job = read("u.yaml", """
+                name: u
+                lake: hdfs://namenode:8020/northstar/lake
+                sources: { kpis: { format: csv, path: /data/kpis.csv } }
+                """);
+        assertThat(job.lake()).isEqualTo("hdfs://namenode:8020/northstar/lake");
+        assertThat(job.sources().get("kpis")).isEqualTo(new SourceSpec.Csv("/data/kpis.csv"));
+    }
+
+    @Test
+    void overridesFromTheCommandLineWin() throws IOException {
+        Job job = read("nightly.yaml", SPEC_EXAMPLE).withOverrides(LocalDate.of(2026, 1, 31), "/tmp/other-lake");
+        assertThat(job.asOf()).contains(LocalDate.of(2026, 1, 31));
+        assertThat(job.lake()).isEqualTo("/tmp/other-lake");
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsPath() throws IOException {
+        assertFails("""
+                name: x
+                lake: lake
+                sources:
+                  kpis: { format: csv, pth: kpis.csv }
+                """, "sources.kpis.pth: unknown key (expected one of:", "path");
+        assertFails("name: x\nlake: lake\nlakes: other\nsources: { kpis: { format: csv, path: k.csv } }\n",
+                "lakes: unknown key");
+    }
+
+    @Test
+    void aMissingRequiredKeyIsNamed() throws IOException {
+        assertFails("name: x\nsources: { kpis: { format: csv, path: k.csv } }\n", "lake: required key is missing");
+        assertFails("name: x\nlake: lake\nsources: { kpis: { format: csv } }\n",
+                "sources.kpis.path: required key is missing");
+    }
+
+    @Test
+    void aBadValueSaysWhatWasExpected() throws IOException {
+        assertFails("name: x\nlake: l\nasOf: yesterday\nsources: { kpis: { format: csv, path: k.csv } }\n",
+                "asOf: expected a date yyyy-MM-dd, got 'yesterday'");
+        assertFails("name: x\nlake: l\nfiscalYearStartMonth: 13\nsources: { kpis: { format: csv, path: k.csv } }\n",
+                "fiscalYearStartMonth: expected an integer in 1..12, got 13");
+        assertFails("name: x\nlake: l\nquality: { maxRejectRatio: 2 }\nsources: { kpis: { format: csv, path: k } }\n",
+                "quality.maxRejectRatio: expected a number in [0.0, 1.0], got 2.0");
+        assertFails("name: x\nlake: l\nsources: { kpis: { format: xml, path: k.csv } }\n",
+                "sources.kpis.format: expected csv or jdbc, got 'xml'");
+        assertFails("name: x\nlake: l\nsources: { kpi: { format: csv, path: k.csv } }\n",
+                "sources.kpi: unknown dataset (expected one of: objectives, kpis");
+        assertFails("name: x\nlake: l\nsources: { kpis: { format: jdbc, url: 'jdbc:h2:x' } }\n",
+                "sources.kpis: expected exactly one of table and query");
+    }
+
+    @Test
+    void anUnsetEnvironmentVariableIsNamed() throws IOException {
+        assertFails("name: x\nlake: ${LAKE_HOME}/lake\nsources: { kpis: { format: csv, path: k.csv } }\n",
+                "lake: environment variable LAKE_HOME is not set");
+    }
+
+    @Test
+    void brokenSyntaxAndDuplicateKeysAreReportedWithTheirLine() throws IOException {
+        assertFails("name: x\nlake: [unclosed\n", "not valid YAML");
+        assertFails("name: x\nname: y\nlake: l\nsources: { kpis: { format: csv, path: k.csv } }\n",
+                "Duplicate field 'name'");
+    }
+
+    @Test
+    void aMissingFileOrWrongExtensionIsReported() {
+        assertThatThrownBy(() -> JobFileReader.read(folder.resolve("nope.yaml"))).hasMessageContaining("file not found");
+        assertThatThrownBy(() -> JobFileReader.read(folder.resolve("job.txt")))
+                .hasMessageContaining("expected a .yaml, .yml or .json file");
+    }
+}

@@ -1,0 +1,157 @@
+package io.northstar.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.northstar.ingest.DatasetOutcome;
+import io.northstar.job.Job;
+import io.northstar.job.JobFileReader;
+import io.northstar.run.JobRunner;
+import io.northstar.run.Progress;
+import io.northstar.run.RunManifest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * A job folder built by a test: CSV files under {@code data/}, a job file naming them, and a
+ * lake beside it. Runs go through the real {@link JobRunner} on the shared Spark session.
+ */
+public final class TestingJob {
+    public static final LocalDate AS_OF = LocalDate.of(2026, 10, 31);
+
+    private final Path folder;
+    private final Map<String, String> sources = new LinkedHashMap<>();
+    private String extraYaml = "";
+    private final StringWriter progress = new StringWriter();
+
+    public TestingJob(Path folder) {
+        this.folder = folder;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Path lake() {
+        return folder.resolve("lake");
+    }
+
+    /** Writes {@code data/<dataset>.csv} from lines and adds it to the job. */
+    public TestingJob csv(String dataset, String... lines) {
+        Path file = folder.resolve("data").resolve(dataset + ".csv");
+        write(file, String.join("\n", lines) + "\n");
+        return source(dataset, "data/" + dataset + ".csv");
+    }
+
+    /** Adds a source path (a file or folder under the job folder) without writing it. */
+    public TestingJob source(String dataset, String relativePath) {
+        sources.put(dataset, relativePath);
+        return this;
+    }
+
+    public TestingJob without(String dataset) {
+        sources.remove(dataset);
+        return this;
+    }
+
+    public TestingJob yaml(String extra) {
+        this.extraYaml = extra;
+        return this;
+    }
+
+    public Path jobFile() {
+        StringBuilder yaml = new StringBuilder("name: test\nlake: lake\n").append(extraYaml).append("sources:\n");
+        sources.forEach((dataset, path) -> yaml.append("  ").append(dataset).append(": { format: csv, path: ")
+                .append(path).append(" }\n"));
+        Path file = folder.resolve("job.yaml");
+        write(file, yaml.toString());
+        return file;
+    }
+
+    public Job job() {
+        return JobFileReader.read(jobFile());
+    }
+
+    /** Runs the job for {@link #AS_OF}; checks that every dataset's counts add up. */
+    public RunManifest run() {
+        return run(AS_OF);
+    }
+
+    public RunManifest run(LocalDate asOf) {
+        RunManifest manifest = new JobRunner(TestingSpark.session(), new Progress(new PrintWriter(progress)),
+                Clock.systemUTC()).run(job(), asOf);
+        assertCountsAddUp(manifest);
+        return manifest;
+    }
+
+    public String progressOutput() {
+        return progress.toString();
+    }
+
+    public static void assertCountsAddUp(RunManifest manifest) {
+        for (DatasetOutcome outcome : manifest.datasets()) {
+            assertThat(outcome.rowsRead()).as(outcome.dataset())
+                    .isEqualTo(outcome.kept() + outcome.deduplicated() + outcome.quarantined());
+        }
+    }
+
+    public Dataset<Row> conformed(String dataset) {
+        return table("conformed", dataset, AS_OF);
+    }
+
+    public Dataset<Row> quarantine(String dataset) {
+        return table("quarantine", dataset, AS_OF);
+    }
+
+    public Dataset<Row> table(String zone, String table, LocalDate asOf) {
+        return TestingSpark.session().read()
+                .parquet(lake().resolve(zone).resolve(table).resolve("as_of=" + asOf).toString());
+    }
+
+    /** Every manifest in the lake, oldest first. */
+    public List<Path> manifests() {
+        Path runs = lake().resolve("_runs");
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(runs)) {
+            return new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file under the lake (relative paths), for before/after comparisons. */
+    public List<String> lakeFiles(String zone) {
+        Path root = lake().resolve(zone);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
