@@ -1,0 +1,275 @@
+package io.northstar.sample;
+
+import java.util.List;
+
+/**
+ * The fictional organisation of the sample data: Halvorsen &amp; Pike Logistics, a European
+ * logistics group of about 4,000 staff. Its catalogues are data, in the order they are written.
+ */
+final class Story {
+    private Story() {
+    }
+
+    static final String ORGANISATION = "Halvorsen & Pike Logistics";
+
+    static final List<String> BUSINESS_UNITS = List.of("Freight", "Warehousing", "Customer Services", "Finance & HR",
+            "Digital Ventures");
+    static final List<String> BU_CODES = List.of("FRT", "WHS", "CUS", "FIN", "DIG");
+    /** Spend above plan by business unit: Digital Ventures runs hot, Warehousing a little. */
+    static final double[] BU_OVERSPEND = {0.01, 0.07, -0.01, 0.00, 0.13};
+
+    record Tower(String name, double monthlyPlanThousands, boolean capex, double overspend, String... vendors) {
+    }
+
+    static final List<Tower> TOWERS = List.of(
+            new Tower("Compute", 18, true, 0.00, "Dell", "AWS"),
+            new Tower("Storage", 9, true, -0.02, "NetApp", "Pure Storage"),
+            new Tower("Network", 8, true, 0.01, "Cisco", "Colt"),
+            new Tower("Application", 30, false, 0.02, "SAP", "Salesforce"),
+            new Tower("End User", 10, true, -0.01, "Lenovo", "Microsoft"),
+            new Tower("Security", 7, false, 0.06, "CrowdStrike", "Palo Alto Networks"),
+            new Tower("IT Management", 6, false, 0.00, "ServiceNow", "Atlassian"));
+
+    record Aim(String id, String name, String parent, String owner) {
+    }
+
+    static final List<Aim> CORPORATE_AIMS = List.of(
+            new Aim("CA-GROW", "Grow digital revenue to 30% of sales", null, "Chief Executive Officer"),
+            new Aim("CA-EFFI", "Run the most efficient network in the industry", null, "Chief Operating Officer"),
+            new Aim("CA-TRUST", "Be the partner customers and regulators trust", null, "General Counsel"),
+            new Aim("CA-COST", "Keep the cost base sustainable", null, "Chief Financial Officer"));
+
+    static final List<Aim> IT_AIMS = List.of(
+            new Aim("ITA-CX", "Digital customer experience", "CA-GROW", "Chief Digital Officer"),
+            new Aim("ITA-DATA", "Data and analytics as a product", "CA-GROW", "Head of Data"),
+            new Aim("ITA-AUTO", "Automate operations end to end", "CA-EFFI", "Chief Operating Officer"),
+            new Aim("ITA-SEC", "Secure and resilient IT", "CA-TRUST", "Chief Information Security Officer"),
+            new Aim("ITA-CLOUD", "Cloud-first infrastructure", "CA-COST", "Chief Technology Officer"),
+            new Aim("ITA-WORK", "A modern, efficient workplace", "CA-COST", "Head of IT Operations"));
+
+    /** An objective: its IT aim (null: not anchored to the strategy), weight and owner. */
+    record Objective(String name, String aim, double weight, String owner) {
+    }
+
+    static final List<Objective> OBJECTIVES = List.of(
+            new Objective("Relaunch the customer portal", "ITA-CX", 2, "Head of Digital Channels"),
+            new Objective("Live tracking for every parcel", "ITA-CX", 1, "Head of Digital Channels"),
+            new Objective("Self-service claims and returns", "ITA-CX", 1, "Head of Customer Care"),
+            new Objective("One governed data platform", "ITA-DATA", 1, "Head of Data"),
+            new Objective("Demand forecasting with machine learning", "ITA-DATA", 1, "Head of Data"),
+            new Objective("Trusted management reporting", "ITA-DATA", 0.5, "Group Controller"),
+            new Objective("Automate warehouse picking", "ITA-AUTO", 2, "Director Warehousing"),
+            new Objective("Optimise routes and loads", "ITA-AUTO", 1, "Director Freight"),
+            new Objective("Paperless customs clearance", "ITA-AUTO", 1, "Head of Customs"),
+            new Objective("Automate the finance back office", "ITA-AUTO", 1, "Group Controller"),
+            new Objective("Zero-trust access for all staff", "ITA-SEC", 1, "Chief Information Security Officer"),
+            new Objective("Recover critical systems within 4 hours", "ITA-SEC", 1.5, "Head of IT Operations"),
+            new Objective("Pass the NIS2 and ISO 27001 audits", "ITA-SEC", 1, "Head of Compliance"),
+            new Objective("Exit the Hamburg data centre", "ITA-CLOUD", 2, "Chief Technology Officer"),
+            new Objective("Consolidate the application portfolio", "ITA-CLOUD", 1, "Enterprise Architect"),
+            new Objective("FinOps: pay only for what runs", "ITA-CLOUD", 1, "Head of Cloud"),
+            new Objective("A modern workplace for 4,000 staff", "ITA-WORK", 1, "Head of IT Operations"),
+            new Objective("A faster IT service desk", "ITA-WORK", 1, "Service Desk Manager"),
+            new Objective("Carbon data for every shipment", "ITA-DATA", 1, "Head of Sustainability"),
+            new Objective("Explore autonomous yard trucks", null, 1, "Innovation Lead"));
+
+    /** How a KPI moves: the share of its planned path it achieves, and its noise. */
+    enum Trajectory {
+        AHEAD(1.15, 0.02), ON_TRACK(1.0, 0.02), BEHIND(0.88, 0.02), OFF_TRACK(0.55, 0.02), WORSENING(-0.35, 0.02),
+        FLAT(0.0, 0.01), NOISY(1.0, 0.12);
+
+        final double progress;
+        final double noise;
+
+        Trajectory(double progress, double noise) {
+            this.progress = progress;
+            this.noise = noise;
+        }
+    }
+
+    /**
+     * A KPI of objective {@code objective} (index into OBJECTIVES, -1 for none). A null target
+     * or owner is on purpose: the SMART check has something to say. {@code targetPassed}
+     * puts the target date before the as-of date.
+     */
+    record Kpi(int objective, String name, String unit, boolean higherIsBetter, double baseline, Double target,
+            int decimals, Trajectory trajectory, boolean quarterly, String owner, boolean targetPassed) {
+    }
+
+    private static Kpi kpi(int objective, String name, String unit, boolean higher, double baseline, Double target,
+            int decimals, Trajectory trajectory) {
+        return new Kpi(objective, name, unit, higher, baseline, target, decimals, trajectory, false, "", false);
+    }
+
+    static final List<Kpi> KPIS = List.of(
+            kpi(0, "Online booking share", "%", true, 22, 40.0, 1, Trajectory.ON_TRACK),
+            new Kpi(0, "Portal net promoter score", "points", true, 18, 35.0, 0, Trajectory.NOISY, true, "", false),
+            kpi(1, "Parcels with live tracking", "%", true, 35, 95.0, 1, Trajectory.AHEAD),
+            kpi(1, "Tracking API p95 latency", "ms", false, 900, 250.0, 0, Trajectory.BEHIND),
+            kpi(2, "Claims handled self-service", "%", true, 10, 60.0, 1, Trajectory.OFF_TRACK),
+            kpi(2, "Average claim cycle time", "days", false, 14, 5.0, 1, Trajectory.ON_TRACK),
+            kpi(3, "Datasets with an owner and SLA", "%", true, 15, 90.0, 1, Trajectory.ON_TRACK),
+            kpi(3, "Data platform cost per TB", "EUR", false, 180, 90.0, 0, Trajectory.FLAT),
+            kpi(4, "Forecast error (MAPE)", "%", false, 24, 12.0, 1, Trajectory.BEHIND),
+            kpi(4, "Depots using ML forecasts", "depots", true, 0, 40.0, 0, Trajectory.AHEAD),
+            kpi(5, "Reports from certified data", "%", true, 30, 85.0, 1, Trajectory.ON_TRACK),
+            kpi(5, "Month-end reporting days", "days", false, 9, 4.0, 1, Trajectory.WORSENING),
+            kpi(6, "Automated picks share", "%", true, 5, 45.0, 1, Trajectory.ON_TRACK),
+            new Kpi(6, "Pick errors per 10,000 picks", "errors", false, 38, 10.0, 1, Trajectory.NOISY, false, null,
+                    false),
+            kpi(7, "Empty running", "%", false, 21, 14.0, 1, Trajectory.BEHIND),
+            kpi(7, "Deliveries on first attempt", "%", true, 88, 96.0, 1, Trajectory.ON_TRACK),
+            kpi(8, "Paperless customs declarations", "%", true, 40, 95.0, 1, Trajectory.AHEAD),
+            kpi(8, "Customs hold time", "hours", false, 30, 8.0, 1, Trajectory.OFF_TRACK),
+            kpi(9, "Invoices processed touchless", "%", true, 20, 75.0, 1, Trajectory.ON_TRACK),
+            kpi(9, "Days to close the books", "days", false, 10, 5.0, 1, Trajectory.BEHIND),
+            new Kpi(10, "Staff on phishing-resistant MFA", "%", true, 20, 100.0, 1, Trajectory.AHEAD, false, "", true),
+            kpi(10, "Critical vulnerabilities open over 30 days", "count", false, 140, 20.0, 0, Trajectory.WORSENING),
+            kpi(11, "Tier-1 systems with a tested recovery", "%", true, 25, 100.0, 1, Trajectory.OFF_TRACK),
+            kpi(11, "Mean time to recover", "hours", false, 9, 4.0, 1, Trajectory.ON_TRACK),
+            kpi(12, "Open audit findings", "findings", false, 46, 5.0, 0, Trajectory.ON_TRACK),
+            new Kpi(12, "Controls tested on time", "%", true, 60, 98.0, 1, Trajectory.FLAT, true, null, false),
+            kpi(13, "Workloads migrated to the cloud", "%", true, 8, 100.0, 1, Trajectory.BEHIND),
+            kpi(13, "Data centre floor space in use", "m2", false, 2400, 0.0, 0, Trajectory.ON_TRACK),
+            kpi(14, "Applications in the portfolio", "applications", false, 610, 380.0, 0, Trajectory.OFF_TRACK),
+            kpi(14, "Applications on supported versions", "%", true, 55, 90.0, 1, Trajectory.ON_TRACK),
+            kpi(15, "Cloud spend under commitment", "%", true, 20, 70.0, 1, Trajectory.ON_TRACK),
+            kpi(15, "Idle cloud spend", "%", false, 18, 5.0, 1, Trajectory.WORSENING),
+            kpi(16, "Laptops older than four years", "%", false, 38, 10.0, 1, Trajectory.ON_TRACK),
+            new Kpi(16, "Employee IT satisfaction", "score", true, 6.1, 8.0, 2, Trajectory.NOISY, true, "", false),
+            kpi(17, "First-contact resolution", "%", true, 58, 75.0, 1, Trajectory.BEHIND),
+            kpi(17, "Ticket backlog", "tickets", false, 1900, 600.0, 0, Trajectory.FLAT),
+            kpi(18, "Shipments with carbon data", "%", true, 0, 80.0, 1, Trajectory.AHEAD),
+            kpi(18, "IT energy use", "MWh", false, 5200, 3900.0, 0, Trajectory.ON_TRACK),
+            new Kpi(19, "Yard trucks in the pilot", "trucks", true, 0, null, 0, Trajectory.ON_TRACK, false, "", false),
+            new Kpi(-1, "Innovation ideas submitted", null, true, 12, null, 0, Trajectory.NOISY, false, null, false));
+
+    /** A flagship project of the story; {@code parent} is an index into FLAGSHIPS or -1. */
+    record Flagship(String name, int parent, int bu, String category, String status, int budgetThousands, int value,
+            int urgency, int effort, double cpi, double spi, int startMonthsAgo, int durationMonths, int[] objectives,
+            double[] contributions) {
+    }
+
+    private static int[] objs(int... indexes) {
+        return indexes;
+    }
+
+    private static double[] shares(double... values) {
+        return values;
+    }
+
+    static final List<Flagship> FLAGSHIPS = List.of(
+            new Flagship("Data centre exit programme", -1, 0, "transform", "active", 6200, 4, 5, 5, 0.78, 0.85, 28, 40,
+                    objs(13, 15), shares(0.8, 0.2)),
+            new Flagship("Data centre exit, wave 1: SAP and finance", 0, 0, "transform", "completed", 1300, 4, 5, 4,
+                    0.95, 1.0, 28, 14, objs(13), shares(1.0)),
+            new Flagship("Data centre exit, wave 2: warehouse systems", 0, 1, "transform", "active", 2100, 4, 5, 4,
+                    0.74, 0.80, 13, 18, objs(13), shares(1.0)),
+            new Flagship("Customer portal relaunch", -1, 2, "grow", "active", 2400, 5, 4, 4, 1.02, 0.97, 16, 24,
+                    objs(0, 2), shares(0.8, 0.2)),
+            new Flagship("Live parcel tracking", -1, 4, "grow", "active", 1600, 5, 4, 3, 1.01, 1.03, 12, 18, objs(1),
+                    shares(1.0)),
+            new Flagship("Zero-trust access", -1, 3, "transform", "active", 1900, 4, 5, 4, 0.93, 0.82, 14, 20,
+                    objs(10), shares(1.0)),
+            new Flagship("Warehouse picking robots", -1, 1, "transform", "active", 3800, 5, 3, 5, 0.86, 0.92, 18, 30,
+                    objs(6), shares(1.0)),
+            new Flagship("Route optimisation engine", -1, 0, "grow", "active", 1200, 4, 4, 3, 1.05, 1.02, 10, 16,
+                    objs(7), shares(1.0)),
+            new Flagship("Machine-learning demand forecasting", -1, 4, "grow", "active", 900, 4, 3, 3, 1.0, 1.0, 9, 15,
+                    objs(4, 3), shares(0.7, 0.3)),
+            new Flagship("Data platform build", -1, 4, "transform", "active", 2200, 4, 4, 4, 0.92, 0.95, 20, 26,
+                    objs(3, 5), shares(0.6, 0.4)),
+            new Flagship("Paperless customs", -1, 0, "grow", "active", 800, 4, 4, 2, 1.0, 0.70, 12, 14, objs(8),
+                    shares(1.0)),
+            new Flagship("Touchless invoice processing", -1, 3, "grow", "active", 600, 3, 3, 2, 1.03, 1.0, 8, 12,
+                    objs(9), shares(1.0)),
+            new Flagship("Disaster recovery for tier-1 systems", -1, 3, "run", "active", 1100, 4, 5, 3, 0.68, 0.90, 11,
+                    14, objs(11), shares(1.0)),
+            new Flagship("NIS2 readiness", -1, 3, "run", "active", 700, 3, 5, 2, 1.0, 0.98, 9, 12, objs(12),
+                    shares(1.0)),
+            new Flagship("Laptop refresh 2027", -1, 3, "run", "approved", 1400, 2, 3, 2, 1.0, 1.0, -1, 6, objs(16),
+                    shares(1.0)),
+            new Flagship("Service desk AI assistant", -1, 2, "grow", "proposed", 350, 4, 3, 2, 1.0, 1.0, -3, 6,
+                    objs(17), shares(0.8)),
+            new Flagship("Application rationalisation", -1, 3, "transform", "on_hold", 1500, 3, 2, 4, 0.97, 0.9, 15, 24,
+                    objs(14), shares(1.0)),
+            new Flagship("FinOps tooling", -1, 4, "run", "approved", 250, 3, 3, 1, 1.0, 1.0, -1, 6, objs(15),
+                    shares(1.0)),
+            new Flagship("Carbon data for customers", -1, 2, "grow", "proposed", 500, 5, 4, 2, 1.0, 1.0, -4, 10,
+                    objs(18), shares(1.0)),
+            new Flagship("Legacy transport system extended support", -1, 0, "run", "active", 900, 2, 3, 2, 1.0, 1.0, 10,
+                    14, objs(), shares()),
+            new Flagship("Warehouse Wi-Fi upgrade", -1, 1, "run", "active", 400, 2, 2, 2, 1.04, 1.0, 6, 9, objs(),
+                    shares()),
+            new Flagship("Autonomous yard truck pilot", -1, 1, "transform", "proposed", 600, 3, 2, 4, 1.0, 1.0, -6, 12,
+                    objs(19), shares(1.0)),
+            new Flagship("Mobile app for drivers", -1, 0, "grow", "cancelled", 500, 3, 2, 3, 0.8, 0.8, 14, 12, objs(1),
+                    shares(0.5)));
+
+    static final List<String> PROJECT_AREAS = List.of("Depot network", "Fleet telematics", "Yard management",
+            "Payroll", "CRM", "Contract management", "Dock scheduling", "Identity governance", "Backup", "Email",
+            "Document archive", "Procurement", "Pricing engine", "Customer onboarding", "HR portal",
+            "Data warehouse", "Print services", "Telephony", "Asset management", "Billing");
+    static final List<String> PROJECT_ACTIONS = List.of("upgrade", "replacement", "consolidation", "automation",
+            "move to SaaS", "modernisation", "rollout", "pilot");
+    static final List<String> PEOPLE = List.of("A. Meyer", "B. Tanaka", "C. Okafor", "D. Rossi", "E. Kowalski",
+            "F. Nguyen", "G. Haddad", "H. Lindqvist", "I. Moreau", "J. Schmidt", "K. Osei", "L. Fernández");
+
+    /** A service: its objective (index), tier, availability target, yearly cost and dependencies. */
+    record Service(String id, String name, int objective, int tier, double target, int costThousands,
+            List<String> dependsOn) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("S-NET", "Core network", 13, 1, 99.95, 2100, List.of()),
+            new Service("S-DC", "Hamburg data centre", 13, 1, 99.9, 3400, List.of()),
+            new Service("S-CLOUD", "Cloud landing zone", 15, 1, 99.95, 1800, List.of()),
+            new Service("S-IAM", "Identity and access", 10, 1, 99.95, 900, List.of("S-NET")),
+            new Service("S-BACKUP", "Backup and recovery", 11, 2, 99.5, 700, List.of("S-DC")),
+            new Service("S-INT", "Integration bus", 3, 1, 99.9, 800, List.of("S-NET", "S-CLOUD", "S-IAM", "S-EDI")),
+            new Service("S-DATA", "Data platform", 3, 2, 99.5, 1500, List.of("S-CLOUD", "S-IAM")),
+            new Service("S-ERP", "SAP ERP", 9, 1, 99.7, 4200, List.of("S-DC", "S-NET", "S-IAM")),
+            new Service("S-WMS", "Warehouse management", 6, 1, 99.8, 1900, List.of("S-DC", "S-NET")),
+            new Service("S-TMS", "Transport management", 7, 1, 99.8, 2300, List.of("S-DC", "S-NET", "S-INT")),
+            new Service("S-PORTAL", "Customer portal", 0, 1, 99.9, 1200, List.of("S-INT", "S-IAM", "S-CLOUD")),
+            new Service("S-TRACK", "Track and trace API", 1, 1, 99.9, 600, List.of("S-INT", "S-DATA")),
+            new Service("S-ROUTE", "Route planner", 7, 2, 99.5, 500, List.of("S-TMS", "S-DATA")),
+            new Service("S-CUSTOMS", "Customs gateway", 8, 2, 99.5, 400, List.of("S-INT", "S-ERP")),
+            new Service("S-BILL", "Billing", 9, 1, 99.7, 700, List.of("S-ERP")),
+            new Service("S-PAY", "Payroll", 9, 2, 99.5, 450, List.of("S-ERP", "S-IAM")),
+            new Service("S-CRM", "CRM", 0, 2, 99.5, 900, List.of("S-IAM", "S-CLOUD")),
+            new Service("S-FCST", "Demand forecasting", 4, 3, 99.0, 300, List.of("S-DATA")),
+            new Service("S-REPORT", "Management reporting", 5, 3, 99.0, 350, List.of("S-DATA", "S-ERP")),
+            new Service("S-PICK", "Picking robot control", 6, 1, 99.8, 650, List.of("S-WMS", "S-NET")),
+            new Service("S-YARD", "Yard management", 6, 3, 99.0, 200, List.of("S-WMS")),
+            new Service("S-DOCK", "Dock scheduling", 7, 3, 99.0, 150, List.of("S-WMS", "S-TMS")),
+            new Service("S-APP", "Driver app", 1, 2, 99.5, 300, List.of("S-TMS", "S-IAM")),
+            new Service("S-EDI", "EDI partner gateway", 8, 1, 99.7, 550, List.of("S-INT")),
+            new Service("S-MAIL", "Email and collaboration", 16, 2, 99.9, 1100, List.of("S-IAM", "S-NET")),
+            new Service("S-DESK", "IT service desk", 17, 3, 98.0, 1300, List.of("S-IAM")),
+            new Service("S-DEVICE", "Device management", 16, 3, 99.0, 400, List.of("S-IAM")),
+            new Service("S-PRINT", "Print services", 16, 3, 98.0, 250, List.of("S-NET")),
+            new Service("S-VOIP", "Telephony", 17, 3, 99.5, 380, List.of("S-NET")),
+            new Service("S-ARCH", "Document archive", 12, 3, 99.0, 220, List.of("S-DC", "S-BACKUP")));
+
+    /** Services that miss their target: the data centre last month (it ripples), customs often. */
+    static final String LAST_MONTH_OUTAGE = "S-DC";
+    static final String CHRONIC_MISSES = "S-CUSTOMS";
+
+    static final List<String> RISK_CATEGORIES = List.of("security", "compliance", "delivery", "financial",
+            "operational", "vendor", "people");
+    static final List<List<String>> RISK_TITLES = List.of(
+            List.of("Ransomware attack on %s", "Phishing compromise of %s accounts", "Unpatched systems in %s",
+                    "Data leak from %s"),
+            List.of("NIS2 audit finds gaps in %s", "GDPR breach through %s", "Customs authority rejects %s filings",
+                    "Licence audit on %s"),
+            List.of("%s slips past its go-live date", "Scope creep in %s", "Test environment for %s not ready",
+                    "Integration defects delay %s"),
+            List.of("Cost overrun on %s", "Currency swings raise %s costs", "Cloud costs exceed the %s business case",
+                    "Benefits of %s not realised"),
+            List.of("Outage of %s during peak season", "Capacity shortfall in %s", "Backup of %s fails to restore",
+                    "Change freeze breached on %s"),
+            List.of("Vendor of %s raises prices", "Vendor lock-in on %s", "Supplier of %s goes out of business",
+                    "End of support for %s"),
+            List.of("Key expert for %s leaves", "Skills gap in %s", "Team burnout on %s", "Contractor dependence on %s"));
+}

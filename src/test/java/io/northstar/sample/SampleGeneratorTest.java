@@ -1,0 +1,120 @@
+package io.northstar.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.northstar.contract.Datasets;
+import io.northstar.contract.QuarantineReason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generator without Spark: determinism, shape, scale and the injected-rows ledger. */
+class SampleGeneratorTest {
+
+    private static final SampleGenerator.Options DEFAULTS =
+            new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF);
+
+    @TempDir
+    Path folder;
+
+    private static SampleGenerator.Options options(int scale, long seed, double dirtyRate) {
+        return new SampleGenerator.Options(scale, seed, dirtyRate, SampleGenerator.Options.DEFAULT_AS_OF);
+    }
+
+    private static Map<String, Long> rows(List<Ledger> ledgers) {
+        return ledgers.stream().collect(Collectors.toMap(Ledger::dataset, Ledger::rows));
+    }
+
+    @Test
+    void theSameArgumentsGiveByteIdenticalFiles() throws IOException {
+        SampleGenerator.generate(folder.resolve("a"), options(2, 7, 0.03));
+        SampleGenerator.generate(folder.resolve("b"), options(2, 7, 0.03));
+        for (String dataset : Datasets.names()) {
+            assertThat(Files.readAllBytes(folder.resolve("b/" + dataset + ".csv")))
+                    .as(dataset).isEqualTo(Files.readAllBytes(folder.resolve("a/" + dataset + ".csv")));
+        }
+        assertThat(Files.readString(folder.resolve("b/_injected.json")))
+                .isEqualTo(Files.readString(folder.resolve("a/_injected.json")));
+    }
+
+    @Test
+    void anotherSeedGivesOtherValues() throws IOException {
+        SampleGenerator.generate(folder.resolve("a"), options(1, 1, 0));
+        SampleGenerator.generate(folder.resolve("b"), options(1, 2, 0));
+        assertThat(Files.readString(folder.resolve("b/kpi_observations.csv")))
+                .isNotEqualTo(Files.readString(folder.resolve("a/kpi_observations.csv")));
+    }
+
+    @Test
+    void theCommittedSampleDataIsWhatTheGeneratorMakesByDefault() throws IOException {
+        SampleGenerator.generate(folder, DEFAULTS);
+        for (String dataset : Datasets.names()) {
+            assertThat(Files.readString(folder.resolve(dataset + ".csv")))
+                    .as("sample-data/%s.csv: regenerate with `northstar generate --out sample-data`", dataset)
+                    .isEqualTo(Files.readString(Path.of("sample-data", dataset + ".csv")));
+        }
+    }
+
+    @Test
+    void scaleOneIsTheOrganisationOfTheStory() {
+        Map<String, Long> rows = rows(SampleGenerator.generate(folder, DEFAULTS));
+        assertThat(rows.get("objectives")).isEqualTo(4 + 6 + 20);
+        assertThat(rows.get("kpis")).isEqualTo(40);
+        assertThat(rows.get("projects")).isEqualTo(60);
+        assertThat(rows.get("services")).isEqualTo(30);
+        assertThat(rows.get("risks")).isEqualTo(120);
+        assertThat(rows.get("kpi_observations")).isBetween(1300L, 1440L);
+        assertThat(rows.get("budget_lines")).isBetween(10_000L, 15_000L);
+        assertThat(rows.get("service_levels")).isEqualTo(30 * 24);
+    }
+
+    @Test
+    void rowCountsGrowLinearlyWithScaleAndTheAimsStayAtSix() throws IOException {
+        Map<String, Long> one = rows(SampleGenerator.generate(folder.resolve("one"), options(1, 42, 0)));
+        Map<String, Long> two = rows(SampleGenerator.generate(folder.resolve("two"), options(2, 42, 0)));
+        Map<String, Long> four = rows(SampleGenerator.generate(folder.resolve("four"), options(4, 42, 0)));
+        for (String dataset : Datasets.names()) {
+            // every region adds about the same rows (the first one carries the story's flagships)
+            long perRegion = two.get(dataset) - one.get(dataset);
+            assertThat(perRegion).as(dataset).isPositive();
+            assertThat((double) (four.get(dataset) - two.get(dataset)) / (2 * perRegion)).as(dataset)
+                    .isBetween(0.9, 1.1);
+            assertThat((double) four.get(dataset) / one.get(dataset)).as(dataset).isBetween(3.0, 5.5);
+        }
+        long itAims = Files.readAllLines(folder.resolve("four/objectives.csv")).stream()
+                .filter(line -> line.contains(",it_aim,")).count();
+        assertThat(itAims).isEqualTo(6);
+    }
+
+    @Test
+    void aDirtyRateCoversEveryQuarantineReasonAndWritesTheLedger() throws IOException {
+        List<Ledger> ledgers = SampleGenerator.generate(folder, options(1, 42, 0.05));
+        Set<String> reasons = new TreeSet<>();
+        ledgers.forEach(ledger -> reasons.addAll(ledger.quarantined().keySet()));
+        Set<String> all = new TreeSet<>();
+        for (QuarantineReason reason : QuarantineReason.values()) {
+            all.add(reason.code());
+        }
+        assertThat(reasons).isEqualTo(all);
+        assertThat(ledgers.stream().mapToLong(Ledger::deduplicated).sum()).isPositive();
+        Map<String, Ledger> byDataset = ledgers.stream().collect(Collectors.toMap(Ledger::dataset, Function.identity()));
+        assertThat(byDataset.get("budget_lines").rows() - byDataset.get("budget_lines").kept())
+                .as("about 5% of 12,000 lines").isBetween(450L, 750L);
+        String json = Files.readString(folder.resolve(SampleGenerator.LEDGER_FILE));
+        assertThat(json).contains("\"dirtyRate\": 0.05", "\"objectives\": {\"rows\": ");
+    }
+
+    @Test
+    void cleanDataHasNoLedgerFile() {
+        SampleGenerator.generate(folder, DEFAULTS);
+        assertThat(folder.resolve(SampleGenerator.LEDGER_FILE)).doesNotExist();
+    }
+}
