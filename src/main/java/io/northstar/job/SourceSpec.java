@@ -51,16 +51,7 @@ public sealed interface SourceSpec permits SourceSpec.Csv, SourceSpec.Jdbc {
 
         @Override
         public String describe() {
-            return withoutCredentials(url) + " " + (table != null ? "table " + table : "query");
-        }
-
-        /** Drops URL parameters such as {@code ?password=...} that some drivers accept. */
-        static String withoutCredentials(String url) {
-            int query = url.indexOf('?');
-            int semicolon = url.indexOf(';');
-            int cut = query < 0 ? semicolon : semicolon < 0 ? query : Math.min(query, semicolon);
-            String base = cut < 0 ? url : url.substring(0, cut);
-            return base.replaceAll("//[^/@]*@", "//");
+            return io.northstar.jdbc.JdbcUrls.withoutCredentials(url) + " " + (table != null ? "table " + table : "query");
         }
     }
 }

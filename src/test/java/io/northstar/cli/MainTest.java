@@ -63,6 +63,26 @@ class MainTest {
     }
 
     @Test
+    void generateWritesTheSampleAndRejectsBadArguments() throws IOException {
+        assertThat(run("generate", "--out", folder.resolve("data").toString())).isZero();
+        assertThat(out.toString()).contains("budget_lines", "12,000 rows", "wrote 14,996 rows");
+        assertThat(folder.resolve("data/risks.csv")).exists();
+
+        assertThat(run("generate")).isEqualTo(2);
+        assertThat(err.toString()).contains("give --out, --jdbc or both");
+        assertThat(run("generate", "--out", "x", "--dirty-rate", "1.5")).isEqualTo(2);
+        assertThat(err.toString()).contains("dirty rate must be in [0, 1)");
+        assertThat(run("generate", "--out", "x", "--scale", "0")).isEqualTo(2);
+        assertThat(run("generate", "--jdbc", "jdbc:h2:./x", "--dirty-rate", "0.1")).isEqualTo(2);
+        assertThat(err.toString()).contains("typed database columns cannot hold");
+        assertThat(run("generate", "--jdbc", "jdbc:oracle:thin:@x")).isEqualTo(2);
+        assertThat(err.toString()).contains("unsupported database");
+        assertThat(run("generate", "--jdbc", "jdbc:h2:./x", "--password-env", "NORTHSTAR_UNSET_VARIABLE"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("NORTHSTAR_UNSET_VARIABLE is not set");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(run("frobnicate")).isEqualTo(2);
     }

@@ -1,0 +1,53 @@
+package io.northstar.jdbc;
+
+import io.northstar.contract.Column;
+import java.util.Locale;
+
+/** What differs between the databases Northstar talks to: identifier quotes and column types. */
+public enum Dialect {
+    POSTGRESQL('"', "TEXT", "DOUBLE PRECISION"),
+    MARIADB('`', "TEXT", "DOUBLE"),
+    H2('"', "CHARACTER VARYING", "DOUBLE PRECISION");
+
+    private final char quote;
+    private final String textType;
+    private final String doubleType;
+
+    Dialect(char quote, String textType, String doubleType) {
+        this.quote = quote;
+        this.textType = textType;
+        this.doubleType = doubleType;
+    }
+
+    public static Dialect of(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
+            return MARIADB;
+        }
+        if (lower.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        throw new IllegalArgumentException("unsupported database " + JdbcUrls.withoutCredentials(url)
+                + " (expected jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql: or jdbc:h2:)");
+    }
+
+    /** Quotes an identifier, so names such as {@code value} or {@code period} are never keywords. */
+    public String quote(String identifier) {
+        return quote + identifier + quote;
+    }
+
+    /** The column type that holds a contract column's values without loss. */
+    public String columnType(Column column) {
+        return switch (column.type()) {
+            case ID, ENUM, PERIOD -> "VARCHAR(64)";
+            case TEXT -> textType;
+            case DATE -> "DATE";
+            case MONEY -> "DECIMAL(18,2)";
+            case NUM -> doubleType;
+            case INT -> "INTEGER";
+        };
+    }
+}
