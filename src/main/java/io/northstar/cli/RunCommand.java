@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code northstar run}: ingest, check and publish one snapshot. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a job: ingest every source into the lake, check data quality and publish the snapshot.")
+        description = "Run a job: ingest every source into the lake, check data quality, compute the metrics and"
+                + " publish the snapshot.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -43,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
         Clock clock = Clock.systemDefaultZone();
         LocalDate runDate = job.asOf().orElseGet(() -> LocalDate.now(clock));
         Progress progress = new Progress(spec.commandLine().getOut());
-        RunManifest manifest = JobRunner.runInOwnSession(job, runDate, progress, clock);
+        RunManifest manifest = JobRunner.inOwnSession(job, progress, clock, runner -> runner.run(job, runDate));
         progress.message("published snapshot as_of " + manifest.asOf() + " (run " + manifest.runId() + ") in "
                 + job.lake());
         return 0;

@@ -67,6 +67,35 @@ public final class Lake {
         return new Path(root, RUNS);
     }
 
+    /** The as_of dates that have a published partition in the zone, oldest first. */
+    public java.util.SortedSet<LocalDate> snapshots(Zone zone) {
+        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
+        Path zoneFolder = new Path(root, zone.folder());
+        try {
+            if (!fs.exists(zoneFolder)) {
+                return dates;
+            }
+            for (FileStatus table : fs.listStatus(zoneFolder)) {
+                if (!table.isDirectory()) {
+                    continue;
+                }
+                for (FileStatus partition : fs.listStatus(table.getPath())) {
+                    String name = partition.getPath().getName();
+                    if (partition.isDirectory() && name.startsWith("as_of=")) {
+                        try {
+                            dates.add(LocalDate.parse(name.substring("as_of=".length())));
+                        } catch (java.time.format.DateTimeParseException e) {
+                            // not a partition of ours: leave it alone
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new LakeException("lake " + root + ": cannot list " + zoneFolder + ": " + e.getMessage(), e);
+        }
+        return dates;
+    }
+
     /** The tables of a zone that have a published partition for this as_of. */
     public List<String> tablesWithPartition(Zone zone, LocalDate asOf) {
         List<String> tables = new ArrayList<>();

@@ -38,18 +38,26 @@ public final class Staging {
      * old ones deleted: on a local filesystem or HDFS each move is a rename.
      */
     public List<String> publish() {
+        return publish(java.util.EnumSet.allOf(Zone.class));
+    }
+
+    /**
+     * Publishes only the given zones, replacing their partitions of this as_of (used when the
+     * metrics of a published snapshot are recomputed: the conformed zone stays as it is).
+     */
+    public List<String> publish(java.util.Set<Zone> zones) {
         String runId = folder.getName();
         Path trash = lake.trash(runId);
         List<String> published = new ArrayList<>();
         try {
-            for (Zone zone : Zone.values()) {
+            for (Zone zone : zones) {
                 for (String table : lake.tablesWithPartition(zone, asOf)) {
                     Path old = lake.partition(zone, table, asOf);
                     Path aside = new Path(new Path(new Path(trash, zone.folder()), table), Lake.partitionName(asOf));
                     move(old, aside);
                 }
             }
-            for (Zone zone : Zone.values()) {
+            for (Zone zone : zones) {
                 for (String table : stagedTables(zone)) {
                     Path target = lake.partition(zone, table, asOf);
                     move(new Path(partition(zone, table)), target);

@@ -9,11 +9,16 @@ import io.northstar.ingest.DatasetOutcome;
 import io.northstar.job.Job;
 import io.northstar.lake.Lake;
 import io.northstar.lake.Staging;
+import io.northstar.lake.Zone;
+import io.northstar.metrics.spark.MetricsContext;
+import io.northstar.metrics.spark.MetricsStage;
+import io.northstar.metrics.spark.SnapshotTables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +28,13 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs a job's stages in order (ingest, quality gate, publish) into a staging area, publishes
- * only when every stage succeeded, and writes the run manifest whatever happened.
+ * Runs a job's stages in order (ingest, quality gate, metrics, publish) into a staging area,
+ * publishes only when every stage succeeded, and writes the run manifest whatever happened.
  */
 public final class JobRunner {
+    static final String RUN = "run";
+    static final String METRICS = "metrics";
+
     private final SparkSession spark;
     private final Progress progress;
     private final Clock clock;
@@ -37,41 +45,63 @@ public final class JobRunner {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** Runs the job in a Spark session built from its {@code spark:} settings, stopped afterwards. */
-    public static RunManifest runInOwnSession(Job job, LocalDate asOf, Progress progress, Clock clock) {
+    /** What a command does with a runner, given a session that it does not own. */
+    @FunctionalInterface
+    public interface Work {
+        RunManifest run(JobRunner runner);
+    }
+
+    /** Runs work in a Spark session built from the job's {@code spark:} settings, stopped afterwards. */
+    public static RunManifest inOwnSession(Job job, Progress progress, Clock clock, Work work) {
         SparkSession spark = SparkSessions.create(job.spark(), "northstar " + job.name());
         try {
-            return new JobRunner(spark, progress, clock).run(job, asOf);
+            return work.run(new JobRunner(spark, progress, clock));
         } finally {
             spark.stop();
         }
     }
 
     /**
-     * Runs the job for one as_of and returns its manifest.
+     * Ingests, checks, computes the metrics of and publishes one snapshot; returns its manifest.
      *
      * @throws NorthstarException after writing a failed manifest, when a stage fails
      */
     public RunManifest run(Job job, LocalDate asOf) {
-        Attempt attempt = new Attempt(job, asOf, RunIds.next(clock), clock.instant());
-        progress.message("run " + attempt.runId + ": job " + job.name() + ", as_of " + asOf + ", lake "
-                + attempt.lake.root());
-        try {
+        Attempt attempt = new Attempt(RUN, job, asOf);
+        return attempt.execute(() -> {
             List<DatasetOutcome> outcomes = attempt.stage("ingest",
                     () -> new DatasetIngestor(spark, attempt.runId).ingest(job, attempt.staging, progress::dataset),
                     JobRunner::ingestSummary);
             attempt.outcomes.addAll(outcomes);
             QualityGate.check(outcomes);
-            List<String> outputs = attempt.stage("publish", attempt.staging::publish,
+            Map<String, String> conformed = new LinkedHashMap<>();
+            outcomes.forEach(o -> conformed.put(o.dataset(), attempt.staging.partition(Zone.CONFORMED, o.dataset())));
+            attempt.metrics(conformed);
+            return attempt.stage("publish", attempt.staging::publish,
                     published -> published.size() + " partitions published for as_of " + asOf);
-            RunManifest manifest = attempt.manifest(RunManifest.SUCCEEDED, ExitCode.OK, null, outputs);
-            attempt.manifests.write(manifest);
-            return manifest;
-        } catch (NorthstarException e) {
-            throw attempt.fail(e, e.exitCode(), e.getMessage());
-        } catch (RuntimeException e) {
-            throw attempt.fail(e, ExitCode.INTERNAL, e.toString());
-        }
+        });
+    }
+
+    /**
+     * Recomputes the metrics of an already published snapshot from its conformed zone, without
+     * ingesting, and replaces only that snapshot's metrics.
+     */
+    public RunManifest recomputeMetrics(Job job, LocalDate asOf) {
+        Attempt attempt = new Attempt(METRICS, job, asOf);
+        return attempt.execute(() -> {
+            List<String> datasets = attempt.lake.tablesWithPartition(Zone.CONFORMED, asOf);
+            if (datasets.isEmpty()) {
+                throw new NorthstarException(ExitCode.USAGE, "lake " + attempt.lake.root()
+                        + " has no published snapshot for as_of " + asOf + (attempt.lake.snapshots(Zone.CONFORMED)
+                        .isEmpty() ? " (it has none at all: run the job first)"
+                        : " (it has " + attempt.lake.snapshots(Zone.CONFORMED) + ")"));
+            }
+            Map<String, String> conformed = new LinkedHashMap<>();
+            datasets.forEach(d -> conformed.put(d, attempt.lake.partition(Zone.CONFORMED, d, asOf).toString()));
+            attempt.metrics(conformed);
+            return attempt.stage("publish", () -> attempt.staging.publish(EnumSet.of(Zone.METRICS)),
+                    published -> published.size() + " metric partitions replaced for as_of " + asOf);
+        });
     }
 
     private static String ingestSummary(List<DatasetOutcome> outcomes) {
@@ -82,8 +112,15 @@ public final class JobRunner {
                 read, kept, quarantined);
     }
 
+    private static String metricsSummary(Map<String, Long> tables) {
+        StringBuilder summary = new StringBuilder(tables.size() + " tables");
+        tables.forEach((table, rows) -> summary.append(", ").append(table).append(' ').append(rows));
+        return summary.toString();
+    }
+
     /** The state of one attempt: its id, staging area, timings and what ingestion found. */
     private final class Attempt {
+        final String command;
         final Job job;
         final LocalDate asOf;
         final String runId;
@@ -94,14 +131,35 @@ public final class JobRunner {
         final Map<String, Long> stageMillis = new LinkedHashMap<>();
         final List<DatasetOutcome> outcomes = new ArrayList<>();
 
-        Attempt(Job job, LocalDate asOf, String runId, Instant start) {
+        Attempt(String command, Job job, LocalDate asOf) {
+            this.command = command;
             this.job = job;
             this.asOf = asOf;
-            this.runId = runId;
-            this.start = start;
+            this.runId = RunIds.next(clock);
+            this.start = clock.instant();
             this.lake = new Lake(job.lake(), spark.sparkContext().hadoopConfiguration());
             this.manifests = new ManifestStore(lake);
             this.staging = lake.stage(runId, asOf);
+        }
+
+        /** Runs the stages, which return the published partitions, and records the outcome. */
+        RunManifest execute(Supplier<List<String>> stages) {
+            progress.message(command + " " + runId + ": job " + job.name() + ", as_of " + asOf + ", lake " + lake.root());
+            try {
+                List<String> outputs = stages.get();
+                RunManifest manifest = manifest(RunManifest.SUCCEEDED, ExitCode.OK, null, outputs);
+                manifests.write(manifest);
+                return manifest;
+            } catch (NorthstarException e) {
+                throw fail(e, e.exitCode(), e.getMessage());
+            } catch (RuntimeException e) {
+                throw fail(e, ExitCode.INTERNAL, e.toString());
+            }
+        }
+
+        void metrics(Map<String, String> conformed) {
+            stage("metrics", () -> MetricsStage.run(new MetricsContext(spark, SnapshotTables.read(spark, conformed),
+                    asOf, runId, job), staging), JobRunner::metricsSummary);
         }
 
         <T> T stage(String name, Supplier<T> work, Function<T, String> summary) {
@@ -115,7 +173,7 @@ public final class JobRunner {
 
         RunManifest manifest(String outcome, ExitCode exitCode, String error, List<String> outputs) {
             Instant end = clock.instant();
-            return new RunManifest(runId, job.name(), job.file(), asOf, start, end,
+            return new RunManifest(runId, command, job.name(), job.file(), asOf, start, end,
                     Duration.between(start, end).toMillis(), outcome, exitCode.code(), error,
                     spark.sparkContext().master(), outcomes, stageMillis, outputs);
         }

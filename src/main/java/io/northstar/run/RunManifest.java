@@ -12,6 +12,7 @@ import java.util.Map;
  * The record of one run attempt, written to {@code <lake>/_runs/<run_id>.json} whatever the
  * outcome (SPEC.md §3). Holds no credentials: sources are described, never spelled out.
  *
+ * @param command what ran: {@code run} (ingest to publish) or {@code metrics} (recompute)
  * @param outcome {@code succeeded} or {@code failed}
  * @param error the message of the failure, null on success
  * @param stageMillis each stage that ran, in order, with its duration
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 public record RunManifest(
         String runId,
+        String command,
         String job,
         String jobFile,
         LocalDate asOf,
@@ -38,6 +40,7 @@ public record RunManifest(
 
     public RunManifest {
         requireNonNull(runId, "runId is null");
+        requireNonNull(command, "command is null");
         requireNonNull(job, "job is null");
         requireNonNull(asOf, "asOf is null");
         requireNonNull(outcome, "outcome is null");

@@ -56,6 +56,10 @@ class FatJarIT {
             }
             assertThat(lake.resolve("quarantine").resolve(dataset).resolve("as_of=2026-10-31")).isDirectory();
         }
+        for (String table : List.of("kpi_status", "kpi_trend", "kpi_smart", "objective_scorecard", "alignment")) {
+            assertThat(lake.resolve("metrics").resolve(table).resolve("as_of=2026-10-31")).as(table).isDirectory();
+        }
+        assertThat(result.out()).contains("metrics", "kpi_status 40");
         try (Stream<Path> manifests = Files.list(lake.resolve("_runs"))) {
             List<Path> files = manifests.toList();
             assertThat(files).hasSize(1);

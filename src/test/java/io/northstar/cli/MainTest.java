@@ -37,6 +37,12 @@ class MainTest {
     }
 
     @Test
+    void metricsHelpExplainsTheRecompute() {
+        assertThat(run("metrics", "--help")).isZero();
+        assertThat(out.toString()).contains("without", "re-ingesting", "--job=FILE", "--as-of");
+    }
+
+    @Test
     void versionNamesNorthstarAndSpark() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).contains("northstar", "Spark 4.");

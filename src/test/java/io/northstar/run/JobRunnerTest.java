@@ -40,8 +40,10 @@ class JobRunnerTest {
         RunManifest manifest = job.run();
         assertThat(manifest.succeeded()).isTrue();
         assertThat(manifest.exitCode()).isZero();
-        assertThat(manifest.stageMillis()).containsOnlyKeys("ingest", "publish");
-        assertThat(manifest.outputs()).hasSize(4);
+        assertThat(manifest.stageMillis()).containsOnlyKeys("ingest", "metrics", "publish");
+        assertThat(manifest.command()).isEqualTo("run");
+        // conformed and quarantine for two datasets, and kpi_status, kpi_trend and kpi_smart
+        assertThat(manifest.outputs()).hasSize(7);
         assertThat(job.conformed("kpi_observations").count()).isEqualTo(3);
         assertThat(job.quarantine("kpi_observations").count()).isZero();
         assertThat(job.manifests()).hasSize(1);

@@ -1,0 +1,321 @@
+package io.northstar.metrics.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.northstar.run.JobRunner;
+import io.northstar.run.Progress;
+import io.northstar.run.RunManifest;
+import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingSpark;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SPEC.md §2.1–2.5 end to end on a small hand-built organisation, as of 2026-10-31, fiscal
+ * year from January. Every expected number is worked out in the comments.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MetricsIntegrationTest {
+
+    private TestingJob job;
+    private RunManifest manifest;
+
+    @BeforeAll
+    void runTheJob(@TempDir Path folder) {
+        job = organisation(new TestingJob(folder));
+        manifest = job.run();
+    }
+
+    static TestingJob organisation(TestingJob job) {
+        return job
+                .csv("objectives",
+                        "objective_id,name,level,parent_id,weight",
+                        "CA1,Grow,corporate_aim,,",
+                        "IT1,Digital,it_aim,CA1,2",
+                        "IT2,Secure,it_aim,CA1,",
+                        "IT3,Aim 3,it_aim,CA1,", "IT4,Aim 4,it_aim,CA1,", "IT5,Aim 5,it_aim,CA1,",
+                        "IT6,Aim 6,it_aim,CA1,", "IT7,Aim 7,it_aim,CA1,",
+                        "O1,Web shop,objective,IT1,",
+                        "O2,App,objective,IT1,3",
+                        "O3,Zero trust,objective,IT2,",
+                        "O4,Drones,objective,,")
+                .csv("kpis",
+                        "kpi_id,name,objective_id,unit,direction,baseline,baseline_date,target,target_date,owner",
+                        "K1,Online share,O1,%,higher_is_better,0,2026-01-01,100,2026-12-31,Ann",
+                        "K2,Incidents,O1,count,lower_is_better,10,2026-01-01,0,2026-12-31,Bo",
+                        "K3,Users,O2,x,higher_is_better,,,100,2026-03-02,",
+                        "K4,Ideas,O2,,higher_is_better,,,,,Cy",
+                        "K5,Patching,O3,%,higher_is_better,,,90,2026-12-31,Di",
+                        "K6,Orphan,,,higher_is_better,,,2,,Ed",
+                        "K7,Drones flown,O4,#,higher_is_better,,,10,2026-12-31,Fi",
+                        "K8,Revenue,CA1,EUR,higher_is_better,,,10,2026-12-31,Gu")
+                .csv("kpi_observations",
+                        "kpi_id,period_end,value",
+                        "K1,2026-07-02,50", "K1,2026-11-30,0",
+                        "K2,2026-07-02,6",
+                        "K3,2026-01-01,10", "K3,2026-01-11,20", "K3,2026-01-21,30",
+                        "K4,2026-10-31,5",
+                        "K6,2026-10-31,1",
+                        "K7,2026-10-31,10",
+                        "K8,2026-10-31,10")
+                .csv("projects",
+                        "project_id,name,business_unit,category,status,budget",
+                        "P1,Shop,Retail,grow,active,1000",
+                        "P2,Vault,Retail,run,on_hold,500",
+                        "P3,Lift,Ops,transform,approved,300",
+                        "P4,Old,Ops,run,completed,10000",
+                        "P5,Idea,Lab,grow,proposed,200")
+                .csv("project_objectives",
+                        "project_id,objective_id,contribution",
+                        "P1,O1,0.6", "P1,O2,0.2", "P2,O3,0.5", "P4,O1,1")
+                .csv("budget_lines",
+                        "period,business_unit,project_id,category,plan,actual",
+                        "2026-02,Retail,P1,opex,90,100",
+                        "2026-03,Retail,P2,opex,200,200",
+                        "2026-10,Ops,,opex,300,300",
+                        "2025-12,Ops,P3,capex,999,999",
+                        "2026-11,Retail,P1,opex,50,50",
+                        "2026-05,Shared,,opex,400,400",
+                        "2026-06,Ops,P4,opex,100,100")
+                .csv("risks",
+                        "risk_id,title,project_id,objective_id,category,likelihood,impact,cost_low,cost_most_likely,"
+                                + "cost_high,status",
+                        "R1,Outage,,O1,operational,3,3,100,100,100,open",
+                        "R2,Overrun,P1,,financial,5,4,60,120,300,mitigating",
+                        "R3,Old,,O1,financial,5,5,1000,1000,1000,closed",
+                        "R4,Unknown,,O2,people,2,2,,,,open");
+    }
+
+    private Map<String, Row> byKey(String table, String key) {
+        Map<String, Row> rows = new TreeMap<>();
+        for (Row row : job.table("metrics", table, TestingJob.AS_OF).collectAsList()) {
+            rows.put(row.getAs(key) == null ? "(total)" : row.getAs(key), row);
+        }
+        return rows;
+    }
+
+    private static List<String> list(Row row, String column) {
+        return row.getList(row.fieldIndex(column));
+    }
+
+    private static Double d(Row row, String column) {
+        Object value = row.getAs(column);
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    @Test
+    void publishesTheFiveTablesWithAsOfAndRunId() {
+        assertThat(manifest.stageMillis()).containsKeys("ingest", "metrics", "publish");
+        for (String table : List.of("kpi_status", "kpi_trend", "kpi_smart", "objective_scorecard", "alignment")) {
+            Row row = job.table("metrics", table, TestingJob.AS_OF).first();
+            assertThat((String) row.getAs("run_id")).as(table).isEqualTo(manifest.runId());
+            assertThat(row.<Object>getAs("as_of").toString()).as(table).isEqualTo("2026-10-31");
+        }
+    }
+
+    @Test
+    void kpiStatus() {
+        Map<String, Row> status = byKey("kpi_status", "kpi_id");
+        // K1: 2026-07-02 is day 182 of 364: expected 0 + 100 × 182/364 = 50; 50 → gap 0 → green;
+        // the 2026-11-30 observation is after as_of and ignored; attainment (50-0)/(100-0) = 0.5
+        Row k1 = status.get("K1");
+        assertThat(d(k1, "latest_value")).isEqualTo(50.0);
+        assertThat(k1.<Object>getAs("latest_period").toString()).isEqualTo("2026-07-02");
+        assertThat(d(k1, "expected_value")).isCloseTo(50.0, within(1e-9));
+        assertThat(d(k1, "gap")).isCloseTo(0.0, within(1e-9));
+        assertThat((String) k1.getAs("status")).isEqualTo("green");
+        assertThat(d(k1, "attainment")).isCloseTo(0.5, within(1e-9));
+        // K2 lower is better: expected 10 - 10 × 182/364 = 5, span 10, gap -(6-5)/10 = -0.1 → amber;
+        // attainment (6-10)/(0-10) = 0.4
+        Row k2 = status.get("K2");
+        assertThat(d(k2, "gap")).isCloseTo(-0.1, within(1e-9));
+        assertThat((String) k2.getAs("status")).isEqualTo("amber");
+        assertThat(d(k2, "attainment")).isCloseTo(0.4, within(1e-9));
+        // K3 no baseline: expected = target 100, span |100|, gap (30-100)/100 = -0.7 → red; 30/100
+        Row k3 = status.get("K3");
+        assertThat(d(k3, "expected_value")).isEqualTo(100.0);
+        assertThat(d(k3, "gap")).isCloseTo(-0.7, within(1e-9));
+        assertThat((String) k3.getAs("status")).isEqualTo("red");
+        assertThat(d(k3, "attainment")).isCloseTo(0.3, within(1e-9));
+        assertThat((String) status.get("K4").getAs("status")).isEqualTo("no_target");
+        assertThat((String) status.get("K5").getAs("status")).isEqualTo("no_data");
+        assertThat(d(status.get("K6"), "gap")).isCloseTo(-0.5, within(1e-9)); // (1-2)/2
+        assertThat((String) status.get("K7").getAs("status")).isEqualTo("green");
+    }
+
+    @Test
+    void kpiTrend() {
+        Map<String, Row> trend = byKey("kpi_trend", "kpi_id");
+        // K3: (20454, 10), (20464, 20), (20474, 30) — days since 1970-01-01 — lie on y = x - 20444
+        Row k3 = trend.get("K3");
+        assertThat((Integer) k3.getAs("n")).isEqualTo(3);
+        assertThat(d(k3, "slope_per_day")).isCloseTo(1.0, within(1e-9));
+        assertThat(d(k3, "intercept")).isCloseTo(-20444.0, within(1e-6));
+        assertThat(d(k3, "r2")).isCloseTo(1.0, within(1e-12));
+        assertThat(d(k3, "slope_p_value")).isEqualTo(0.0);
+        assertThat((String) k3.getAs("direction")).isEqualTo("improving");
+        // target date 2026-03-02 = day 20514: forecast 70 exactly, no spread, 70 < 100 → probability 0
+        assertThat(d(k3, "forecast")).isCloseTo(70.0, within(1e-6));
+        assertThat(d(k3, "forecast_low")).isCloseTo(70.0, within(1e-6));
+        assertThat(d(k3, "forecast_high")).isCloseTo(70.0, within(1e-6));
+        assertThat(d(k3, "attainment_probability")).isEqualTo(0.0);
+        // K1 has one observation up to as_of: nothing to fit
+        Row k1 = trend.get("K1");
+        assertThat((Integer) k1.getAs("n")).isEqualTo(1);
+        assertThat((String) k1.getAs("direction")).isEqualTo("insufficient_data");
+        assertThat(d(k1, "slope_per_day")).isNull();
+        assertThat(d(k1, "forecast")).isNull();
+        assertThat((Integer) trend.get("K5").getAs("n")).isZero();
+    }
+
+    @Test
+    void kpiSmart() {
+        Map<String, Row> smart = byKey("kpi_smart", "kpi_id");
+        // K1: specific, measurable, achievable unknown (no forecast), relevant (O1→IT1→CA1), time-bound
+        Row k1 = smart.get("K1");
+        assertThat((Boolean) k1.getAs("specific")).isTrue();
+        assertThat((Boolean) k1.getAs("measurable")).isTrue();
+        assertThat((Object) k1.getAs("achievable")).isNull();
+        assertThat((Boolean) k1.getAs("relevant")).isTrue();
+        assertThat((Boolean) k1.getAs("time_bound")).isTrue();
+        assertThat(d(k1, "smart_score")).isEqualTo(0.8);
+        // K3: no owner, no baseline, probability 0 → relevant and time-bound only
+        assertThat(d(smart.get("K3"), "smart_score")).isEqualTo(0.4);
+        assertThat((Boolean) smart.get("K3").getAs("achievable")).isFalse();
+        // K6 has no objective: neither specific nor relevant; K7's objective reaches no corporate aim
+        assertThat((Boolean) smart.get("K6").getAs("relevant")).isFalse();
+        assertThat((Boolean) smart.get("K7").getAs("relevant")).isFalse();
+        assertThat((Boolean) smart.get("K8").getAs("relevant")).as("a KPI of the aim itself").isTrue();
+    }
+
+    @Test
+    void objectiveScorecard() {
+        Map<String, Row> card = byKey("objective_scorecard", "objective_id");
+        // O1: K1 green (1) and K2 amber (0.5) → 0.75 amber
+        assertThat(d(card.get("O1"), "score")).isCloseTo(0.75, within(1e-12));
+        assertThat((String) card.get("O1").getAs("status")).isEqualTo("amber");
+        assertThat((Long) card.get("O1").getAs("kpi_count")).isEqualTo(2L);
+        assertThat((Long) card.get("O1").getAs("green")).isEqualTo(1L);
+        assertThat((Long) card.get("O1").getAs("amber")).isEqualTo(1L);
+        // O2: K3 red (0), K4 no_target (no score) → 0 red
+        assertThat(d(card.get("O2"), "score")).isEqualTo(0.0);
+        assertThat((String) card.get("O2").getAs("status")).isEqualTo("red");
+        // O3: only K5 without data → no score
+        assertThat(d(card.get("O3"), "score")).isNull();
+        assertThat((String) card.get("O3").getAs("status")).isEqualTo("no_data");
+        // IT1: O1 (weight 1, 0.75) and O2 (weight 3, 0) → 0.75 / 4 = 0.1875 red
+        assertThat(d(card.get("IT1"), "score")).isCloseTo(0.1875, within(1e-12));
+        // IT2: its only child has no score → no_data; IT3..IT7 have nothing
+        assertThat((String) card.get("IT2").getAs("status")).isEqualTo("no_data");
+        assertThat((String) card.get("IT7").getAs("status")).isEqualTo("no_data");
+        assertThat((Long) card.get("IT7").getAs("kpi_count")).isZero();
+        // CA1: own K8 green (weight 1) and IT1 (weight 2, 0.1875) → (1 + 0.375) / 3 = 0.458333 red
+        assertThat(d(card.get("CA1"), "score")).isCloseTo(1.375 / 3, within(1e-12));
+        assertThat((String) card.get("CA1").getAs("status")).isEqualTo("red");
+        assertThat((String) card.get("O4").getAs("status")).isEqualTo("green");
+
+        // active projects: P1 (1000, O1 0.6, O2 0.2) and P2 (500, O3 0.5); P4 is completed
+        assertThat((BigDecimal) card.get("O1").getAs("allocated_budget")).isEqualByComparingTo("600.00");
+        assertThat((BigDecimal) card.get("O2").getAs("allocated_budget")).isEqualByComparingTo("200.00");
+        assertThat((BigDecimal) card.get("IT1").getAs("allocated_budget")).isEqualByComparingTo("800.00");
+        assertThat((BigDecimal) card.get("CA1").getAs("allocated_budget")).isEqualByComparingTo("1050.00");
+        assertThat((BigDecimal) card.get("O4").getAs("allocated_budget")).isEqualByComparingTo("0.00");
+        assertThat((Long) card.get("O1").getAs("project_count")).isEqualTo(1L);
+        assertThat((Long) card.get("IT1").getAs("project_count")).as("P1 once").isEqualTo(1L);
+        assertThat((Long) card.get("CA1").getAs("project_count")).isEqualTo(2L);
+
+        // open risks: R1 on O1 emv 0.5 × 100 = 50; R2 via P1: 0.9 × (60 + 480 + 300)/6 = 126,
+        // × 0.6 to O1 = 75.6 and × 0.2 to O2 = 25.2; R3 is closed; R4 has no cost range
+        assertThat(d(card.get("O1"), "open_risk_emv")).isCloseTo(125.6, within(1e-9));
+        assertThat(d(card.get("O2"), "open_risk_emv")).isCloseTo(25.2, within(1e-9));
+        assertThat(d(card.get("IT1"), "open_risk_emv")).isCloseTo(150.8, within(1e-9));
+        assertThat(d(card.get("CA1"), "open_risk_emv")).isCloseTo(150.8, within(1e-9));
+        assertThat(d(card.get("O3"), "open_risk_emv")).isEqualTo(0.0);
+    }
+
+    @Test
+    void alignment() {
+        Map<String, Row> alignment = byKey("alignment", "business_unit");
+        assertThat(alignment).containsOnlyKeys("(total)", "Retail", "Ops", "Lab", "Shared");
+        Row total = alignment.get("(total)");
+        // active budget 1000 + 500 + 300 = 1800, aligned 1000 × 0.8 + 500 × 0.5 + 300 × 0 = 1050
+        assertThat(d(total, "aligned_budget_share")).isCloseTo(1050.0 / 1800, within(1e-12));
+        // YTD 2026-01..2026-10: 100 + 200 + 300 + 400 + 100 = 1100;
+        // aligned 100 × 0.8 + 200 × 0.5 + 100 × 1 (P4 completed, still aligned) = 280
+        assertThat(d(total, "aligned_spend_share")).isCloseTo(280.0 / 1100, within(1e-12));
+        // run: P2 200 + no project 300 + 400 + P4 100 = 1000; grow: P1 100; transform: none
+        assertThat(d(total, "run_share")).isCloseTo(1000.0 / 1100, within(1e-12));
+        assertThat(d(total, "grow_share")).isCloseTo(100.0 / 1100, within(1e-12));
+        assertThat(d(total, "transform_share")).isEqualTo(0.0);
+        assertThat(list(total, "unaligned_projects")).containsExactly("P3");
+        assertThat(list(total, "uncovered_objectives")).containsExactly("O4");
+        assertThat((Long) total.getAs("it_aim_count")).isEqualTo(7L);
+
+        Row retail = alignment.get("Retail");
+        assertThat(d(retail, "aligned_budget_share")).isCloseTo(0.7, within(1e-12)); // 1050 / 1500
+        assertThat(d(retail, "aligned_spend_share")).isCloseTo(0.6, within(1e-12)); // 180 / 300
+        assertThat(d(retail, "run_share")).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(list(retail, "unaligned_projects")).isEmpty();
+        assertThat((Object) retail.getAs("it_aim_count")).isNull();
+        Row ops = alignment.get("Ops");
+        assertThat(d(ops, "aligned_budget_share")).isEqualTo(0.0);
+        assertThat(d(ops, "aligned_spend_share")).isCloseTo(0.25, within(1e-12)); // 100 / 400
+        assertThat(list(ops, "unaligned_projects")).containsExactly("P3");
+        Row lab = alignment.get("Lab");
+        assertThat(d(lab, "aligned_budget_share")).as("no active budget: 0/0").isNull();
+        assertThat(d(lab, "aligned_spend_share")).as("no YTD spend").isNull();
+        assertThat(d(alignment.get("Shared"), "run_share")).isEqualTo(1.0);
+        assertThat(d(alignment.get("Shared"), "aligned_budget_share")).isNull();
+    }
+
+    @Test
+    void metricsAloneRecomputeThePublishedSnapshotIdentically() {
+        List<String> tables = List.of("kpi_status", "kpi_trend", "kpi_smart", "objective_scorecard", "alignment");
+        List<String> conformedBefore = job.lakeFiles("conformed");
+        Map<String, List<Row>> before = new TreeMap<>();
+        tables.forEach(table -> before.put(table, sorted(table)));
+        TestingSpark.session().conf().set("spark.sql.shuffle.partitions", "5");
+        try {
+            RunManifest again = new JobRunner(TestingSpark.session(), new Progress(new PrintWriter(new StringWriter())),
+                    Clock.systemUTC()).recomputeMetrics(job.job(), TestingJob.AS_OF);
+            assertThat(again.command()).isEqualTo("metrics");
+            assertThat(again.stageMillis()).containsOnlyKeys("metrics", "publish");
+            assertThat(again.datasets()).isEmpty();
+        } finally {
+            TestingSpark.session().conf().set("spark.sql.shuffle.partitions", "2");
+        }
+        assertThat(job.lakeFiles("conformed")).isEqualTo(conformedBefore);
+        for (String table : tables) {
+            assertThat(sorted(table)).as("%s with 5 shuffle partitions instead of 2", table)
+                    .isEqualTo(before.get(table)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void metricsOfAMissingSnapshotSayWhatTheLakeHas() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JobRunner(TestingSpark.session(),
+                new Progress(new PrintWriter(new StringWriter())), Clock.systemUTC())
+                .recomputeMetrics(job.job(), LocalDate.of(2020, 1, 31)))
+                .hasMessageContaining("has no published snapshot for as_of 2020-01-31")
+                .hasMessageContaining("2026-10-31");
+    }
+
+    /** The rows without run_id, sorted, for comparing two computations. */
+    private List<Row> sorted(String table) {
+        return job.table("metrics", table, TestingJob.AS_OF).drop("run_id").collectAsList().stream()
+                .sorted(java.util.Comparator.comparing(Row::toString)).toList();
+    }
+}
