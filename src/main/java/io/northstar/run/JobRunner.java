@@ -75,8 +75,12 @@ public final class JobRunner {
             attempt.outcomes.addAll(outcomes);
             QualityGate.check(outcomes);
             Map<String, String> conformed = new LinkedHashMap<>();
-            outcomes.forEach(o -> conformed.put(o.dataset(), attempt.staging.partition(Zone.CONFORMED, o.dataset())));
-            attempt.metrics(conformed);
+            Map<String, Long> quarantined = new LinkedHashMap<>();
+            for (DatasetOutcome outcome : outcomes) {
+                conformed.put(outcome.dataset(), attempt.staging.partition(Zone.CONFORMED, outcome.dataset()));
+                quarantined.put(outcome.dataset(), outcome.quarantined());
+            }
+            attempt.metrics(conformed, quarantined);
             return attempt.stage("publish", attempt.staging::publish,
                     published -> published.size() + " partitions published for as_of " + asOf);
         });
@@ -97,8 +101,14 @@ public final class JobRunner {
                         : " (it has " + attempt.lake.snapshots(Zone.CONFORMED) + ")"));
             }
             Map<String, String> conformed = new LinkedHashMap<>();
-            datasets.forEach(d -> conformed.put(d, attempt.lake.partition(Zone.CONFORMED, d, asOf).toString()));
-            attempt.metrics(conformed);
+            Map<String, Long> quarantined = new LinkedHashMap<>();
+            for (String dataset : datasets) {
+                conformed.put(dataset, attempt.lake.partition(Zone.CONFORMED, dataset, asOf).toString());
+                quarantined.put(dataset, attempt.lake.tablesWithPartition(Zone.QUARANTINE, asOf).contains(dataset)
+                        ? spark.read().parquet(attempt.lake.partition(Zone.QUARANTINE, dataset, asOf).toString()).count()
+                        : 0L);
+            }
+            attempt.metrics(conformed, quarantined);
             return attempt.stage("publish", () -> attempt.staging.publish(EnumSet.of(Zone.METRICS)),
                     published -> published.size() + " metric partitions replaced for as_of " + asOf);
         });
@@ -157,9 +167,9 @@ public final class JobRunner {
             }
         }
 
-        void metrics(Map<String, String> conformed) {
+        void metrics(Map<String, String> conformed, Map<String, Long> quarantined) {
             stage("metrics", () -> MetricsStage.run(new MetricsContext(spark, SnapshotTables.read(spark, conformed),
-                    asOf, runId, job), staging), JobRunner::metricsSummary);
+                    asOf, runId, job, quarantined), staging), JobRunner::metricsSummary);
         }
 
         <T> T stage(String name, Supplier<T> work, Function<T, String> summary) {

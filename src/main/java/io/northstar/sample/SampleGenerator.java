@@ -423,7 +423,7 @@ public final class SampleGenerator {
                 int objective = link >= 0.45 && link < 0.8 ? random.nextInt(Story.OBJECTIVES.size()) : -1;
                 int service = link >= 0.75 ? random.nextInt(serviceIds.size()) : -1;
                 String subject = project != null ? project.name() : service >= 0 ? serviceNames.get(service)
-                        : objective >= 0 ? Story.OBJECTIVES.get(objective).name().toLowerCase(java.util.Locale.ROOT)
+                        : objective >= 0 ? Story.OBJECTIVES.get(objective).name()
                         : businessUnits.get(random.nextInt(businessUnits.size()));
                 List<String> titles = Story.RISK_TITLES.get(category);
                 int likelihood = triangular();
@@ -440,7 +440,8 @@ public final class SampleGenerator {
                         : pick("open", "open", "open", "open", "open", "open", "mitigating", "mitigating", "mitigating",
                                 "accepted", "accepted", "closed", "closed");
                 LocalDate identified = options.asOf().minusDays(random.nextInt(700));
-                LocalDate due = identified.plusDays(60 + random.nextInt(340));
+                // most mitigations are planned ahead; about one in six is late
+                LocalDate due = options.asOf().plusDays(random.nextInt(420) - 70);
                 boolean residual = random.nextDouble() < 0.85;
                 sink.row(String.format("R-%03d%s", i + 1, idSuffix),
                         String.format(titles.get(random.nextInt(titles.size())), subject),

@@ -35,13 +35,4 @@ public final class BudgetMath {
         }
         return size <= 0.10 ? "amber" : "red";
     }
-
-    /** Herfindahl–Hirschman index: Σ share² × 10,000. */
-    public static double herfindahl(double[] shares) {
-        double sum = 0;
-        for (double share : shares) {
-            sum += share * share;
-        }
-        return sum * 10_000;
-    }
 }

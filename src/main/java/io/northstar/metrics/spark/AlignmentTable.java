@@ -65,7 +65,8 @@ final class AlignmentTable {
     /** Active-portfolio sums per business unit, and for the whole portfolio. */
     private static Dataset<Row> budgetSide(Dataset<Row> projects, boolean haveLinks) {
         Dataset<Row> active = projects.filter(PortfolioLinks.inActivePortfolio(col("status")));
-        Column alignedBudget = haveLinks ? sum(col("budget").cast("double").multiply(col("alignment"))) : lit(null);
+        Column alignedBudget = haveLinks ? MetricUdfs.exactSum(col("budget").cast("double").multiply(col("alignment")))
+                : lit(null);
         Column unaligned = haveLinks
                 ? array_sort(collect_list(when(col("alignment").equalTo(0), col("project_id"))))
                 : lit(null).cast("array<string>");
@@ -92,7 +93,8 @@ final class AlignmentTable {
         boolean categories = projects.isPresent();
         Column[] aggregates = {
             sum("actual").as("ytd_actual"),
-            (haveLinks ? sum(actual.multiply(coalesce(col("alignment"), lit(0.0)))) : lit(null).cast("double"))
+            (haveLinks ? MetricUdfs.exactSum(actual.multiply(coalesce(col("alignment"), lit(0.0))))
+                    : lit(null).cast("double"))
                     .as("aligned_spend"),
             categorySum(categories, category, "run", actual).as("run_spend"),
             categorySum(categories, category, "grow", actual).as("grow_spend"),
@@ -101,7 +103,8 @@ final class AlignmentTable {
     }
 
     private static Column categorySum(boolean known, Column category, String wanted, Column actual) {
-        return known ? sum(when(category.equalTo(wanted), actual).otherwise(0.0)) : lit(null).cast("double");
+        return known ? MetricUdfs.exactSum(when(category.equalTo(wanted), actual).otherwise(0.0))
+                : lit(null).cast("double");
     }
 
     /** The aggregates per business unit and for all rows (key TOTAL). */

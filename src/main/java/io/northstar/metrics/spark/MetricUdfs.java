@@ -35,6 +35,14 @@ final class MetricUdfs {
     private MetricUdfs() {
     }
 
+    /**
+     * Σ of a double column that is the same whatever the partitioning: floating-point addition
+     * is not associative, so the values are summed as decimal(38,10) and turned back to double.
+     */
+    static Column exactSum(Column values) {
+        return functions.sum(values.cast("decimal(38,10)")).cast("double");
+    }
+
     static Column kpiScore(Column status) {
         return KPI_SCORE.apply(status);
     }

@@ -1,7 +1,6 @@
 package io.northstar.metrics.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 
 import io.northstar.contract.Datasets;
 import java.util.Optional;
@@ -32,7 +31,7 @@ final class PortfolioLinks {
                     .cast("double")));
         }
         Dataset<Row> sums = tables.require(Datasets.PROJECT_OBJECTIVES).groupBy(col("project_id").as("a_project"))
-                .agg(sum("contribution").as("contribution_sum"));
+                .agg(MetricUdfs.exactSum(col("contribution")).as("contribution_sum"));
         return Optional.of(projects.join(sums, col("project_id").equalTo(col("a_project")), "left")
                 .withColumn("alignment", MetricUdfs.projectAlignment(col("contribution_sum")))
                 .drop("a_project", "contribution_sum"));

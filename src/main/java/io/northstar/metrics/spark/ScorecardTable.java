@@ -26,7 +26,8 @@ final class ScorecardTable {
     private ScorecardTable() {
     }
 
-    static Optional<Dataset<Row>> compute(MetricsContext context, Optional<Dataset<Row>> kpiStatus) {
+    static Optional<Dataset<Row>> compute(MetricsContext context, Optional<Dataset<Row>> kpiStatus,
+            Optional<Dataset<Row>> serviceHealth) {
         if (!context.tables().has(Datasets.OBJECTIVES)) {
             return Optional.empty();
         }
@@ -39,8 +40,22 @@ final class ScorecardTable {
                 .join(own, "objective_id");
         card = withProjects(context, card, ancestry);
         card = withRiskExposure(context, card, ancestry);
+        card = withImpactedServices(card, serviceHealth);
         return Optional.of(card.select("objective_id", "name", "level", "parent_id", "weight", "score", "status",
-                "kpi_count", "green", "amber", "red", "project_count", "allocated_budget", "open_risk_emv"));
+                "kpi_count", "green", "amber", "red", "project_count", "allocated_budget", "open_risk_emv",
+                "impacted_services"));
+    }
+
+    /** The services supporting the objective that missed their SLA or are impacted by one that did (§2.9). */
+    private static Dataset<Row> withImpactedServices(Dataset<Row> card, Optional<Dataset<Row>> serviceHealth) {
+        if (serviceHealth.isEmpty()) {
+            return card.withColumn("impacted_services", lit(null).cast("array<string>"));
+        }
+        Dataset<Row> impacted = ServiceTable.impactedServices(serviceHealth.get());
+        return card.join(impacted, col("objective_id").equalTo(col("s_objective")), "left")
+                .withColumn("impacted_services", coalesce(col("impacted_services"),
+                        org.apache.spark.sql.functions.array().cast("array<string>")))
+                .drop("s_objective");
     }
 
     /** Per objective: its own KPIs' counts by status and the sum and count of their scores. */
@@ -58,7 +73,7 @@ final class ScorecardTable {
                         count(when(col("status").equalTo("green"), 1)).as("green"),
                         count(when(col("status").equalTo("amber"), 1)).as("amber"),
                         count(when(col("status").equalTo("red"), 1)).as("red"),
-                        sum("kpi_score").as("kpi_score_sum"),
+                        MetricUdfs.exactSum(col("kpi_score")).as("kpi_score_sum"),
                         count("kpi_score").as("kpi_scored"));
         Dataset<Row> joined = ids.join(byObjective, col("objective_id").equalTo(col("k_objective")), "left")
                 .drop("k_objective");
@@ -82,7 +97,8 @@ final class ScorecardTable {
             if (scored != null) {
                 Dataset<Row> children = scored.filter(col("score").isNotNull())
                         .groupBy(col("parent_id").as("c_parent"))
-                        .agg(sum(col("weight").multiply(col("score"))).as("child_sum"), sum("weight").as("child_weights"));
+                        .agg(MetricUdfs.exactSum(col("weight").multiply(col("score"))).as("child_sum"),
+                                MetricUdfs.exactSum(col("weight")).as("child_weights"));
                 atLevel = atLevel.join(children, col("objective_id").equalTo(col("c_parent")), "left");
                 weightedSum = weightedSum.plus(coalesce(col("child_sum"), lit(0.0)));
                 weights = weights.plus(coalesce(col("child_weights"), lit(0.0)));
@@ -137,7 +153,7 @@ final class ScorecardTable {
         }
         Dataset<Row> rolled = exposure.join(ancestry, col("e_objective").equalTo(col("node")))
                 .groupBy(col("ancestor").as("r_objective"))
-                .agg(sum(coalesce(col("e_amount"), lit(0.0))).as("open_risk_emv"));
+                .agg(MetricUdfs.exactSum(coalesce(col("e_amount"), lit(0.0))).as("open_risk_emv"));
         return card.join(rolled, col("objective_id").equalTo(col("r_objective")), "left")
                 .withColumn("open_risk_emv", coalesce(col("open_risk_emv"), lit(0.0)))
                 .drop("r_objective");

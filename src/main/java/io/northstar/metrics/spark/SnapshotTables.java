@@ -25,6 +25,11 @@ public final class SnapshotTables {
         return new SnapshotTables(tables);
     }
 
+    /** Tables already in hand (tests, and callers that hold conformed data in memory). */
+    static SnapshotTables of(Map<String, Dataset<Row>> tables) {
+        return new SnapshotTables(new TreeMap<>(tables));
+    }
+
     public Optional<Dataset<Row>> get(String dataset) {
         return Optional.ofNullable(tables.get(dataset));
     }

@@ -31,11 +31,4 @@ class BudgetMathTest {
         assertThat(BudgetMath.status(0.1001)).isEqualTo("red");
         assertThat(BudgetMath.status(null)).isEqualTo("no_data");
     }
-
-    @Test
-    void herfindahlOfShares() {
-        // 0.5² + 0.3² + 0.2² = 0.38 → 3,800
-        assertThat(BudgetMath.herfindahl(new double[] {0.5, 0.3, 0.2})).isCloseTo(3_800, within(1e-9));
-        assertThat(BudgetMath.herfindahl(new double[] {1.0})).isEqualTo(10_000);
-    }
 }

@@ -72,31 +72,67 @@ class MetricsIntegrationTest {
                         "K7,2026-10-31,10",
                         "K8,2026-10-31,10")
                 .csv("projects",
-                        "project_id,name,business_unit,category,status,budget",
-                        "P1,Shop,Retail,grow,active,1000",
-                        "P2,Vault,Retail,run,on_hold,500",
-                        "P3,Lift,Ops,transform,approved,300",
-                        "P4,Old,Ops,run,completed,10000",
-                        "P5,Idea,Lab,grow,proposed,200")
+                        "project_id,name,business_unit,category,status,budget,planned_end_date,strategic_value,"
+                                + "urgency,effort",
+                        "P1,Shop,Retail,grow,active,1000,2026-12-31,5,4,2",
+                        "P2,Vault,Retail,run,on_hold,500,,,,",
+                        "P3,Lift,Ops,transform,approved,300,,2,2,4",
+                        "P4,Old,Ops,run,completed,10000,,,,",
+                        "P5,Idea,Lab,grow,proposed,200,,5,5,1")
+                .csv("project_status",
+                        "project_id,status_date,planned_value,earned_value,actual_cost,forecast_end_date",
+                        "P1,2026-09-30,300,280,290,",
+                        "P1,2026-10-31,400,350,360,2027-01-30",
+                        "P1,2026-11-30,500,500,500,",
+                        "P2,2026-10-31,500,500,400,",
+                        "P3,2026-10-31,100,50,100,")
                 .csv("project_objectives",
                         "project_id,objective_id,contribution",
                         "P1,O1,0.6", "P1,O2,0.2", "P2,O3,0.5", "P4,O1,1")
                 .csv("budget_lines",
-                        "period,business_unit,project_id,category,plan,actual",
-                        "2026-02,Retail,P1,opex,90,100",
-                        "2026-03,Retail,P2,opex,200,200",
-                        "2026-10,Ops,,opex,300,300",
-                        "2025-12,Ops,P3,capex,999,999",
-                        "2026-11,Retail,P1,opex,50,50",
-                        "2026-05,Shared,,opex,400,400",
-                        "2026-06,Ops,P4,opex,100,100")
+                        "period,business_unit,project_id,category,tower,vendor,plan,actual,forecast",
+                        "2026-02,Retail,P1,opex,,SAP,90,100,",
+                        "2026-03,Retail,P2,opex,,SAP,200,200,",
+                        "2026-10,Ops,,opex,,Dell,300,300,",
+                        "2025-12,Ops,P3,capex,,Dell,999,999,",
+                        "2026-11,Retail,P1,opex,,SAP,50,50,70",
+                        "2026-05,Shared,,opex,,AWS,400,400,",
+                        "2026-06,Ops,P4,opex,,,100,100,",
+                        "2026-04,Cloud,,opex,Compute,AWS,100,150,")
                 .csv("risks",
                         "risk_id,title,project_id,objective_id,category,likelihood,impact,cost_low,cost_most_likely,"
-                                + "cost_high,status",
-                        "R1,Outage,,O1,operational,3,3,100,100,100,open",
-                        "R2,Overrun,P1,,financial,5,4,60,120,300,mitigating",
-                        "R3,Old,,O1,financial,5,5,1000,1000,1000,closed",
-                        "R4,Unknown,,O2,people,2,2,,,,open");
+                                + "cost_high,status,mitigation_due",
+                        "R1,Outage,,O1,operational,3,3,100,100,100,open,2026-10-01",
+                        "R2,Overrun,P1,,financial,5,4,60,120,300,mitigating,2026-12-01",
+                        "R3,Old,,O1,financial,5,5,1000,1000,1000,closed,2020-01-01",
+                        "R4,Unknown,,O2,people,2,2,,,,open,")
+                .csv("services",
+                        "service_id,name,objective_id,availability_target",
+                        "S1,Shop front,O1,99.9", "S2,Payments,,99.5", "S3,Network,O3,99.0", "S4,Bus,,99.0",
+                        "S5,Gateway,,99.0")
+                .csv("service_dependencies",
+                        "service_id,depends_on",
+                        "S1,S2", "S2,S3", "S4,S5", "S5,S4")
+                .csv("service_levels", serviceLevels());
+    }
+
+    /**
+     * S1: 2025-10 at 90 (older than the last 12), 2025-11..2026-10 at 99.95 except 2026-06 at
+     * 99.8, one incident a month, repairs of 2 hours except 5 in June; 2026-11 is after as_of.
+     * S2 one good month with no incident data; S3 missed its 99.0 in October.
+     */
+    private static String[] serviceLevels() {
+        List<String> lines = new java.util.ArrayList<>(List.of("service_id,period_end,availability,incidents,mttr_hours"));
+        lines.add("S1,2025-10-31,90,1,2");
+        for (int month = 11; month <= 22; month++) {
+            java.time.YearMonth period = java.time.YearMonth.of(2025, 1).plusMonths(month - 1);
+            boolean june = period.equals(java.time.YearMonth.of(2026, 6));
+            lines.add("S1," + period.atEndOfMonth() + "," + (june ? "99.8" : "99.95") + ",1," + (june ? "5" : "2"));
+        }
+        lines.add("S1,2026-11-30,50,9,9");
+        lines.add("S2,2026-10-31,99.6,,");
+        lines.add("S3,2026-10-31,98.0,3,4");
+        return lines.toArray(String[]::new);
     }
 
     private Map<String, Row> byKey(String table, String key) {
@@ -116,10 +152,14 @@ class MetricsIntegrationTest {
         return value == null ? null : ((Number) value).doubleValue();
     }
 
+    static final List<String> TABLES = List.of("kpi_status", "kpi_trend", "kpi_smart", "objective_scorecard",
+            "alignment", "project_health", "budget_variance", "budget_monthly", "vendor_concentration", "risk_exposure",
+            "risk_summary", "risk_heatmap", "risk_simulation", "service_health", "priority", "findings");
+
     @Test
-    void publishesTheFiveTablesWithAsOfAndRunId() {
+    void publishesEveryTableWithAsOfAndRunId() {
         assertThat(manifest.stageMillis()).containsKeys("ingest", "metrics", "publish");
-        for (String table : List.of("kpi_status", "kpi_trend", "kpi_smart", "objective_scorecard", "alignment")) {
+        for (String table : TABLES) {
             Row row = job.table("metrics", table, TestingJob.AS_OF).first();
             assertThat((String) row.getAs("run_id")).as(table).isEqualTo(manifest.runId());
             assertThat(row.<Object>getAs("as_of").toString()).as(table).isEqualTo("2026-10-31");
@@ -244,21 +284,26 @@ class MetricsIntegrationTest {
         assertThat(d(card.get("IT1"), "open_risk_emv")).isCloseTo(150.8, within(1e-9));
         assertThat(d(card.get("CA1"), "open_risk_emv")).isCloseTo(150.8, within(1e-9));
         assertThat(d(card.get("O3"), "open_risk_emv")).isEqualTo(0.0);
+
+        // S1 supports O1 and is impacted by S3's miss; S3 supports O3 and missed itself
+        assertThat(list(card.get("O1"), "impacted_services")).containsExactly("S1");
+        assertThat(list(card.get("O3"), "impacted_services")).containsExactly("S3");
+        assertThat(list(card.get("O2"), "impacted_services")).isEmpty();
     }
 
     @Test
     void alignment() {
         Map<String, Row> alignment = byKey("alignment", "business_unit");
-        assertThat(alignment).containsOnlyKeys("(total)", "Retail", "Ops", "Lab", "Shared");
+        assertThat(alignment).containsOnlyKeys("(total)", "Retail", "Ops", "Lab", "Shared", "Cloud");
         Row total = alignment.get("(total)");
         // active budget 1000 + 500 + 300 = 1800, aligned 1000 × 0.8 + 500 × 0.5 + 300 × 0 = 1050
         assertThat(d(total, "aligned_budget_share")).isCloseTo(1050.0 / 1800, within(1e-12));
-        // YTD 2026-01..2026-10: 100 + 200 + 300 + 400 + 100 = 1100;
+        // YTD 2026-01..2026-10: 100 + 200 + 300 + 400 + 100 + 150 = 1250;
         // aligned 100 × 0.8 + 200 × 0.5 + 100 × 1 (P4 completed, still aligned) = 280
-        assertThat(d(total, "aligned_spend_share")).isCloseTo(280.0 / 1100, within(1e-12));
-        // run: P2 200 + no project 300 + 400 + P4 100 = 1000; grow: P1 100; transform: none
-        assertThat(d(total, "run_share")).isCloseTo(1000.0 / 1100, within(1e-12));
-        assertThat(d(total, "grow_share")).isCloseTo(100.0 / 1100, within(1e-12));
+        assertThat(d(total, "aligned_spend_share")).isCloseTo(280.0 / 1250, within(1e-12));
+        // run: P2 200 + no project 300 + 400 + 150 + P4 100 = 1150; grow: P1 100; transform: none
+        assertThat(d(total, "run_share")).isCloseTo(1150.0 / 1250, within(1e-12));
+        assertThat(d(total, "grow_share")).isCloseTo(100.0 / 1250, within(1e-12));
         assertThat(d(total, "transform_share")).isEqualTo(0.0);
         assertThat(list(total, "unaligned_projects")).containsExactly("P3");
         assertThat(list(total, "uncovered_objectives")).containsExactly("O4");
@@ -282,8 +327,190 @@ class MetricsIntegrationTest {
     }
 
     @Test
+    void projectHealth() {
+        Map<String, Row> health = byKey("project_health", "project_id");
+        assertThat(health).containsOnlyKeys("P1", "P2", "P3");
+        // P1 latest row ≤ as_of is 2026-10-31 (the textbook numbers at a tenth): BAC 1000, PV 400,
+        // EV 350, AC 360 → SV -50, CV -10, SPI 0.875, CPI 0.972, EAC 1028.57, VAC -28.57, TCPI 1.015625
+        Row p1 = health.get("P1");
+        assertThat(p1.<Object>getAs("status_date").toString()).isEqualTo("2026-10-31");
+        assertThat((BigDecimal) p1.getAs("sv")).isEqualByComparingTo("-50.00");
+        assertThat((BigDecimal) p1.getAs("cv")).isEqualByComparingTo("-10.00");
+        assertThat(d(p1, "spi")).isEqualTo(0.875);
+        assertThat(d(p1, "cpi")).isCloseTo(350.0 / 360, within(1e-12));
+        assertThat((BigDecimal) p1.getAs("eac")).isEqualByComparingTo("1028.57");
+        assertThat((BigDecimal) p1.getAs("etc")).isEqualByComparingTo("668.57");
+        assertThat((BigDecimal) p1.getAs("vac")).isEqualByComparingTo("-28.57");
+        assertThat(d(p1, "tcpi")).isEqualTo(1.015625);
+        assertThat((Long) p1.getAs("slip_days")).isEqualTo(30L); // 2027-01-30 - 2026-12-31
+        assertThat((String) p1.getAs("schedule_rag")).isEqualTo("amber"); // -12.5 %
+        assertThat((String) p1.getAs("health")).isEqualTo("amber");
+        // P2: (500 - 400) / 500 = 20 % under cost → amber
+        assertThat(d(health.get("P2"), "cost_variance_pct")).isCloseTo(0.2, within(1e-12));
+        assertThat((String) health.get("P2").getAs("health")).isEqualTo("amber");
+        // P3: CPI 0.5 and SPI 0.5 → red
+        assertThat((String) health.get("P3").getAs("health")).isEqualTo("red");
+        assertThat((Object) health.get("P3").getAs("slip_days")).isNull();
+    }
+
+    @Test
+    void budgetVariance() {
+        Map<String, Row> rows = new TreeMap<>();
+        for (Row row : job.table("metrics", "budget_variance", TestingJob.AS_OF).collectAsList()) {
+            rows.put(row.getAs("grain") + "/" + row.getAs("business_unit") + "/" + row.getAs("tower") + "/"
+                    + row.getAs("category"), row);
+        }
+        // fiscal 2026, 10 months elapsed; the 2025-12 line is outside the year
+        Row retail = rows.get("business_unit/Retail/null/null");
+        assertThat((BigDecimal) retail.getAs("plan_ytd")).isEqualByComparingTo("290.00");
+        assertThat((BigDecimal) retail.getAs("actual_ytd")).isEqualByComparingTo("300.00");
+        assertThat((BigDecimal) retail.getAs("variance")).isEqualByComparingTo("10.00");
+        assertThat(d(retail, "variance_pct")).isCloseTo(10.0 / 290, within(1e-12));
+        assertThat((BigDecimal) retail.getAs("plan_fy")).isEqualByComparingTo("340.00");
+        // November carries a forecast of 70: 300 + 70
+        assertThat((BigDecimal) retail.getAs("forecast_fy")).isEqualByComparingTo("370.00");
+        assertThat((String) retail.getAs("status")).isEqualTo("green");
+        // Ops has no forecast left: run rate 400 / 10 × 12 = 480
+        assertThat((BigDecimal) rows.get("business_unit/Ops/null/null").getAs("forecast_fy"))
+                .isEqualByComparingTo("480.00");
+        // Cloud: 150 against 100 → +50 % red
+        assertThat((String) rows.get("business_unit/Cloud/null/null").getAs("status")).isEqualTo("red");
+        assertThat((String) rows.get("line/Cloud/Compute/opex").getAs("status")).isEqualTo("red");
+        // a null tower is a group of its own
+        assertThat(rows).containsKey("line/Retail/null/opex");
+        // total: plan 90 + 200 + 300 + 400 + 100 + 100 = 1190, actual 1250 → 5.04 % amber
+        Row total = rows.get("total/null/null/null");
+        assertThat(d(total, "variance_pct")).isCloseTo(60.0 / 1190, within(1e-12));
+        assertThat((String) total.getAs("status")).isEqualTo("amber");
+        assertThat((BigDecimal) total.getAs("forecast_fy")).isEqualByComparingTo("1320.00"); // 1250 + 70
+
+        // vendors YTD: SAP 300, Dell 300, AWS 550 → HHI (300² + 300² + 550²) / 1150² × 10,000
+        Map<String, Row> vendors = byKey("vendor_concentration", "vendor");
+        assertThat(vendors).containsOnlyKeys("SAP", "Dell", "AWS");
+        assertThat(d(vendors.get("AWS"), "share")).isCloseTo(550.0 / 1150, within(1e-12));
+        assertThat(d(vendors.get("SAP"), "hhi")).isCloseTo(482_500.0 / 1_322_500 * 10_000, within(1e-9));
+
+        long months = job.table("metrics", "budget_monthly", TestingJob.AS_OF).count();
+        assertThat(months).as("one row per period and unit").isEqualTo(8);
+    }
+
+    @Test
+    void riskExposureSummaryAndHeatmap() {
+        Map<String, Row> risks = byKey("risk_exposure", "risk_id");
+        Row r1 = risks.get("R1");
+        assertThat((Integer) r1.getAs("score")).isEqualTo(9);
+        assertThat((String) r1.getAs("band")).isEqualTo("medium");
+        assertThat(d(r1, "p")).isEqualTo(0.5);
+        assertThat(d(r1, "emv")).isCloseTo(50.0, within(1e-9));
+        assertThat((Boolean) r1.getAs("overdue")).as("due 2026-10-01, still open").isTrue();
+        Row r2 = risks.get("R2");
+        assertThat((String) r2.getAs("band")).isEqualTo("critical");
+        assertThat(d(r2, "expected_impact")).isCloseTo(140.0, within(1e-9)); // (60 + 480 + 300) / 6
+        assertThat(d(r2, "emv")).isCloseTo(126.0, within(1e-9));
+        assertThat((String) r2.getAs("business_unit")).isEqualTo("Retail");
+        assertThat((Boolean) r2.getAs("overdue")).isFalse();
+        assertThat((Boolean) risks.get("R3").getAs("overdue")).as("closed").isFalse();
+        assertThat(d(risks.get("R4"), "emv")).isNull();
+
+        Map<String, Row> summary = new TreeMap<>();
+        for (Row row : job.table("metrics", "risk_summary", TestingJob.AS_OF).collectAsList()) {
+            summary.put(row.getAs("dimension") + "/" + row.getAs("key"), row);
+        }
+        assertThat(summary).containsOnlyKeys("category/operational", "category/financial", "category/people",
+                "project/P1", "business_unit/Retail", "objective/O1", "objective/O2");
+        Row o1 = summary.get("objective/O1");
+        assertThat((Long) o1.getAs("open_count")).isEqualTo(2L); // R1 directly, R2 through P1
+        assertThat((Long) o1.getAs("high_count")).isEqualTo(1L);
+        assertThat(d(o1, "emv")).isCloseTo(50 + 126 * 0.6, within(1e-9));
+        assertThat(d(summary.get("category/people"), "emv")).as("no cost range adds 0").isEqualTo(0.0);
+
+        List<Row> cells = job.table("metrics", "risk_heatmap", TestingJob.AS_OF).collectAsList();
+        assertThat(cells).hasSize(25);
+        long total = cells.stream().mapToLong(row -> row.<Long>getAs("count")).sum();
+        assertThat(total).isEqualTo(3); // R1, R2, R4 are open
+    }
+
+    @Test
+    void riskSimulationSummarisesThePortfolioAndEachCategory() {
+        Map<String, Row> simulation = byKey("risk_simulation", "key");
+        assertThat(simulation).containsOnlyKeys("(total)", "operational", "financial");
+        Row portfolio = simulation.get("(total)");
+        assertThat((String) portfolio.getAs("scope")).isEqualTo("portfolio");
+        assertThat((Integer) portfolio.getAs("trials")).isEqualTo(20_000);
+        // R1 costs 100 with p 0.5: its losses are 0 or 100, so its category's median is one of those
+        assertThat(d(simulation.get("operational"), "max")).isEqualTo(100.0);
+        assertThat(d(portfolio, "max")).isLessThanOrEqualTo(400.0);
+        assertThat(d(portfolio, "p50")).isLessThanOrEqualTo(d(portfolio, "p90"));
+    }
+
+    @Test
+    void serviceHealth() {
+        Map<String, Row> services = byKey("service_health", "service_id");
+        Row s1 = services.get("S1");
+        assertThat(d(s1, "latest_availability")).isEqualTo(99.95);
+        assertThat((Boolean) s1.getAs("sla_met")).isTrue();
+        assertThat(d(s1, "attainment_12")).isCloseTo(11.0 / 12, within(1e-12));
+        assertThat((Long) s1.getAs("incidents_12")).isEqualTo(12L);
+        assertThat(d(s1, "mttr_12")).isCloseTo(27.0 / 12, within(1e-12)); // (11 × 2 + 5) / 12
+        assertThat(list(s1, "impacted_by")).as("S3 through S2").containsExactly("S3");
+        assertThat(list(services.get("S2"), "impacted_by")).containsExactly("S3");
+        assertThat((Object) services.get("S2").getAs("incidents_12")).isNull();
+        assertThat((Boolean) services.get("S3").getAs("sla_met")).isFalse();
+        assertThat(list(services.get("S3"), "impacted_by")).isEmpty();
+        assertThat((Boolean) services.get("S4").getAs("in_dependency_cycle")).isTrue();
+        assertThat((Boolean) services.get("S1").getAs("in_dependency_cycle")).isFalse();
+        assertThat((Object) services.get("S4").getAs("sla_met")).as("no service levels").isNull();
+    }
+
+    @Test
+    void priority() {
+        List<Row> ranked = job.table("metrics", "priority", TestingJob.AS_OF).orderBy("rank").collectAsList();
+        // P5 (5, 5, effort 1, alignment 0) = 3.5; P1 (5, 4, effort 2, alignment 0.8) = 2.2;
+        // P3 (2, 2, effort 4, alignment 0) = 0.35; P2 is on hold, P4 completed
+        assertThat(ranked).extracting(row -> row.<String>getAs("project_id")).containsExactly("P5", "P1", "P3");
+        assertThat(d(ranked.get(0), "priority_score")).isCloseTo(3.5, within(1e-12));
+        assertThat(d(ranked.get(1), "priority_score")).isCloseTo(2.2, within(1e-12));
+        assertThat(d(ranked.get(2), "priority_score")).isCloseTo(0.35, within(1e-12));
+        assertThat((Boolean) ranked.get(1).getAs("quick_win")).isTrue();
+        assertThat((Boolean) ranked.get(0).getAs("funded")).isFalse();
+        assertThat((Boolean) ranked.get(0).getAs("outranks_funded")).isTrue();
+        assertThat((Boolean) ranked.get(2).getAs("outranks_funded")).isFalse();
+    }
+
+    @Test
+    void findingsAreSortedBySeverityCodeAndEntity() {
+        List<Row> findings = job.table("metrics", "findings", TestingJob.AS_OF).orderBy("sort_order").collectAsList();
+        assertThat(findings).extracting(row -> row.getAs("severity") + " " + row.getAs("code") + " "
+                + row.getAs("entity_id")).containsExactly(
+                "critical budget_overrun Cloud",
+                "critical project_red P3",
+                "critical risk_critical_open R2",
+                "warning dependency_cycle S4",
+                "warning dependency_cycle S5",
+                "warning kpi_red K3",
+                "warning kpi_red K6",
+                "warning mitigation_overdue R1",
+                "warning priority_inversion P5",
+                "warning sla_breach S3",
+                "warning too_many_it_aims it_aims",
+                "warning unaligned_project P3",
+                "warning unanchored_objective O4",
+                "info kpi_not_smart K3",
+                "info kpi_not_smart K4",
+                "info kpi_not_smart K6",
+                "info kpi_not_smart K7",
+                "info uncovered_objective O4");
+        assertThat((String) findings.get(1).getAs("message"))
+                .isEqualTo("Lift is 100% over cost (CPI 0.50) and 50% behind schedule (SPI 0.50)");
+        assertThat((String) findings.get(0).getAs("message"))
+                .isEqualTo("Cloud is 50% over its year-to-date budget (150 against a plan of 100)");
+        assertThat((String) findings.get(10).getAs("message"))
+                .isEqualTo("The IT strategy has 7 strategic aims; no more than six keep it focused");
+    }
+
+    @Test
     void metricsAloneRecomputeThePublishedSnapshotIdentically() {
-        List<String> tables = List.of("kpi_status", "kpi_trend", "kpi_smart", "objective_scorecard", "alignment");
+        List<String> tables = TABLES;
         List<String> conformedBefore = job.lakeFiles("conformed");
         Map<String, List<Row>> before = new TreeMap<>();
         tables.forEach(table -> before.put(table, sorted(table)));

@@ -1,0 +1,114 @@
+package io.northstar.metrics.spark;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.northstar.contract.Datasets;
+import io.northstar.metrics.FiscalYear;
+import io.northstar.metrics.budget.BudgetMath;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * budget_variance, budget_monthly and vendor_concentration (SPEC.md §2.7), from the budget
+ * lines of the fiscal year that contains as_of.
+ */
+final class BudgetTables {
+    static final String VARIANCE = "budget_variance";
+    static final String MONTHLY = "budget_monthly";
+    static final String VENDORS = "vendor_concentration";
+    private static final String MONEY = "decimal(18,2)";
+
+    private static final UserDefinedFunction VARIANCE_PCT = functions.udf(
+            (UDF2<Double, Double, Double>) BudgetMath::variancePct, DataTypes.DoubleType);
+    private static final UserDefinedFunction STATUS = functions.udf(
+            (UDF1<Double, String>) BudgetMath::status, DataTypes.StringType);
+
+    private BudgetTables() {
+    }
+
+    static Map<String, Dataset<Row>> compute(MetricsContext context) {
+        if (!context.tables().has(Datasets.BUDGET_LINES)) {
+            return Map.of();
+        }
+        Dataset<Row> lines = context.tables().require(Datasets.BUDGET_LINES);
+        FiscalYear year = context.fiscalYear();
+        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+        tables.put(VARIANCE, variance(lines, year));
+        tables.put(MONTHLY, lines.groupBy("period", "business_unit")
+                .agg(sum("plan").as("plan"), sum("actual").as("actual"))
+                .orderBy("period", "business_unit"));
+        tables.put(VENDORS, vendors(lines, year));
+        return tables;
+    }
+
+    /** One row per business unit × tower × category, per business unit, and the total. */
+    private static Dataset<Row> variance(Dataset<Row> lines, FiscalYear year) {
+        Column inYear = col("period").geq(year.firstPeriod()).and(col("period").leq(year.lastPeriod()));
+        Column toDate = col("period").leq(year.asOfPeriod());
+        Column remainingForecast = col("period").gt(year.asOfPeriod()).and(col("forecast").isNotNull());
+        Column[] sums = {
+            sum(when(toDate, col("plan"))).as("plan_ytd"),
+            sum(when(toDate, col("actual"))).as("actual_ytd"),
+            sum("plan").as("plan_fy"),
+            sum(when(remainingForecast, col("forecast"))).as("remaining_forecast"),
+            count(when(remainingForecast, 1)).as("forecast_rows")};
+        Dataset<Row> fiscal = lines.filter(inYear);
+        Dataset<Row> line = fiscal.groupBy("business_unit", "tower", "category")
+                .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+                .withColumn("grain", lit("line"));
+        Dataset<Row> unit = fiscal.groupBy("business_unit")
+                .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+                .withColumn("tower", lit(null).cast("string")).withColumn("category", lit(null).cast("string"))
+                .withColumn("grain", lit("business_unit"));
+        Dataset<Row> total = fiscal.agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+                .withColumn("business_unit", lit(null).cast("string"))
+                .withColumn("tower", lit(null).cast("string")).withColumn("category", lit(null).cast("string"))
+                .withColumn("grain", lit("total"));
+        int monthsElapsed = year.monthsElapsed();
+        UserDefinedFunction forecast = functions.udf((UDF3<Double, Double, Long, Double>) (actual, remaining, rows)
+                -> BudgetMath.forecastFy(actual, remaining, rows, monthsElapsed), DataTypes.DoubleType);
+        Column plan = coalesce(col("plan_ytd"), lit(0)).cast(MONEY);
+        Column actual = coalesce(col("actual_ytd"), lit(0)).cast(MONEY);
+        return line.unionByName(unit).unionByName(total)
+                .withColumn("plan_ytd", plan)
+                .withColumn("actual_ytd", actual)
+                .withColumn("variance", col("actual_ytd").minus(col("plan_ytd")).cast(MONEY))
+                .withColumn("variance_pct", VARIANCE_PCT.apply(col("plan_ytd").cast("double"),
+                        col("actual_ytd").cast("double")))
+                .withColumn("plan_fy", col("plan_fy").cast(MONEY))
+                .withColumn("forecast_fy", forecast.apply(col("actual_ytd").cast("double"),
+                        coalesce(col("remaining_forecast"), lit(0)).cast("double"), col("forecast_rows")).cast(MONEY))
+                .withColumn("status", STATUS.apply(col("variance_pct")))
+                .select("grain", "business_unit", "tower", "category", "plan_ytd", "actual_ytd", "variance",
+                        "variance_pct", "plan_fy", "forecast_fy", "status");
+    }
+
+    /** YTD actual by vendor, its share of the lines with a vendor, and the HHI over them. */
+    private static Dataset<Row> vendors(Dataset<Row> lines, FiscalYear year) {
+        Dataset<Row> byVendor = lines
+                .filter(col("vendor").isNotNull()
+                        .and(col("period").geq(year.firstPeriod())).and(col("period").leq(year.asOfPeriod())))
+                .groupBy("vendor").agg(sum("actual").as("actual_ytd"));
+        Column all = sum(col("actual_ytd")).over(Window.partitionBy());
+        Dataset<Row> shared = byVendor.withColumn("share", MetricUdfs.share(col("actual_ytd"), all));
+        Column squares = functions.sum(pow(col("share"), 2).cast("decimal(38,18)")).over(Window.partitionBy());
+        return shared.withColumn("hhi", squares.multiply(10_000).cast("double"))
+                .orderBy(col("actual_ytd").desc(), col("vendor"));
+    }
+}

@@ -1,0 +1,201 @@
+package io.northstar.metrics.spark;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.format_number;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import io.northstar.contract.Datasets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * findings (SPEC.md §2.11): what needs attention, in sentences an executive can act on, drawn
+ * from the published metric tables. Sorted by severity (critical, warning, info), code and
+ * entity id; {@code sort_order} keeps that order for readers of the Parquet files.
+ */
+final class FindingsTable {
+    static final String NAME = "findings";
+    private static final String CRITICAL = "critical";
+    private static final String WARNING = "warning";
+    private static final String INFO = "info";
+
+    private FindingsTable() {
+    }
+
+    /**
+     * @param tables the metric tables already written, by name
+     * @param quarantined rows quarantined per dataset in this snapshot
+     */
+    static Dataset<Row> compute(MetricsContext context, Map<String, Dataset<Row>> tables, Map<String, Long> quarantined) {
+        List<Dataset<Row>> findings = new ArrayList<>();
+        Dataset<Row> alignment = tables.get(AlignmentTable.NAME);
+        if (alignment != null) {
+            Dataset<Row> total = alignment.filter(col("business_unit").isNull());
+            findings.add(finding(total.filter(col("it_aim_count").gt(6)), WARNING, "too_many_it_aims", "strategy",
+                    lit("it_aims"), format_string("The IT strategy has %d strategic aims; no more than six keep it"
+                            + " focused", col("it_aim_count"))));
+            Dataset<Row> uncovered = total.select(explode(col("uncovered_objectives")).as("id"));
+            findings.add(finding(withName(context, uncovered, Datasets.OBJECTIVES, "objective_id"), INFO,
+                    "uncovered_objective", "objective", col("id"),
+                    format_string("No active project supports the objective '%s'", col("label"))));
+            Dataset<Row> unaligned = total.select(explode(col("unaligned_projects")).as("id"));
+            findings.add(finding(withName(context, unaligned, Datasets.PROJECTS, "project_id"), WARNING,
+                    "unaligned_project", "project", col("id"),
+                    format_string("The project '%s' supports no strategic objective", col("label"))));
+        }
+        if (context.tables().has(Datasets.OBJECTIVES)) {
+            Dataset<Row> objectives = context.tables().require(Datasets.OBJECTIVES);
+            Dataset<Row> unanchored = objectives.filter(col("level").notEqual("corporate_aim"))
+                    .join(ObjectiveTree.anchors(objectives), "objective_id")
+                    .filter(col("anchored").equalTo(false));
+            findings.add(finding(unanchored, WARNING, "unanchored_objective", "objective", col("objective_id"),
+                    format_string("The %s '%s' does not trace up to a corporate aim",
+                            when(col("level").equalTo("it_aim"), lit("IT aim")).otherwise(lit("objective")),
+                            col("name"))));
+        }
+        addKpiFindings(tables, findings);
+        addDeliveryFindings(tables, findings);
+        addRiskAndServiceFindings(tables, findings);
+        List<Row> quarantineRows = new ArrayList<>();
+        quarantined.forEach((dataset, rows) -> {
+            if (rows > 0) {
+                quarantineRows.add(org.apache.spark.sql.RowFactory.create(dataset, rows));
+            }
+        });
+        Dataset<Row> quarantine = context.spark().createDataFrame(quarantineRows, new org.apache.spark.sql.types.StructType()
+                .add("dataset", "string").add("rows", "long"));
+        findings.add(finding(quarantine, INFO, "data_quarantined", "dataset", col("dataset"),
+                format_string("%d rows of %s broke the data contract and were quarantined; see the data-quality"
+                        + " appendix", col("rows"), col("dataset"))));
+
+        Column severityOrder = when(col("severity").equalTo(CRITICAL), 0).when(col("severity").equalTo(WARNING), 1)
+                .otherwise(2);
+        return findings.stream().reduce(Dataset::unionByName).orElseThrow()
+                .withColumn("sort_order", row_number().over(Window.orderBy(severityOrder, col("code"),
+                        col("entity_id"))))
+                .select("sort_order", "severity", "code", "entity_type", "entity_id", "message")
+                .orderBy("sort_order");
+    }
+
+    private static void addKpiFindings(Map<String, Dataset<Row>> tables, List<Dataset<Row>> findings) {
+        Dataset<Row> status = tables.get(KpiTables.STATUS);
+        if (status == null) {
+            return;
+        }
+        Dataset<Row> names = status.select(col("kpi_id").as("n_kpi"), col("name").as("kpi_name"),
+                col("unit").as("kpi_unit"));
+        findings.add(finding(status.filter(col("status").equalTo("red")), WARNING, "kpi_red", "kpi", col("kpi_id"),
+                format_string("The KPI '%s' is off target: %s %s against %s expected by now", col("name"),
+                        format_number(col("latest_value"), 1), when(col("unit").isNull(), lit(""))
+                                .otherwise(col("unit")), format_number(col("expected_value"), 1))));
+        Dataset<Row> trend = tables.get(KpiTables.TREND).join(names, col("kpi_id").equalTo(col("n_kpi")));
+        findings.add(finding(trend.filter(col("direction").equalTo("worsening")), WARNING, "kpi_worsening", "kpi",
+                col("kpi_id"), format_string("The KPI '%s' is getting worse: a significant trend over its last %d"
+                        + " observations", col("kpi_name"), col("n"))));
+        Dataset<Row> smart = tables.get(KpiTables.SMART).join(names, col("kpi_id").equalTo(col("n_kpi")));
+        Column missing = concat_ws(", ",
+                when(col("specific").equalTo(false), lit("owner or objective")),
+                when(col("measurable").equalTo(false), lit("unit, baseline or target")),
+                when(col("achievable").equalTo(false), lit("a forecast that reaches the target")),
+                when(col("relevant").equalTo(false), lit("a link to a corporate aim")),
+                when(col("time_bound").equalTo(false), lit("a target date")));
+        findings.add(finding(smart.filter(col("smart_score").lt(0.6)), INFO, "kpi_not_smart", "kpi", col("kpi_id"),
+                format_string("The KPI '%s' is not SMART (%s of 5): it lacks %s", col("kpi_name"),
+                        format_number(col("smart_score").multiply(5), 0), missing)));
+    }
+
+    private static void addDeliveryFindings(Map<String, Dataset<Row>> tables, List<Dataset<Row>> findings) {
+        Dataset<Row> health = tables.get(ProjectHealthTable.NAME);
+        if (health != null) {
+            Column cost = when(col("cost_rag").equalTo("red"), format_string("%s %s (CPI %s)",
+                    percent(col("cost_variance_pct")),
+                    when(col("cost_variance_pct").lt(0), lit("over cost")).otherwise(lit("under cost")),
+                    format_number(col("cpi"), 2)));
+            Column schedule = when(col("schedule_rag").equalTo("red"), format_string("%s %s (SPI %s)",
+                    percent(col("schedule_variance_pct")),
+                    when(col("schedule_variance_pct").lt(0), lit("behind schedule")).otherwise(lit("ahead of plan")),
+                    format_number(col("spi"), 2)));
+            findings.add(finding(health.filter(col("health").equalTo("red")), CRITICAL, "project_red", "project",
+                    col("project_id"), format_string("%s is %s", col("name"), concat_ws(" and ", cost, schedule))));
+        }
+        Dataset<Row> budget = tables.get(BudgetTables.VARIANCE);
+        if (budget != null) {
+            Dataset<Row> red = budget.filter(col("status").equalTo("red").and(col("grain").isin("business_unit",
+                    "total")));
+            findings.add(finding(red, CRITICAL, "budget_overrun",
+                    when(col("grain").equalTo("total"), lit("portfolio")).otherwise(lit("business_unit")),
+                    when(col("grain").equalTo("total"), lit("total")).otherwise(col("business_unit")),
+                    format_string("%s is %s %s its year-to-date budget (%s against a plan of %s)",
+                            when(col("grain").equalTo("total"), lit("IT as a whole"))
+                                    .otherwise(col("business_unit")),
+                            percent(col("variance_pct")),
+                            when(col("variance").gt(0), lit("over")).otherwise(lit("under")),
+                            format_number(col("actual_ytd"), 0), format_number(col("plan_ytd"), 0))));
+        }
+        Dataset<Row> priority = tables.get(PriorityTable.NAME);
+        if (priority != null) {
+            findings.add(finding(priority.filter(col("outranks_funded")), WARNING, "priority_inversion", "project",
+                    col("project_id"), format_string("The unfunded project '%s' ranks #%d, above funded work",
+                            col("name"), col("rank"))));
+        }
+    }
+
+    private static void addRiskAndServiceFindings(Map<String, Dataset<Row>> tables, List<Dataset<Row>> findings) {
+        Dataset<Row> risks = tables.get(RiskTables.EXPOSURE);
+        if (risks != null) {
+            findings.add(finding(risks.filter(col("is_open").and(col("band").equalTo("critical"))), CRITICAL,
+                    "risk_critical_open", "risk", col("risk_id"), format_string("The critical risk '%s' is %s"
+                            + " (likelihood %d × impact %d, expected loss %s)", col("title"), col("status"),
+                            col("likelihood"), col("impact"),
+                            when(col("emv").isNull(), lit("not costed")).otherwise(format_number(col("emv"), 0)))));
+            findings.add(finding(risks.filter(col("overdue")), WARNING, "mitigation_overdue", "risk", col("risk_id"),
+                    format_string("The mitigation of risk '%s' was due on %s", col("title"),
+                            col("mitigation_due").cast("string"))));
+        }
+        Dataset<Row> services = tables.get(ServiceTable.NAME);
+        if (services != null) {
+            findings.add(finding(services.filter(col("sla_met").equalTo(false)), WARNING, "sla_breach", "service",
+                    col("service_id"), format_string("The service '%s' missed its SLA: %s%% available against a"
+                            + " target of %s%%", col("name"), format_number(col("latest_availability"), 2),
+                            format_number(col("availability_target"), 2))));
+            findings.add(finding(services.filter(col("in_dependency_cycle")), WARNING, "dependency_cycle", "service",
+                    col("service_id"), format_string("The service '%s' depends on itself through a cycle of"
+                            + " dependencies", col("name"))));
+        }
+    }
+
+    /** "34%" from a fraction, by its size. */
+    private static Column percent(Column fraction) {
+        return format_string("%s%%", format_number(abs(fraction).multiply(100), 0));
+    }
+
+    private static Dataset<Row> withName(MetricsContext context, Dataset<Row> ids, String dataset, String key) {
+        if (!context.tables().has(dataset)) {
+            return ids.withColumn("label", col("id"));
+        }
+        Dataset<Row> names = context.tables().require(dataset).select(col(key).as("n_id"), col("name").as("label"));
+        return ids.join(names, col("id").equalTo(col("n_id")), "left").drop("n_id");
+    }
+
+    private static Dataset<Row> finding(Dataset<Row> rows, String severity, String code, String entityType,
+            Column entityId, Column message) {
+        return finding(rows, severity, code, lit(entityType), entityId, message);
+    }
+
+    private static Dataset<Row> finding(Dataset<Row> rows, String severity, String code, Column entityType,
+            Column entityId, Column message) {
+        return rows.select(lit(severity).as("severity"), lit(code).as("code"), entityType.as("entity_type"),
+                entityId.cast("string").as("entity_id"), message.as("message"));
+    }
+}
