@@ -42,8 +42,8 @@ class JobRunnerTest {
         assertThat(manifest.exitCode()).isZero();
         assertThat(manifest.stageMillis()).containsOnlyKeys("ingest", "metrics", "publish");
         assertThat(manifest.command()).isEqualTo("run");
-        // conformed and quarantine for two datasets, and kpi_status, kpi_trend and kpi_smart
-        assertThat(manifest.outputs()).hasSize(7);
+        // conformed and quarantine for two datasets, kpi_status, kpi_trend, kpi_smart and findings
+        assertThat(manifest.outputs()).hasSize(8);
         assertThat(job.conformed("kpi_observations").count()).isEqualTo(3);
         assertThat(job.quarantine("kpi_observations").count()).isZero();
         assertThat(job.manifests()).hasSize(1);
