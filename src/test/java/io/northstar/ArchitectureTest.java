@@ -20,7 +20,13 @@ class ArchitectureTest {
 
     @Test
     void onlyTheSparkEdgeImportsSpark() throws IOException {
-        assertThat(packagesImporting("import org.apache.spark")).isSubsetOf(Set.of("ingest", "run", "metrics/spark"));
+        assertThat(packagesImporting("import org.apache.spark")).isSubsetOf(Set.of("ingest", "run", "metrics/spark",
+                "report/data"));
+    }
+
+    @Test
+    void onlyTheRendererImportsJasperReports() throws IOException {
+        assertThat(packagesImporting("import net.sf.jasperreports")).containsExactly("report/render");
     }
 
     @Test

@@ -19,9 +19,14 @@ final class JobOptions {
     @Option(names = "--lake", paramLabel = "DIR", description = "The lake folder or URI (default: the job's lake).")
     String lake;
 
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Where PDFs go (default: the job's reports, else reports beside the lake).")
+    String reports;
+
     /** The job file read and validated, with the command line's overrides applied. */
     Job job() {
-        return JobFileReader.read(jobFile).withOverrides(asOf, lake);
+        Job job = JobFileReader.read(jobFile).withOverrides(asOf, lake);
+        return reports == null ? job : job.withReports(reports);
     }
 
     /** The job's as_of, or today on the given clock. */

@@ -28,7 +28,8 @@ public record Job(
         Settings.Trend trend,
         Settings.Risk risk,
         Settings.Priority priority,
-        Settings.Finance finance) {
+        Settings.Finance finance,
+        Settings.Report report) {
 
     public Job {
         requireNonNull(file, "file is null");
@@ -47,6 +48,12 @@ public record Job(
         requireNonNull(risk, "risk is null");
         requireNonNull(priority, "priority is null");
         requireNonNull(finance, "finance is null");
+        requireNonNull(report, "report is null");
+    }
+
+    /** The organisation named on the reports: the report section's, else the job's name. */
+    public String organisation() {
+        return report.organisation() != null ? report.organisation() : name;
     }
 
     /** Where PDFs go: the {@code reports} key, or {@code reports} beside the lake folder. */
@@ -59,10 +66,16 @@ public record Job(
         return (slash < 0 ? "." : trimmed.substring(0, slash)) + "/reports";
     }
 
+    /** The same job writing its PDFs to another folder. */
+    public Job withReports(String reportsOverride) {
+        return new Job(file, name, asOf, lake, Optional.of(reportsOverride), fiscalYearStartMonth, currency, quality,
+                sources, spark, trend, risk, priority, finance, report);
+    }
+
     /** The same job with the command line's overrides applied. */
     public Job withOverrides(LocalDate asOfOverride, String lakeOverride) {
         return new Job(file, name, asOfOverride != null ? Optional.of(asOfOverride) : asOf,
                 lakeOverride != null ? lakeOverride : lake, reports, fiscalYearStartMonth, currency, quality, sources,
-                spark, trend, risk, priority, finance);
+                spark, trend, risk, priority, finance, report);
     }
 }

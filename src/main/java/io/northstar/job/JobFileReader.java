@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class JobFileReader {
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "asOf", "lake", "reports", "fiscalYearStartMonth",
-            "currency", "quality", "sources", "spark", "trend", "risk", "priority", "finance");
+            "currency", "quality", "sources", "spark", "trend", "risk", "priority", "finance", "report");
     private static final Set<String> CSV_KEYS = Set.of("format", "path");
     private static final Set<String> JDBC_KEYS = Set.of("format", "url", "user", "password", "table", "query",
             "fetchSize", "partitionColumn", "lowerBound", "upperBound", "numPartitions", "retries", "retryBackoff");
@@ -105,7 +105,8 @@ public final class JobFileReader {
                 root.optional("trend").map(JobFileReader::trend).orElse(Settings.Trend.defaults()),
                 root.optional("risk").map(JobFileReader::risk).orElse(Settings.Risk.defaults()),
                 root.optional("priority").map(JobFileReader::priority).orElse(Settings.Priority.defaults()),
-                root.optional("finance").map(JobFileReader::finance).orElse(Settings.Finance.defaults()));
+                root.optional("finance").map(JobFileReader::finance).orElse(Settings.Finance.defaults()),
+                root.optional("report").map(JobFileReader::report).orElse(Settings.Report.defaults()));
     }
 
     /** A path relative to the job file's folder, or a URI (hdfs://, s3a://, file:) kept as it is. */
@@ -253,6 +254,23 @@ public final class JobFileReader {
                 node.optional("valueWeight").map(n -> n.number(0, 1000)).orElse(defaults.valueWeight()),
                 node.optional("urgencyWeight").map(n -> n.number(0, 1000)).orElse(defaults.urgencyWeight()),
                 node.optional("alignmentWeight").map(n -> n.number(0, 1000)).orElse(defaults.alignmentWeight()));
+    }
+
+    private static Settings.Report report(JobNode node) {
+        node.object(Set.of("organisation", "pageSize", "topFindings"));
+        Settings.Report defaults = Settings.Report.defaults();
+        Settings.PageSize pageSize = defaults.pageSize();
+        Optional<JobNode> size = node.optional("pageSize");
+        if (size.isPresent()) {
+            String text = size.get().nonBlankText().toUpperCase(Locale.ROOT);
+            try {
+                pageSize = Settings.PageSize.valueOf(text);
+            } catch (IllegalArgumentException e) {
+                throw size.get().error("expected A4 or Letter, got '" + size.get().text() + "'");
+            }
+        }
+        return new Settings.Report(node.optional("organisation").map(JobNode::nonBlankText).orElse(null), pageSize,
+                node.optional("topFindings").map(n -> n.integer(1, 100)).orElse(defaults.topFindings()));
     }
 
     private static Settings.Finance finance(JobNode node) {

@@ -99,6 +99,44 @@ public final class Settings {
         }
     }
 
+    /** {@code report:} how the PDF scorecards look. */
+    public record Report(String organisation, PageSize pageSize, int topFindings) {
+        public Report {
+            requireNonNull(pageSize, "pageSize is null");
+            if (topFindings < 1) {
+                throw new IllegalArgumentException("topFindings must be >= 1");
+            }
+        }
+
+        /** The organisation defaults to the job's name when the file gives none. */
+        public static Report defaults() {
+            return new Report(null, PageSize.A4, 8);
+        }
+    }
+
+    /** The paper the PDFs are laid out for. */
+    public enum PageSize {
+        A4(595, 842), LETTER(612, 792);
+
+        private final int width;
+        private final int height;
+
+        PageSize(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        /** Width in points (1/72 inch). */
+        public int width() {
+            return width;
+        }
+
+        /** Height in points. */
+        public int height() {
+            return height;
+        }
+    }
+
     static void checkRatio(double ratio) {
         if (!(ratio >= 0 && ratio <= 1)) {
             throw new IllegalArgumentException("a ratio must be in [0, 1], was " + ratio);

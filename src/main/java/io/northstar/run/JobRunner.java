@@ -8,11 +8,14 @@ import io.northstar.ingest.DatasetIngestor;
 import io.northstar.ingest.DatasetOutcome;
 import io.northstar.job.Job;
 import io.northstar.lake.Lake;
+import io.northstar.lake.SnapshotPaths;
 import io.northstar.lake.Staging;
 import io.northstar.lake.Zone;
 import io.northstar.metrics.spark.MetricsContext;
 import io.northstar.metrics.spark.MetricsStage;
 import io.northstar.metrics.spark.SnapshotTables;
+import io.northstar.report.data.ReportDataLoader;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,17 +26,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs a job's stages in order (ingest, quality gate, metrics, publish) into a staging area,
- * publishes only when every stage succeeded, and writes the run manifest whatever happened.
+ * Runs a job's stages in order (ingest, quality gate, metrics, report, publish) into a staging
+ * area, publishes only when every stage succeeded, and writes the run manifest whatever happened.
  */
 public final class JobRunner {
     static final String RUN = "run";
     static final String METRICS = "metrics";
+    static final String REPORT = "report";
 
     private final SparkSession spark;
     private final Progress progress;
@@ -81,9 +86,34 @@ public final class JobRunner {
                 quarantined.put(outcome.dataset(), outcome.quarantined());
             }
             attempt.metrics(conformed, quarantined);
-            return attempt.stage("publish", attempt.staging::publish,
-                    published -> published.size() + " partitions published for as_of " + asOf);
+            Path staged = attempt.reportsFolder().resolve(".staging-" + attempt.runId);
+            List<Path> pdfs = attempt.stage("report", () -> List.of(ReportStage.render(spark, job, asOf,
+                    SnapshotPaths.staged(attempt.lake, attempt.staging), Optional.of(attempt.runInfo()), staged)),
+                    JobRunner::reportSummary);
+            List<String> outputs = new ArrayList<>(attempt.stage("publish", attempt.staging::publish,
+                    published -> published.size() + " partitions published for as_of " + asOf));
+            outputs.addAll(ReportStage.moveInto(pdfs, attempt.reportsFolder()));
+            return outputs;
         });
+    }
+
+    /** Renders the reports of a published snapshot into {@code <reports>/<as_of>/}. */
+    public RunManifest renderReports(Job job, LocalDate asOf) {
+        Attempt attempt = new Attempt(REPORT, job, asOf);
+        return attempt.execute(() -> {
+            attempt.requirePublished();
+            Optional<ReportDataLoader.RunInfo> ingest = attempt.manifests.latestIngest(asOf)
+                    .map(ReportDataLoader.RunInfo::of);
+            List<Path> pdfs = attempt.stage("report", () -> List.of(ReportStage.render(spark, job, asOf,
+                    SnapshotPaths.published(attempt.lake, asOf), ingest, attempt.reportsFolder())),
+                    JobRunner::reportSummary);
+            return pdfs.stream().map(Path::toString).toList();
+        });
+    }
+
+    private static String reportSummary(List<Path> pdfs) {
+        return pdfs.size() + " PDF" + (pdfs.size() == 1 ? "" : "s") + ": " + String.join(", ",
+                pdfs.stream().map(pdf -> pdf.getFileName().toString()).toList());
     }
 
     /**
@@ -93,13 +123,7 @@ public final class JobRunner {
     public RunManifest recomputeMetrics(Job job, LocalDate asOf) {
         Attempt attempt = new Attempt(METRICS, job, asOf);
         return attempt.execute(() -> {
-            List<String> datasets = attempt.lake.tablesWithPartition(Zone.CONFORMED, asOf);
-            if (datasets.isEmpty()) {
-                throw new NorthstarException(ExitCode.USAGE, "lake " + attempt.lake.root()
-                        + " has no published snapshot for as_of " + asOf + (attempt.lake.snapshots(Zone.CONFORMED)
-                        .isEmpty() ? " (it has none at all: run the job first)"
-                        : " (it has " + attempt.lake.snapshots(Zone.CONFORMED) + ")"));
-            }
+            List<String> datasets = attempt.requirePublished();
             Map<String, String> conformed = new LinkedHashMap<>();
             Map<String, Long> quarantined = new LinkedHashMap<>();
             for (String dataset : datasets) {
@@ -165,6 +189,26 @@ public final class JobRunner {
             } catch (RuntimeException e) {
                 throw fail(e, ExitCode.INTERNAL, e.toString());
             }
+        }
+
+        /** The datasets of the published snapshot; fails with a clear message when there is none. */
+        List<String> requirePublished() {
+            List<String> datasets = lake.tablesWithPartition(Zone.CONFORMED, asOf);
+            if (datasets.isEmpty()) {
+                throw new NorthstarException(ExitCode.USAGE, "lake " + lake.root() + " has no published snapshot for"
+                        + " as_of " + asOf + (lake.snapshots(Zone.CONFORMED).isEmpty()
+                        ? " (it has none at all: run the job first)"
+                        : " (it has " + lake.snapshots(Zone.CONFORMED) + ")"));
+            }
+            return datasets;
+        }
+
+        Path reportsFolder() {
+            return Path.of(job.reportsLocation()).resolve(asOf.toString());
+        }
+
+        ReportDataLoader.RunInfo runInfo() {
+            return new ReportDataLoader.RunInfo(runId, start.toString(), spark.sparkContext().master(), outcomes);
         }
 
         void metrics(Map<String, String> conformed, Map<String, Long> quarantined) {

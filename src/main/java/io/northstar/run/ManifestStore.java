@@ -23,6 +23,10 @@ public final class ManifestStore {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    private static final ObjectMapper READER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private final Lake lake;
     private final FileSystem fs;
 
@@ -44,6 +48,39 @@ public final class ManifestStore {
 
         @JsonIgnore
         Map<String, Long> quarantinedByReasonSorted();
+    }
+
+    /**
+     * The newest manifest of a successful {@code run} for this as_of: the run that ingested the
+     * snapshot, whose data-quality counts the reports show. Empty when there is none.
+     */
+    public java.util.Optional<RunManifest> latestIngest(java.time.LocalDate asOf) {
+        Path folder = lake.runsFolder();
+        try {
+            if (!fs.exists(folder)) {
+                return java.util.Optional.empty();
+            }
+            java.util.List<Path> files = new java.util.ArrayList<>();
+            for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(folder)) {
+                String name = status.getPath().getName();
+                if (name.endsWith(".json") && !name.startsWith(".")) {
+                    files.add(status.getPath());
+                }
+            }
+            files.sort(java.util.Comparator.comparing(Path::getName).reversed());
+            for (Path file : files) {
+                RunManifest manifest;
+                try (java.io.InputStream in = fs.open(file)) {
+                    manifest = READER.readValue(in, RunManifest.class);
+                }
+                if (manifest.succeeded() && "run".equals(manifest.command()) && asOf.equals(manifest.asOf())) {
+                    return java.util.Optional.of(manifest);
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new LakeException("lake " + lake.root() + ": cannot read run manifests: " + e.getMessage(), e);
+        }
     }
 
     /** Writes next to the final name first, so a reader never sees half a manifest. */

@@ -44,7 +44,9 @@ class FatJarIT {
     @Test
     void runsTheSampleJobIntoALakeWithAManifest() throws Exception {
         Path lake = folder.resolve("lake");
-        Result result = launch("run", "--job", "jobs/sample.yaml", "--lake", lake.toString());
+        Path reports = folder.resolve("reports");
+        Result result = launch("run", "--job", "jobs/sample.yaml", "--lake", lake.toString(), "--reports",
+                reports.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("ingest", "publish", "published snapshot as_of 2026-10-31");
@@ -59,7 +61,8 @@ class FatJarIT {
         for (String table : List.of("kpi_status", "kpi_trend", "kpi_smart", "objective_scorecard", "alignment")) {
             assertThat(lake.resolve("metrics").resolve(table).resolve("as_of=2026-10-31")).as(table).isDirectory();
         }
-        assertThat(result.out()).contains("metrics", "kpi_status 40");
+        assertThat(result.out()).contains("metrics", "kpi_status 40", "report", "executive-scorecard.pdf");
+        assertThat(reports.resolve("2026-10-31/executive-scorecard.pdf")).isRegularFile();
         try (Stream<Path> manifests = Files.list(lake.resolve("_runs"))) {
             List<Path> files = manifests.toList();
             assertThat(files).hasSize(1);

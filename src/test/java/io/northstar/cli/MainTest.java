@@ -43,6 +43,12 @@ class MainTest {
     }
 
     @Test
+    void reportHelpSaysWhereThePdfsGo() {
+        assertThat(run("report", "--help")).isZero();
+        assertThat(out.toString()).contains("executive scorecard", "--reports=DIR");
+    }
+
+    @Test
     void versionNamesNorthstarAndSpark() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).contains("northstar", "Spark 4.");

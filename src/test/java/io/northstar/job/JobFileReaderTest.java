@@ -117,6 +117,19 @@ class JobFileReaderTest {
         assertThat(job.risk()).isEqualTo(new Settings.Risk(20_000, 42));
         assertThat(job.priority()).isEqualTo(new Settings.Priority(0.4, 0.3, 0.3));
         assertThat(job.finance()).isEqualTo(new Settings.Finance(0.08));
+        assertThat(job.report()).isEqualTo(new Settings.Report(null, Settings.PageSize.A4, 8));
+        assertThat(job.organisation()).isEqualTo("minimal");
+    }
+
+    @Test
+    void readsTheReportSection() throws IOException {
+        Job job = read("r.yaml", "name: r\nlake: l\nreport: { organisation: Acme AG, pageSize: letter, topFindings: 5 }\n"
+                + "sources: { kpis: { format: csv, path: k.csv } }\n");
+        assertThat(job.organisation()).isEqualTo("Acme AG");
+        assertThat(job.report().pageSize()).isEqualTo(Settings.PageSize.LETTER);
+        assertThat(job.report().topFindings()).isEqualTo(5);
+        assertFails("name: r\nlake: l\nreport: { pageSize: A3 }\nsources: { kpis: { format: csv, path: k } }\n",
+                "report.pageSize: expected A4 or Letter, got 'A3'");
     }
 
     @Test

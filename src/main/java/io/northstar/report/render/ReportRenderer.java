@@ -1,0 +1,119 @@
+package io.northstar.report.render;
+
+import io.northstar.job.Settings;
+import io.northstar.report.ReportData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.design.JasperDesign;
+import net.sf.jasperreports.engine.xml.JRXmlLoader;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+/**
+ * Renders the PDF scorecards from {@link ReportData} with the JRXML templates under
+ * {@code reports/} (shipped in the jar). Templates are compiled once per JVM and page size;
+ * a PDF is written next to its final name and moved into place, so a half-written file never
+ * replaces a good one.
+ */
+public final class ReportRenderer {
+    public static final String EXECUTIVE_SCORECARD = "executive-scorecard";
+    /** The section and list templates the scorecard uses, passed to it as SR_NAME parameters. */
+    static final List<String> PARTS = List.of("summary", "kpis", "portfolio", "budget", "risk", "services",
+            "appendix", "tiles", "aims", "findings", "priority", "towers", "vendors", "heatmap", "overdue", "impacted",
+            "quality");
+    private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
+
+    private final Settings.PageSize pageSize;
+
+    public ReportRenderer(Settings.PageSize pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    /** Renders the executive scorecard into the folder and returns the PDF's path. */
+    public Path renderScorecard(ReportData data, Path folder, String title) {
+        Map<String, Object> parameters = new HashMap<>(data.parameters());
+        data.tables().forEach((name, rows) -> parameters.put(name.toUpperCase(Locale.ROOT), rows));
+        for (String part : PARTS) {
+            parameters.put("SR_" + part.toUpperCase(Locale.ROOT), compiled(part, false));
+        }
+        parameters.put(JRParameter.REPORT_LOCALE, Locale.UK);
+        try {
+            JasperPrint print = JasperFillManager.fillReport(compiled(EXECUTIVE_SCORECARD, true), parameters,
+                    new JREmptyDataSource(1));
+            return export(print, folder.resolve(EXECUTIVE_SCORECARD + ".pdf"), title);
+        } catch (JRException e) {
+            throw new IllegalStateException("rendering " + EXECUTIVE_SCORECARD + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Path export(JasperPrint print, Path target, String title) throws JRException {
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            try {
+                JRPdfExporter exporter = new JRPdfExporter();
+                exporter.setExporterInput(new SimpleExporterInput(print));
+                exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(partial.toFile()));
+                SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+                configuration.setMetadataTitle(title);
+                configuration.setMetadataAuthor("Northstar");
+                configuration.setMetadataSubject("IT strategy scorecard");
+                configuration.setMetadataKeywords("IT strategy, KPI, portfolio, budget, risk, services");
+                configuration.setMetadataCreator("Northstar");
+                configuration.setDisplayMetadataTitle(true);
+                exporter.setConfiguration(configuration);
+                exporter.exportReport();
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return target;
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /** A template compiled for this page size (the master takes the page size; parts are width-only). */
+    JasperReport compiled(String name, boolean master) {
+        String key = name + (master ? "@" + pageSize : "");
+        return COMPILED.computeIfAbsent(key, k -> compile(name, master));
+    }
+
+    private JasperReport compile(String name, boolean master) {
+        String resource = "reports/" + name + ".jrxml";
+        try (InputStream in = ReportRenderer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("report template " + resource + " is not on the classpath");
+            }
+            JasperDesign design = JRXmlLoader.load(in);
+            if (master) {
+                int margin = (pageSize.width() - design.getColumnWidth()) / 2;
+                design.setPageWidth(pageSize.width());
+                design.setPageHeight(pageSize.height());
+                design.setLeftMargin(margin);
+                design.setRightMargin(pageSize.width() - design.getColumnWidth() - margin);
+            }
+            return JasperCompileManager.compileReport(design);
+        } catch (IOException | JRException e) {
+            throw new IllegalStateException("report template " + resource + " does not compile: " + e.getMessage(), e);
+        }
+    }
+}

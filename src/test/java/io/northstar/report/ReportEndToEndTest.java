@@ -1,0 +1,120 @@
+package io.northstar.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.northstar.contract.Datasets;
+import io.northstar.run.RunManifest;
+import io.northstar.sample.SampleGenerator;
+import io.northstar.testing.TestingJob;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executive scorecard of a run on the sample organisation: its figures are the lake's. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportEndToEndTest {
+
+    private TestingJob job;
+    private RunManifest manifest;
+    private String text;
+    private File pdf;
+
+    @BeforeAll
+    void runAndRender(@TempDir Path folder) throws IOException {
+        SampleGenerator.generate(folder.resolve("data"),
+                new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
+        job = new TestingJob(folder).yaml("currency: EUR\nreport: { organisation: Halvorsen & Pike Logistics }\n");
+        for (String dataset : Datasets.names()) {
+            job.source(dataset, "data/" + dataset + ".csv");
+        }
+        manifest = job.run();
+        pdf = folder.resolve("reports/2026-10-31/executive-scorecard.pdf").toFile();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(document);
+        }
+    }
+
+    private Row first(String table, String condition) {
+        return job.table("metrics", table, TestingJob.AS_OF).filter(condition).first();
+    }
+
+    @Test
+    void theRunRendersThePdfAndListsItAsAnOutput() {
+        assertThat(pdf).exists();
+        assertThat(manifest.stageMillis()).containsKeys("report");
+        assertThat(manifest.outputs()).anyMatch(output -> output.endsWith("executive-scorecard.pdf"));
+        assertThat(pdf.getParentFile().listFiles()).as("no partial file left behind").hasSize(1);
+    }
+
+    @Test
+    void theSummaryTilesShowTheLakesFigures() {
+        assertThat(text).contains("Halvorsen & Pike Logistics", "IT strategy scorecard as of 2026-10-31");
+        double aligned = first("alignment", "business_unit is null").getAs("aligned_budget_share");
+        assertThat(text).contains(Amounts.percent(aligned));
+        double variance = first("budget_variance", "grain = 'total'").getAs("variance_pct");
+        assertThat(text).contains(Amounts.signedPercent(variance));
+        double emv = job.table("metrics", "risk_exposure", TestingJob.AS_OF).filter("is_open")
+                .agg(org.apache.spark.sql.functions.sum("emv")).first().getDouble(0);
+        assertThat(text).contains(Amounts.money("EUR", emv));
+        double p90 = first("risk_simulation", "scope = 'portfolio'").getAs("p90");
+        assertThat(text).contains("simulated P90 " + Amounts.money("EUR", p90));
+    }
+
+    @Test
+    void everySectionIsThere() {
+        assertThat(text).contains("IT strategic aims", "What needs attention", "Objectives and KPIs", "Portfolio",
+                "Cost and schedule performance", "Prioritization", "Budget", "Variance by business unit",
+                "Variance by tower", "Vendor concentration", "Risk", "Top open risks by expected monetary value",
+                "Overdue mitigations", "Services", "Appendix", "SMART check per KPI", "Data quality");
+        assertThat(text).contains("Page 1 of ");
+    }
+
+    @Test
+    void kpiAndProjectFiguresMatchTheMetricTables() {
+        Row k01 = first("kpi_status", "kpi_id = 'K-01'");
+        assertThat(text).contains("Latest " + Amounts.number(k01.getAs("latest_value"), "%"));
+        Row project = first("project_health", "project_id = 'P-003'");
+        assertThat(text).contains(String.format(Locale.UK, "%,.0f", ((java.math.BigDecimal) project.getAs("eac"))
+                .doubleValue()));
+        Row findings = job.table("metrics", "findings", TestingJob.AS_OF).orderBy("sort_order").first();
+        assertThat(text.replace("\n", " ")).contains(((String) findings.getAs("message")).substring(0, 40));
+    }
+
+    @Test
+    void theDataQualityAppendixShowsTheRunsCounts() {
+        assertThat(text).contains("budget_lines", "12,000", "ingested by run " + manifest.runId());
+    }
+
+    @Test
+    void fontsAreEmbeddedAndTheDocumentHasATitleAndAnOutline() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentInformation().getTitle())
+                    .isEqualTo("Halvorsen & Pike Logistics — IT strategy scorecard as of 2026-10-31");
+            assertThat(document.getDocumentInformation().getAuthor()).isEqualTo("Northstar");
+            assertThat(document.getNumberOfPages()).isGreaterThan(6);
+            for (PDPage page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                }
+            }
+            var outline = document.getDocumentCatalog().getDocumentOutline();
+            assertThat(outline).isNotNull();
+            java.util.List<String> titles = new java.util.ArrayList<>();
+            outline.children().forEach(item -> titles.add(item.getTitle()));
+            assertThat(titles).contains("Summary", "Objectives and KPIs", "Portfolio", "Budget", "Risk", "Services",
+                    "Appendix");
+        }
+    }
+}
