@@ -40,10 +40,10 @@ class JobRunnerTest {
         RunManifest manifest = job.run();
         assertThat(manifest.succeeded()).isTrue();
         assertThat(manifest.exitCode()).isZero();
-        assertThat(manifest.stageMillis()).containsOnlyKeys("ingest", "metrics", "publish");
+        assertThat(manifest.stageMillis()).containsOnlyKeys("ingest", "metrics", "report", "publish");
         assertThat(manifest.command()).isEqualTo("run");
-        // conformed and quarantine for two datasets, kpi_status, kpi_trend, kpi_smart and findings
-        assertThat(manifest.outputs()).hasSize(8);
+        // conformed and quarantine for two datasets, kpi_status, kpi_trend, kpi_smart, findings and the PDF
+        assertThat(manifest.outputs()).hasSize(9);
         assertThat(job.conformed("kpi_observations").count()).isEqualTo(3);
         assertThat(job.quarantine("kpi_observations").count()).isZero();
         assertThat(job.manifests()).hasSize(1);
