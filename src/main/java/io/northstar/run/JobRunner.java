@@ -87,8 +87,8 @@ public final class JobRunner {
             }
             attempt.metrics(conformed, quarantined);
             Path staged = attempt.reportsFolder().resolve(".staging-" + attempt.runId);
-            List<Path> pdfs = attempt.stage("report", () -> List.of(ReportStage.render(spark, job, asOf,
-                    SnapshotPaths.staged(attempt.lake, attempt.staging), Optional.of(attempt.runInfo()), staged)),
+            List<Path> pdfs = attempt.stage("report", () -> ReportStage.render(spark, job, asOf,
+                    SnapshotPaths.staged(attempt.lake, attempt.staging), Optional.of(attempt.runInfo()), staged),
                     JobRunner::reportSummary);
             List<String> outputs = new ArrayList<>(attempt.stage("publish", attempt.staging::publish,
                     published -> published.size() + " partitions published for as_of " + asOf));
@@ -104,16 +104,16 @@ public final class JobRunner {
             attempt.requirePublished();
             Optional<ReportDataLoader.RunInfo> ingest = attempt.manifests.latestIngest(asOf)
                     .map(ReportDataLoader.RunInfo::of);
-            List<Path> pdfs = attempt.stage("report", () -> List.of(ReportStage.render(spark, job, asOf,
-                    SnapshotPaths.published(attempt.lake, asOf), ingest, attempt.reportsFolder())),
+            List<Path> pdfs = attempt.stage("report", () -> ReportStage.render(spark, job, asOf,
+                    SnapshotPaths.published(attempt.lake, asOf), ingest, attempt.reportsFolder()),
                     JobRunner::reportSummary);
             return pdfs.stream().map(Path::toString).toList();
         });
     }
 
     private static String reportSummary(List<Path> pdfs) {
-        return pdfs.size() + " PDF" + (pdfs.size() == 1 ? "" : "s") + ": " + String.join(", ",
-                pdfs.stream().map(pdf -> pdf.getFileName().toString()).toList());
+        long units = pdfs.stream().filter(pdf -> pdf.getFileName().toString().startsWith("business-unit-")).count();
+        return pdfs.size() + " PDFs: executive-scorecard.pdf and " + units + " business-unit scorecards";
     }
 
     /**

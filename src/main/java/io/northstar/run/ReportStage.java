@@ -2,7 +2,6 @@ package io.northstar.run;
 
 import io.northstar.job.Job;
 import io.northstar.lake.SnapshotPaths;
-import io.northstar.report.ReportData;
 import io.northstar.report.data.ReportDataLoader;
 import io.northstar.report.render.ReportRenderer;
 import java.io.IOException;
@@ -21,11 +20,16 @@ final class ReportStage {
     private ReportStage() {
     }
 
-    static Path render(SparkSession spark, Job job, LocalDate asOf, SnapshotPaths paths,
+    /** The executive scorecard and one scorecard per business unit; returns the PDFs. */
+    static List<Path> render(SparkSession spark, Job job, LocalDate asOf, SnapshotPaths paths,
             Optional<ReportDataLoader.RunInfo> ingest, Path folder) {
-        ReportData data = new ReportDataLoader(spark, paths, asOf, job).load(ingest);
-        return new ReportRenderer(job.report().pageSize()).renderScorecard(data, folder,
-                job.organisation() + " — IT strategy scorecard as of " + asOf);
+        ReportDataLoader loader = new ReportDataLoader(spark, paths, asOf, job);
+        ReportRenderer renderer = new ReportRenderer(job.report().pageSize());
+        List<Path> pdfs = new ArrayList<>();
+        pdfs.add(renderer.renderScorecard(loader.load(ingest), folder,
+                job.organisation() + " — IT strategy scorecard as of " + asOf));
+        pdfs.addAll(renderer.renderBusinessUnits(loader.businessUnits(), folder, job.organisation()));
+        return pdfs;
     }
 
     /** Moves rendered PDFs into their folder, each by an atomic rename, and removes the staging folder. */

@@ -63,14 +63,14 @@ public final class ReportDataLoader {
         this.paths = paths;
         this.asOf = asOf;
         this.job = job;
-    }
-
-    /** Loads every section; {@code ingest} describes the run that ingested the snapshot. */
-    public ReportData load(Optional<RunInfo> ingest) {
         parameters.put("ORGANISATION", job.organisation());
         parameters.put("AS_OF", asOf.toString());
         parameters.put("CURRENCY", job.currency());
         parameters.put("JOB", job.name());
+    }
+
+    /** Loads every section; {@code ingest} describes the run that ingested the snapshot. */
+    public ReportData load(Optional<RunInfo> ingest) {
         summary();
         kpis();
         portfolio();
@@ -79,6 +79,139 @@ public final class ReportDataLoader {
         services();
         appendix(ingest);
         return new ReportData(parameters, tables);
+    }
+
+    /**
+     * One ReportData per business unit (named in projects or budget lines): its tiles, projects,
+     * budget by tower, open risks, and the KPIs of the objectives its active projects serve.
+     * Each table is cut to what a page shows per unit in Spark, then split by unit.
+     */
+    public Map<String, ReportData> businessUnits() {
+        Map<String, Map<String, List<Map<String, Object>>>> units = new TreeMap<>();
+        metric("alignment").ifPresent(alignment -> rows(alignment.filter(col("business_unit").isNotNull())
+                .select("business_unit", "aligned_budget_share")).forEach(row -> unit(units, row)));
+        metric("project_health").ifPresent(health -> {
+            Dataset<Row> active = health.filter(col("status").isin("approved", "active", "on_hold"));
+            rows(active.withColumn("_order", when(col("health").equalTo("red"), 0)
+                            .when(col("health").equalTo("amber"), 1).otherwise(2))
+                    .withColumn("_rank", row_number().over(Window.partitionBy("business_unit")
+                            .orderBy(col("_order"), col("vac").asc_nulls_last(), col("project_id"))))
+                    .filter(col("_rank").leq(25))
+                    .select("business_unit", "name", "bac", "cpi", "spi", "eac", "vac", "health"))
+                    .forEach(row -> add(units, "projects", row));
+            rows(active.groupBy("business_unit").agg(count("green").as("green"), count("amber").as("amber"),
+                    count("red").as("red"))).forEach(row -> add(units, "_health", row));
+        });
+        metric("budget_variance").ifPresent(variance -> {
+            rows(variance.filter(col("grain").equalTo("business_unit"))
+                    .select("business_unit", "plan_ytd", "actual_ytd", "variance_pct", "status"))
+                    .forEach(row -> add(units, "_budget", row));
+            List<Map<String, Object>> towers = rows(variance.filter(col("grain").equalTo("line"))
+                    .groupBy(col("business_unit"),
+                            org.apache.spark.sql.functions.coalesce(col("tower"), lit("(no tower)")).as("tower"))
+                    .agg(org.apache.spark.sql.functions.sum("plan_ytd").as("plan_ytd"),
+                            org.apache.spark.sql.functions.sum("actual_ytd").as("actual_ytd"))
+                    .orderBy("business_unit", "tower"));
+            towers.forEach(ReportDataLoader::towerVariance);
+            towers.forEach(row -> add(units, "budget_towers", row));
+        });
+        metric("risk_exposure").ifPresent(risks -> {
+            Dataset<Row> open = risks.filter(col("is_open").and(col("business_unit").isNotNull()));
+            rows(open.filter(col("emv").isNotNull())
+                    .withColumn("_rank", row_number().over(Window.partitionBy("business_unit")
+                            .orderBy(col("emv").desc(), col("risk_id"))))
+                    .filter(col("_rank").leq(10))
+                    .select("business_unit", "risk_id", "title", "category", "band", "emv"))
+                    .forEach(row -> add(units, "risks", row));
+            rows(open.groupBy("business_unit").agg(org.apache.spark.sql.functions.sum("emv").as("emv"),
+                    org.apache.spark.sql.functions.count(when(col("band").equalTo("critical"), 1)).as("critical"),
+                    org.apache.spark.sql.functions.count(when(col("band").equalTo("high"), 1)).as("high")))
+                    .forEach(row -> add(units, "_risk", row));
+        });
+        Optional<Dataset<Row>> projects = conformed("projects");
+        Optional<Dataset<Row>> links = conformed("project_objectives");
+        Optional<Dataset<Row>> status = metric("kpi_status");
+        if (projects.isPresent() && links.isPresent() && status.isPresent()) {
+            Dataset<Row> served = projects.get().filter(col("status").isin("approved", "active", "on_hold"))
+                    .join(links.get().select(col("project_id").as("l_project"), col("objective_id").as("l_objective")),
+                            col("project_id").equalTo(col("l_project")))
+                    .select(col("business_unit"), col("l_objective")).distinct();
+            Dataset<Row> names = metric("objective_scorecard").map(card -> card.select(col("objective_id")
+                    .as("n_id"), col("name").as("objective"))).orElse(null);
+            Dataset<Row> kpis = served.join(status.get(), col("l_objective").equalTo(col("objective_id")));
+            if (names != null) {
+                kpis = kpis.join(names, col("objective_id").equalTo(col("n_id")), "left");
+            } else {
+                kpis = kpis.withColumn("objective", col("objective_id"));
+            }
+            rows(kpis.withColumn("_rank", row_number().over(Window.partitionBy("business_unit")
+                            .orderBy(col("objective_id"), col("kpi_id"))))
+                    .filter(col("_rank").leq(30))
+                    .select("business_unit", "name", "objective", "latest_value", "target", "unit", "status"))
+                    .forEach(row -> add(units, "kpis", row));
+        }
+        Map<String, ReportData> data = new java.util.LinkedHashMap<>();
+        units.forEach((unit, tables) -> data.put(unit, unitData(unit, tables)));
+        return data;
+    }
+
+    private static void unit(Map<String, Map<String, List<Map<String, Object>>>> units, Map<String, Object> row) {
+        units.computeIfAbsent((String) row.get("business_unit"), u -> new TreeMap<>())
+                .computeIfAbsent("_alignment", t -> new ArrayList<>()).add(row);
+    }
+
+    private static void add(Map<String, Map<String, List<Map<String, Object>>>> units, String table,
+            Map<String, Object> row) {
+        String unit = (String) row.get("business_unit");
+        if (unit != null) {
+            units.computeIfAbsent(unit, u -> new TreeMap<>()).computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+        }
+    }
+
+    private static void towerVariance(Map<String, Object> tower) {
+        Double pct = BudgetMath.variancePct(((Number) tower.get("plan_ytd")).doubleValue(),
+                ((Number) tower.get("actual_ytd")).doubleValue());
+        tower.put("variance_pct", pct);
+        tower.put("status", BudgetMath.status(pct));
+    }
+
+    /** The unit's parameters and tables, with its tiles worked out from the aggregates. */
+    private ReportData unitData(String unit, Map<String, List<Map<String, Object>>> tables) {
+        String currency = job.currency();
+        List<Map<String, Object>> tiles = new ArrayList<>();
+        first(tables, "_budget").ifPresent(budget -> tiles.add(Tiles.tile("YTD budget variance",
+                Amounts.signedPercent((Double) budget.get("variance_pct")), Amounts.money(currency,
+                        (Double) budget.get("actual_ytd")) + " spent against "
+                        + Amounts.abbreviate((Double) budget.get("plan_ytd")) + " planned",
+                (String) budget.get("status"))));
+        first(tables, "_alignment").ifPresent(alignment -> {
+            Double share = (Double) alignment.get("aligned_budget_share");
+            tiles.add(Tiles.tile("Aligned budget", Amounts.percent(share), "of the unit's active budget serves an"
+                    + " objective", Tiles.alignedBudget(share)));
+        });
+        first(tables, "_health").ifPresent(health -> {
+            long green = (Long) health.get("green");
+            long amber = (Long) health.get("amber");
+            long red = (Long) health.get("red");
+            tiles.add(Tiles.tile("Portfolio health", green + " · " + amber + " · " + red,
+                    "projects green · amber · red", Tiles.portfolio(green, amber, red)));
+        });
+        first(tables, "_risk").ifPresent(risk -> tiles.add(Tiles.tile("Open risk exposure",
+                Amounts.money(currency, (Double) risk.get("emv")), "expected loss of the unit's open risks",
+                Tiles.riskExposure((Long) risk.get("critical"), (Long) risk.get("high")))));
+        Map<String, Object> unitParameters = new LinkedHashMap<>(parameters);
+        unitParameters.put("BUSINESS_UNIT", unit);
+        Map<String, List<Map<String, Object>>> unitTables = new LinkedHashMap<>();
+        unitTables.put("tiles", tiles);
+        for (String table : new String[] {"projects", "budget_towers", "risks", "kpis"}) {
+            unitTables.put(table, tables.getOrDefault(table, List.of()));
+        }
+        return new ReportData(unitParameters, unitTables);
+    }
+
+    private static Optional<Map<String, Object>> first(Map<String, List<Map<String, Object>>> tables, String name) {
+        List<Map<String, Object>> rows = tables.get(name);
+        return rows == null || rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     private Optional<Dataset<Row>> metric(String table) {

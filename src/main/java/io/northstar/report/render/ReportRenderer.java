@@ -35,10 +35,11 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  */
 public final class ReportRenderer {
     public static final String EXECUTIVE_SCORECARD = "executive-scorecard";
+    public static final String BUSINESS_UNIT = "business-unit";
     /** The section and list templates the scorecard uses, passed to it as SR_NAME parameters. */
     static final List<String> PARTS = List.of("summary", "kpis", "portfolio", "budget", "risk", "services",
             "appendix", "tiles", "aims", "findings", "priority", "towers", "vendors", "heatmap", "overdue", "impacted",
-            "quality");
+            "quality", "bu-projects", "bu-risks", "bu-kpis");
     private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
 
     private final Settings.PageSize pageSize;
@@ -49,18 +50,35 @@ public final class ReportRenderer {
 
     /** Renders the executive scorecard into the folder and returns the PDF's path. */
     public Path renderScorecard(ReportData data, Path folder, String title) {
+        return render(EXECUTIVE_SCORECARD, data, folder.resolve(EXECUTIVE_SCORECARD + ".pdf"), title);
+    }
+
+    /**
+     * Renders one scorecard per business unit (bursting) as {@code business-unit-<slug>.pdf};
+     * the slug keeps any unit name a safe file name.
+     */
+    public List<Path> renderBusinessUnits(Map<String, ReportData> units, Path folder, String organisation) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<Path> pdfs = new java.util.ArrayList<>();
+        units.forEach((unit, data) -> pdfs.add(render(BUSINESS_UNIT, data,
+                folder.resolve(BUSINESS_UNIT + "-" + io.northstar.report.Slugs.unique(unit, taken) + ".pdf"),
+                organisation + " — " + unit + " scorecard as of " + data.parameters().get("AS_OF"))));
+        return pdfs;
+    }
+
+    private Path render(String template, ReportData data, Path target, String title) {
         Map<String, Object> parameters = new HashMap<>(data.parameters());
         data.tables().forEach((name, rows) -> parameters.put(name.toUpperCase(Locale.ROOT), rows));
         for (String part : PARTS) {
-            parameters.put("SR_" + part.toUpperCase(Locale.ROOT), compiled(part, false));
+            parameters.put("SR_" + part.toUpperCase(Locale.ROOT).replace('-', '_'), compiled(part, false));
         }
         parameters.put(JRParameter.REPORT_LOCALE, Locale.UK);
         try {
-            JasperPrint print = JasperFillManager.fillReport(compiled(EXECUTIVE_SCORECARD, true), parameters,
+            JasperPrint print = JasperFillManager.fillReport(compiled(template, true), parameters,
                     new JREmptyDataSource(1));
-            return export(print, folder.resolve(EXECUTIVE_SCORECARD + ".pdf"), title);
+            return export(print, target, title);
         } catch (JRException e) {
-            throw new IllegalStateException("rendering " + EXECUTIVE_SCORECARD + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("rendering " + template + " failed: " + e.getMessage(), e);
         }
     }
 
