@@ -74,5 +74,7 @@ class BusinessUnitReportTest {
         String moscow = text(reports.resolve("business-unit-" + Slugs.of("Москва") + ".pdf").toFile());
         assertThat(moscow).contains("Москва", "Склад");
         assertThat(text(reports.resolve("executive-scorecard.pdf").toFile())).contains("Société Générale d'Études");
+        String tokyo = text(reports.resolve("business-unit-" + Slugs.of("東京") + ".pdf").toFile());
+        assertThat(tokyo).as("CJK through the bundled fallback fonts").contains("東京");
     }
 }

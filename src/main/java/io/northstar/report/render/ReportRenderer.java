@@ -21,6 +21,8 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.design.JasperDesign;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRSwapFile;
 import net.sf.jasperreports.engine.xml.JRXmlLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -41,6 +43,7 @@ public final class ReportRenderer {
             "appendix", "tiles", "aims", "findings", "priority", "towers", "vendors", "heatmap", "overdue", "impacted",
             "quality", "bu-projects", "bu-risks", "bu-kpis");
     private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
+    private static final int VIRTUALIZER_PAGES = 200;
 
     private final Settings.PageSize pageSize;
 
@@ -73,12 +76,19 @@ public final class ReportRenderer {
             parameters.put("SR_" + part.toUpperCase(Locale.ROOT).replace('-', '_'), compiled(part, false));
         }
         parameters.put(JRParameter.REPORT_LOCALE, Locale.UK);
+        // pages beyond the first few hundred go to a swap file, so a large scorecard cannot exhaust the heap
+        JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(VIRTUALIZER_PAGES,
+                new JRSwapFile(System.getProperty("java.io.tmpdir"), 4096, 64), true);
+        parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
         try {
             JasperPrint print = JasperFillManager.fillReport(compiled(template, true), parameters,
                     new JREmptyDataSource(1));
+            virtualizer.setReadOnly(true);
             return export(print, target, title);
         } catch (JRException e) {
             throw new IllegalStateException("rendering " + template + " failed: " + e.getMessage(), e);
+        } finally {
+            virtualizer.cleanup();
         }
     }
 
