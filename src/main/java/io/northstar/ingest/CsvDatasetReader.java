@@ -29,7 +29,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -161,17 +160,7 @@ final class CsvDatasetReader {
             ConformResult result = record.isMalformed()
                     ? ConformResult.rejected(QuarantineReason.MALFORMED_ROW, record.malformation())
                     : conformer.conform(record.fields());
-            Object[] values = new Object[columnCount + 5];
-            if (result.isAccepted()) {
-                System.arraycopy(result.values(), 0, values, 0, columnCount);
-            } else {
-                values[columnCount + 3] = result.reason().code();
-                values[columnCount + 4] = result.detail();
-            }
-            values[columnCount] = file;
-            values[columnCount + 1] = record.line();
-            values[columnCount + 2] = record.raw();
-            return RowFactory.create(values);
+            return ParsedRows.row(result, columnCount, file, record.line(), record.raw());
         }
 
         @Override

@@ -73,11 +73,9 @@ public final class DatasetIngestor {
 
     private DatasetOutcome ingestOne(DatasetContract contract, SourceSpec source, double maxRejectRatio,
             Staging staging, Map<String, Dataset<Row>> survivors, List<Dataset<Row>> cached) {
-        if (!(source instanceof SourceSpec.Csv csv)) {
-            throw new NorthstarException(ExitCode.USAGE, "dataset " + contract.name()
-                    + ": format jdbc is not supported by this version of Northstar yet; use format csv");
-        }
-        CsvDatasetReader.Parsed parsed = new CsvDatasetReader(spark).read(contract, csv);
+        CsvDatasetReader.Parsed parsed = source instanceof SourceSpec.Csv csv
+                ? new CsvDatasetReader(spark).read(contract, csv)
+                : new JdbcDatasetReader(spark).read(contract, (SourceSpec.Jdbc) source);
         try {
             Dataset<Row> rows = RowChecks.checkKey(parsed.rows(), contract);
             for (Column foreignKey : contract.foreignKeys()) {

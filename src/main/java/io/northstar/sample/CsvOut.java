@@ -45,12 +45,7 @@ final class CsvOut implements Closeable {
     }
 
     static String quote(String field) {
-        boolean needs = false;
-        for (int i = 0; i < field.length() && !needs; i++) {
-            char c = field.charAt(i);
-            needs = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
+        return io.northstar.source.CsvText.quote(field);
     }
 
     @Override

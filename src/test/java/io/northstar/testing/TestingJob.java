@@ -57,7 +57,14 @@ public final class TestingJob {
 
     /** Adds a source path (a file or folder under the job folder) without writing it. */
     public TestingJob source(String dataset, String relativePath) {
-        sources.put(dataset, relativePath);
+        sources.put(dataset, "{ format: csv, path: " + relativePath + " }");
+        return this;
+    }
+
+    /** Adds a JDBC source; {@code options} are more YAML keys such as {@code retries: 0}. */
+    public TestingJob jdbc(String dataset, String url, String table, String options) {
+        sources.put(dataset, "{ format: jdbc, url: \"" + url + "\", table: " + table
+                + (options.isEmpty() ? "" : ", " + options) + " }");
         return this;
     }
 
@@ -73,8 +80,7 @@ public final class TestingJob {
 
     public Path jobFile() {
         StringBuilder yaml = new StringBuilder("name: test\nlake: lake\n").append(extraYaml).append("sources:\n");
-        sources.forEach((dataset, path) -> yaml.append("  ").append(dataset).append(": { format: csv, path: ")
-                .append(path).append(" }\n"));
+        sources.forEach((dataset, spec) -> yaml.append("  ").append(dataset).append(": ").append(spec).append('\n'));
         Path file = folder.resolve("job.yaml");
         write(file, yaml.toString());
         return file;

@@ -1,0 +1,182 @@
+package io.northstar.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+
+import io.northstar.contract.DatasetContract;
+import io.northstar.contract.Datasets;
+import io.northstar.contract.RowConformer;
+import io.northstar.error.ExitCode;
+import io.northstar.error.NorthstarException;
+import io.northstar.jdbc.JdbcUrls;
+import io.northstar.job.SourceSpec;
+import io.northstar.source.CsvText;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import scala.Tuple2;
+
+/**
+ * Reads a JDBC table or query into parsed rows. Every value is turned into the text a CSV file
+ * would hold (dates as yyyy-MM-dd, decimals plainly) and goes through the same row checks as
+ * CSV, so a database column of the wrong type is quarantined as bad_type, never cast. The row
+ * index (1-based, in the order the database returns rows) stands where CSV has line numbers.
+ */
+final class JdbcDatasetReader {
+    private final SparkSession spark;
+
+    JdbcDatasetReader(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    CsvDatasetReader.Parsed read(DatasetContract contract, SourceSpec.Jdbc source) {
+        String dataset = contract.name();
+        String description = source.describe();
+        Dataset<Row> table = connect(dataset, source);
+        List<String> header = Arrays.asList(table.columns());
+        List<String> extras = RowConformer.forHeader(contract, header, description).extraColumns();
+        Column[] asText = Arrays.stream(table.schema().fields()).map(JdbcDatasetReader::asText).toArray(Column[]::new);
+        JavaRDD<Row> parsed = table.select(asText).javaRDD().zipWithIndex()
+                .mapPartitions(rows -> conform(rows, dataset, header, description));
+        return new CsvDatasetReader.Parsed(spark.createDataFrame(parsed, IngestColumns.parsedSchema(contract)),
+                List.of(description), extras);
+    }
+
+    /** The text a CSV file would hold for the value: dates ISO, timestamps with their time, the rest as Spark prints it. */
+    private static Column asText(StructField field) {
+        Column column = col("`" + field.name() + "`");
+        if (field.dataType().equals(DataTypes.DateType)) {
+            return date_format(column, "yyyy-MM-dd").as(field.name());
+        }
+        if (field.dataType().equals(DataTypes.TimestampType)) {
+            return date_format(column, "yyyy-MM-dd HH:mm:ss").as(field.name());
+        }
+        return column.cast("string").as(field.name());
+    }
+
+    private static Iterator<Row> conform(Iterator<Tuple2<Row, Long>> rows, String dataset, List<String> header,
+            String description) {
+        DatasetContract contract = Datasets.require(dataset);
+        RowConformer conformer = RowConformer.forHeader(contract, header, description);
+        int columnCount = contract.columns().size();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                Tuple2<Row, Long> indexed = rows.next();
+                List<String> fields = new ArrayList<>(header.size());
+                for (int i = 0; i < header.size(); i++) {
+                    fields.add(indexed._1().isNullAt(i) ? null : indexed._1().getString(i));
+                }
+                return ParsedRows.row(conformer.conform(fields), columnCount, description, indexed._2() + 1,
+                        CsvText.line(fields));
+            }
+        };
+    }
+
+    /** The table, with its schema read; retried with exponential backoff, then exit 4 naming the host. */
+    private Dataset<Row> connect(String dataset, SourceSpec.Jdbc source) {
+        Exception last = null;
+        for (int attempt = 0; attempt <= source.retries(); attempt++) {
+            try {
+                Dataset<Row> table = reader(source).load();
+                table.schema();
+                return table;
+            } catch (Exception e) {
+                // Spark rethrows the driver's SQLException unchecked-style, so catch it as any exception
+                last = e;
+                if (attempt < source.retries()) {
+                    sleep(source.retryBackoff().toMillis() << attempt);
+                }
+            }
+        }
+        throw new NorthstarException(ExitCode.SOURCE, "dataset " + dataset + ": cannot read " + source.describe()
+                + " on " + JdbcUrls.host(source.url()) + " after " + (source.retries() + 1) + " attempt"
+                + (source.retries() == 0 ? "" : "s") + ": " + redacted(rootMessage(last), source));
+    }
+
+    private DataFrameReader reader(SourceSpec.Jdbc source) {
+        DataFrameReader reader = spark.read().format("jdbc").option("url", source.url());
+        if (source.user() != null) {
+            reader = reader.option("user", source.user());
+        }
+        if (source.password() != null) {
+            reader = reader.option("password", source.password().value());
+        }
+        reader = source.table() != null ? reader.option("dbtable", source.table()) : reader.option("query",
+                source.query());
+        if (source.fetchSize() != null) {
+            reader = reader.option("fetchsize", source.fetchSize().toString());
+        }
+        if (source.partitionColumn() != null) {
+            long[] bounds = source.lowerBound() != null
+                    ? new long[] {source.lowerBound(), source.upperBound()}
+                    : bounds(source);
+            reader = reader.option("partitionColumn", source.partitionColumn())
+                    .option("lowerBound", Long.toString(bounds[0]))
+                    .option("upperBound", Long.toString(bounds[1]))
+                    .option("numPartitions", source.numPartitions().toString());
+        }
+        return reader;
+    }
+
+    /** MIN and MAX of the partition column, when the job gives the column but not the bounds. */
+    private static long[] bounds(SourceSpec.Jdbc source) {
+        String from = source.table() != null ? source.table() : "(" + source.query() + ") northstar_bounds";
+        String sql = "SELECT MIN(" + source.partitionColumn() + "), MAX(" + source.partitionColumn() + ") FROM " + from;
+        try (Connection connection = DriverManager.getConnection(source.url(), source.user(),
+                source.password() == null ? null : source.password().value());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return new long[] {result.getLong(1), Math.max(result.getLong(1), result.getLong(2))};
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the bounds of " + source.partitionColumn() + ": "
+                    + redacted(e.getMessage(), source), e);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Drivers sometimes echo the URL or the credentials: keep the password out of any message. */
+    private static String redacted(String message, SourceSpec.Jdbc source) {
+        String text = message == null ? "" : message;
+        if (source.password() != null && !source.password().value().isEmpty()) {
+            text = text.replace(source.password().value(), "****");
+        }
+        return text.replace(source.url(), JdbcUrls.withoutCredentials(source.url()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+}

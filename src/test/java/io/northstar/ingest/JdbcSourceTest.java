@@ -1,0 +1,68 @@
+package io.northstar.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.northstar.contract.Datasets;
+import io.northstar.error.ExitCode;
+import io.northstar.error.NorthstarException;
+import io.northstar.jdbc.SampleLoader;
+import io.northstar.run.RunManifest;
+import io.northstar.sample.SampleGenerator;
+import io.northstar.testing.TestingJob;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JDBC sources conform exactly like CSV (SPEC.md §1.1); an unreachable one exits 4. */
+class JdbcSourceTest {
+
+    @TempDir
+    Path folder;
+
+    private static List<String> rows(TestingJob job, String dataset) {
+        return job.conformed(dataset).collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    @Test
+    void anH2DatabaseYieldsTheSameConformedRowsAsTheCsvFiles() {
+        Path data = folder.resolve("csv/data");
+        SampleGenerator.generate(data, new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
+        String url = "jdbc:h2:" + folder.resolve("h2/northstar");
+        new SampleLoader(url, "sa", "").load(data);
+
+        TestingJob csv = new TestingJob(folder.resolve("csv"));
+        TestingJob jdbc = new TestingJob(folder.resolve("jdbc"));
+        for (String dataset : List.of(Datasets.OBJECTIVES, Datasets.KPIS, Datasets.KPI_OBSERVATIONS, Datasets.RISKS,
+                Datasets.BUDGET_LINES)) {
+            csv.source(dataset, "data/" + dataset + ".csv");
+            // H2 keeps the loader's quoted lower-case names only when they are quoted again
+            jdbc.jdbc(dataset, url, "'\"" + dataset + "\"'", "user: sa");
+        }
+        RunManifest fromCsv = csv.run();
+        RunManifest fromJdbc = jdbc.run();
+        for (String dataset : List.of(Datasets.OBJECTIVES, Datasets.KPIS, Datasets.KPI_OBSERVATIONS, Datasets.RISKS,
+                Datasets.BUDGET_LINES)) {
+            assertThat(rows(jdbc, dataset)).as(dataset).isEqualTo(rows(csv, dataset)).isNotEmpty();
+        }
+        assertThat(fromJdbc.datasets().get(0).source()).startsWith("jdbc:h2:").contains("table");
+        assertThat(fromJdbc.datasets().stream().mapToLong(DatasetOutcome::quarantined).sum()).isZero();
+        assertThat(fromCsv.datasets()).hasSize(5);
+    }
+
+    @Test
+    void anUnreachableHostIsRetriedThenExitsWithFourWithoutThePassword() {
+        TestingJob job = new TestingJob(folder).jdbc(Datasets.KPIS, "jdbc:postgresql://127.0.0.1:9/nothing", "kpis",
+                "user: analyst, password: Sup3rS3cret, retries: 2, retryBackoff: 10ms");
+        assertThatThrownBy(job::run)
+                .isInstanceOfSatisfying(NorthstarException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SOURCE))
+                .hasMessageContaining("dataset kpis")
+                .hasMessageContaining("127.0.0.1:9")
+                .hasMessageContaining("after 3 attempts")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Sup3rS3cret"));
+        assertThat(job.lake().resolve("conformed")).doesNotExist();
+    }
+}
