@@ -41,6 +41,7 @@ final class JdbcDatasetReader {
 
     JdbcDatasetReader(SparkSession spark) {
         this.spark = spark;
+        MariaDbDialect.register();
     }
 
     CsvDatasetReader.Parsed read(DatasetContract contract, SourceSpec.Jdbc source) {

@@ -52,6 +52,37 @@ class JdbcSourceTest {
         assertThat(fromCsv.datasets()).hasSize(5);
     }
 
+    /** Loads the sample into a server database, then reads three datasets from it and from CSV. */
+    private void assertServerEqualsCsv(String url, String user, String partitioned) {
+        Path data = folder.resolve("csv/data");
+        SampleGenerator.generate(data, new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
+        new SampleLoader(url, user, "").load(data);
+        TestingJob csv = new TestingJob(folder.resolve("csv"));
+        TestingJob jdbc = new TestingJob(folder.resolve("jdbc"));
+        List<String> datasets = List.of(Datasets.KPIS, Datasets.RISKS, Datasets.BUDGET_LINES);
+        for (String dataset : datasets) {
+            csv.source(dataset, "data/" + dataset + ".csv");
+            jdbc.jdbc(dataset, url, dataset, "user: " + user + (dataset.equals(Datasets.BUDGET_LINES) ? partitioned : ""));
+        }
+        csv.run();
+        jdbc.run();
+        for (String dataset : datasets) {
+            assertThat(rows(jdbc, dataset)).as(dataset).isEqualTo(rows(csv, dataset)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void postgresqlWithAPartitionedReadYieldsTheSameRowsAsCsv() {
+        assertServerEqualsCsv(io.northstar.testing.TestingDatabases.postgres(), "postgres",
+                ", partitionColumn: plan, numPartitions: 3");
+    }
+
+    @Test
+    void mariadbYieldsTheSameRowsAsCsv() {
+        assertServerEqualsCsv(io.northstar.testing.TestingDatabases.mariadb(), "root",
+                ", partitionColumn: plan, numPartitions: 2, lowerBound: 0, upperBound: 100000");
+    }
+
     @Test
     void anUnreachableHostIsRetriedThenExitsWithFourWithoutThePassword() {
         TestingJob job = new TestingJob(folder).jdbc(Datasets.KPIS, "jdbc:postgresql://127.0.0.1:9/nothing", "kpis",
