@@ -429,7 +429,8 @@ public final class ReportDataLoader {
             tables.put("budget_split", split);
         });
         metric("vendor_concentration").ifPresent(vendors -> {
-            List<Map<String, Object>> rows = rows(vendors.orderBy(col("actual_ytd").desc(), col("vendor")).limit(10)
+            // the five largest: the budget section then fits its page; the HHI covers every vendor
+            List<Map<String, Object>> rows = rows(vendors.orderBy(col("actual_ytd").desc(), col("vendor")).limit(5)
                     .select("vendor", "actual_ytd", "share", "hhi"));
             parameters.put("HHI", rows.isEmpty() ? null : rows.get(0).get("hhi"));
             tables.put("vendors", rows);
