@@ -84,6 +84,32 @@ class JdbcSourceTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeInTheDatabaseIsQuarantinedNeverCast() throws Exception {
+        String url = "jdbc:h2:" + folder.resolve("h2/typed");
+        try (var connection = java.sql.DriverManager.getConnection(url, "sa", "");
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE OBS (KPI_ID VARCHAR(20), PERIOD_END VARCHAR(20), \"value\" VARCHAR(20),"
+                    + " NOTE BOOLEAN)");
+            statement.execute("INSERT INTO OBS VALUES ('K1', '2026-09-30', '12.5', TRUE), ('K1', '2026-10-31', 'n/a', NULL),"
+                    + " ('K2', '31.10.2026', '3', NULL), ('K3', '2026-10-31', '1e3', NULL)");
+        }
+        TestingJob job = new TestingJob(folder.resolve("typed")).yaml("quality: { maxRejectRatio: 1.0 }\n")
+                .jdbc(Datasets.KPI_OBSERVATIONS, url, "OBS", "user: sa");
+        RunManifest manifest = job.run();
+        DatasetOutcome outcome = manifest.datasets().get(0);
+        assertThat(outcome.rowsRead()).isEqualTo(4);
+        assertThat(outcome.kept()).isEqualTo(2);
+        assertThat(outcome.quarantinedByReason()).containsEntry("bad_type", 2L);
+        assertThat(outcome.extraColumns()).containsExactly("note");
+        List<Row> quarantined = job.quarantine(Datasets.KPI_OBSERVATIONS).orderBy("line").collectAsList();
+        assertThat(quarantined).extracting(row -> row.<Long>getAs("line")).containsExactly(2L, 3L);
+        assertThat((String) quarantined.get(0).getAs("detail")).isEqualTo("value: 'n/a' is not a finite number");
+        assertThat((String) quarantined.get(0).getAs("raw")).isEqualTo("K1,2026-10-31,n/a,");
+        assertThat(job.conformed(Datasets.KPI_OBSERVATIONS).filter("kpi_id = 'K3'").first().<Double>getAs("value"))
+                .isEqualTo(1000.0);
+    }
+
+    @Test
     void anUnreachableHostIsRetriedThenExitsWithFourWithoutThePassword() {
         TestingJob job = new TestingJob(folder).jdbc(Datasets.KPIS, "jdbc:postgresql://127.0.0.1:9/nothing", "kpis",
                 "user: analyst, password: Sup3rS3cret, retries: 2, retryBackoff: 10ms");
