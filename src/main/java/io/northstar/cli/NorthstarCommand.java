@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Open IT-strategy analytics: ingest KPI, budget, project, risk and service data into a"
                 + " Parquet lake, compute alignment, trend and risk metrics, and render executive scorecards.",
-        subcommands = {RunCommand.class, MetricsCommand.class, ReportCommand.class, GenerateCommand.class})
+        subcommands = {RunCommand.class, MetricsCommand.class, ReportCommand.class, PublishCommand.class,
+                GenerateCommand.class})
 public final class NorthstarCommand implements Runnable {
 
     @picocli.CommandLine.Spec

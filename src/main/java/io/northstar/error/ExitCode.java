@@ -9,7 +9,7 @@ public enum ExitCode {
     INTERNAL(1, "internal error (a bug: the log has the stack trace)"),
     USAGE(2, "usage error or invalid job file"),
     DATA_QUALITY(3, "data-quality gate failed, or a source breaks the contract (missing column)"),
-    SOURCE(4, "a source could not be read");
+    SOURCE(4, "a source could not be read, or the publish.jdbc database could not be written");
 
     private final int code;
     private final String meaning;

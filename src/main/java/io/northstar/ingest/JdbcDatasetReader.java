@@ -9,6 +9,7 @@ import io.northstar.contract.RowConformer;
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.jdbc.JdbcUrls;
+import io.northstar.jdbc.Retry;
 import io.northstar.job.SourceSpec;
 import io.northstar.source.CsvText;
 import java.sql.Connection;
@@ -95,23 +96,17 @@ final class JdbcDatasetReader {
 
     /** The table, with its schema read; retried with exponential backoff, then exit 4 naming the host. */
     private Dataset<Row> connect(String dataset, SourceSpec.Jdbc source) {
-        Exception last = null;
-        for (int attempt = 0; attempt <= source.retries(); attempt++) {
-            try {
+        try {
+            return new Retry(source.retries(), source.retryBackoff()).run(() -> {
                 Dataset<Row> table = reader(source).load();
                 table.schema();
                 return table;
-            } catch (Exception e) {
-                // Spark rethrows the driver's SQLException unchecked-style, so catch it as any exception
-                last = e;
-                if (attempt < source.retries()) {
-                    sleep(source.retryBackoff().toMillis() << attempt);
-                }
-            }
+            });
+        } catch (Retry.ExhaustedException e) {
+            throw new NorthstarException(ExitCode.SOURCE, "dataset " + dataset + ": cannot read " + source.describe()
+                    + " on " + JdbcUrls.host(source.url()) + " after " + e.attempts() + ": "
+                    + redacted(e.rootMessage(), source));
         }
-        throw new NorthstarException(ExitCode.SOURCE, "dataset " + dataset + ": cannot read " + source.describe()
-                + " on " + JdbcUrls.host(source.url()) + " after " + (source.retries() + 1) + " attempt"
-                + (source.retries() == 0 ? "" : "s") + ": " + redacted(rootMessage(last), source));
     }
 
     private DataFrameReader reader(SourceSpec.Jdbc source) {
@@ -155,29 +150,7 @@ final class JdbcDatasetReader {
         }
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    /** Drivers sometimes echo the URL or the credentials: keep the password out of any message. */
     private static String redacted(String message, SourceSpec.Jdbc source) {
-        String text = message == null ? "" : message;
-        if (source.password() != null && !source.password().value().isEmpty()) {
-            text = text.replace(source.password().value(), "****");
-        }
-        return text.replace(source.url(), JdbcUrls.withoutCredentials(source.url()));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
-        }
+        return JdbcUrls.redact(message, source.url(), source.password() == null ? null : source.password().value());
     }
 }

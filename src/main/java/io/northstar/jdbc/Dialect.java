@@ -5,18 +5,21 @@ import java.util.Locale;
 
 /** What differs between the databases Northstar talks to: identifier quotes and column types. */
 public enum Dialect {
-    POSTGRESQL('"', "TEXT", "DOUBLE PRECISION"),
-    MARIADB('`', "TEXT", "DOUBLE"),
-    H2('"', "CHARACTER VARYING", "DOUBLE PRECISION");
+    POSTGRESQL('"', "TEXT", "DOUBLE PRECISION", ""),
+    // InnoDB, whatever the server's default engine: a table must be replaced in one transaction
+    MARIADB('`', "TEXT", "DOUBLE", " ENGINE=InnoDB"),
+    H2('"', "CHARACTER VARYING", "DOUBLE PRECISION", "");
 
     private final char quote;
     private final String textType;
     private final String doubleType;
+    private final String tableOptions;
 
-    Dialect(char quote, String textType, String doubleType) {
+    Dialect(char quote, String textType, String doubleType, String tableOptions) {
         this.quote = quote;
         this.textType = textType;
         this.doubleType = doubleType;
+        this.tableOptions = tableOptions;
     }
 
     public static Dialect of(String url) {
@@ -37,6 +40,26 @@ public enum Dialect {
     /** Quotes an identifier, so names such as {@code value} or {@code period} are never keywords. */
     public String quote(String identifier) {
         return quote + identifier + quote;
+    }
+
+    /** A table name in a schema (none when null), both quoted. */
+    public String qualified(String schema, String table) {
+        return schema == null ? quote(table) : quote(schema) + "." + quote(table);
+    }
+
+    /** The type of free text of any length. */
+    public String textType() {
+        return textType;
+    }
+
+    /** The type of a 64-bit floating-point number. */
+    public String doubleType() {
+        return doubleType;
+    }
+
+    /** What follows the column list of a CREATE TABLE (the storage engine, on MariaDB). */
+    public String tableOptions() {
+        return tableOptions;
     }
 
     /** The column type that holds a contract column's values without loss. */

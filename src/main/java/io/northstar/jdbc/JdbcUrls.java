@@ -24,4 +24,13 @@ public final class JdbcUrls {
         int end = safe.indexOf('/', slashes + 2);
         return end < 0 ? safe.substring(slashes + 2) : safe.substring(slashes + 2, end);
     }
+
+    /** A driver's message with the password and the full URL taken out: drivers sometimes echo them. */
+    public static String redact(String message, String url, String password) {
+        String text = message == null ? "" : message;
+        if (password != null && !password.isEmpty()) {
+            text = text.replace(password, "****");
+        }
+        return text.replace(url, withoutCredentials(url));
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param asOf the business date from the file, empty when the run should use today
  * @param reports the reports folder when the file names one; see {@link #reportsLocation()}
  * @param sources dataset name to source, in the order of the contract
+ * @param publish the database the metric tables are copied to after publishing, if any
  */
 public record Job(
         String file,
@@ -29,7 +30,8 @@ public record Job(
         Settings.Risk risk,
         Settings.Priority priority,
         Settings.Finance finance,
-        Settings.Report report) {
+        Settings.Report report,
+        Optional<PublishTarget> publish) {
 
     public Job {
         requireNonNull(file, "file is null");
@@ -49,6 +51,7 @@ public record Job(
         requireNonNull(priority, "priority is null");
         requireNonNull(finance, "finance is null");
         requireNonNull(report, "report is null");
+        requireNonNull(publish, "publish is null");
     }
 
     /** The organisation named on the reports: the report section's, else the job's name. */
@@ -69,13 +72,13 @@ public record Job(
     /** The same job writing its PDFs to another folder. */
     public Job withReports(String reportsOverride) {
         return new Job(file, name, asOf, lake, Optional.of(reportsOverride), fiscalYearStartMonth, currency, quality,
-                sources, spark, trend, risk, priority, finance, report);
+                sources, spark, trend, risk, priority, finance, report, publish);
     }
 
     /** The same job with the command line's overrides applied. */
     public Job withOverrides(LocalDate asOfOverride, String lakeOverride) {
         return new Job(file, name, asOfOverride != null ? Optional.of(asOfOverride) : asOf,
                 lakeOverride != null ? lakeOverride : lake, reports, fiscalYearStartMonth, currency, quality, sources,
-                spark, trend, risk, priority, finance, report);
+                spark, trend, risk, priority, finance, report, publish);
     }
 }

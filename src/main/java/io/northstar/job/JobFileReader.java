@@ -26,14 +26,17 @@ import java.util.regex.Pattern;
 public final class JobFileReader {
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "asOf", "lake", "reports", "fiscalYearStartMonth",
-            "currency", "quality", "sources", "spark", "trend", "risk", "priority", "finance", "report");
+            "currency", "quality", "sources", "spark", "trend", "risk", "priority", "finance", "report", "publish");
     private static final Set<String> CSV_KEYS = Set.of("format", "path");
     private static final Set<String> JDBC_KEYS = Set.of("format", "url", "user", "password", "table", "query",
             "fetchSize", "partitionColumn", "lowerBound", "upperBound", "numPartitions", "retries", "retryBackoff");
+    private static final Set<String> PUBLISH_JDBC_KEYS = Set.of("url", "user", "password", "schema", "tablePrefix",
+            "retries", "retryBackoff");
     private static final Set<String> ANY_SOURCE_KEYS = java.util.stream.Stream.concat(CSV_KEYS.stream(),
             JDBC_KEYS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern H2_RELATIVE_FILE = Pattern.compile("(jdbc:h2:(?:file:)?)(\\.\\.?/[^;]*)(.*)");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
     static final int DEFAULT_RETRIES = 3;
     static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(2);
@@ -106,7 +109,55 @@ public final class JobFileReader {
                 root.optional("risk").map(JobFileReader::risk).orElse(Settings.Risk.defaults()),
                 root.optional("priority").map(JobFileReader::priority).orElse(Settings.Priority.defaults()),
                 root.optional("finance").map(JobFileReader::finance).orElse(Settings.Finance.defaults()),
-                root.optional("report").map(JobFileReader::report).orElse(Settings.Report.defaults()));
+                root.optional("report").map(JobFileReader::report).orElse(Settings.Report.defaults()),
+                root.optional("publish").map(node -> publish(node, folder)));
+    }
+
+    private static PublishTarget publish(JobNode node, Path folder) {
+        JobNode target = node.object(Set.of("jdbc")).required("jdbc").object(PUBLISH_JDBC_KEYS);
+        return new PublishTarget(
+                jdbcUrl(target, folder),
+                target.optional("user").map(JobNode::text).orElse(null),
+                target.optional("password").map(n -> new Secret(n.text())).orElse(null),
+                target.optional("schema").map(n -> plainName(n)).orElse(null),
+                target.optional("tablePrefix").map(n -> n.text().isEmpty() ? "" : plainName(n)).orElse(""),
+                retries(target),
+                retryBackoff(target));
+    }
+
+    private static String plainName(JobNode node) {
+        String name = node.nonBlankText();
+        if (!PublishTarget.PLAIN_NAME.matcher(name).matches()) {
+            throw node.error("expected a plain SQL name (letters, digits and _, not starting with a digit, at most"
+                    + " 41 characters), got '" + name + "'");
+        }
+        return name;
+    }
+
+    /**
+     * The URL of a {@code jdbc:} key; an H2 file database given by a relative path
+     * ({@code jdbc:h2:./x}, {@code jdbc:h2:file:../x}) is resolved against the job file's
+     * folder like every other path of the job.
+     */
+    private static String jdbcUrl(JobNode node, Path folder) {
+        JobNode urlNode = node.required("url");
+        String url = urlNode.nonBlankText();
+        if (!url.startsWith("jdbc:")) {
+            throw urlNode.error("expected a JDBC URL starting with jdbc:");
+        }
+        java.util.regex.Matcher h2 = H2_RELATIVE_FILE.matcher(url);
+        if (h2.matches()) {
+            return h2.group(1) + folder.resolve(h2.group(2)).normalize().toAbsolutePath() + h2.group(3);
+        }
+        return url;
+    }
+
+    private static int retries(JobNode node) {
+        return node.optional("retries").map(n -> n.integer(0, 100)).orElse(DEFAULT_RETRIES);
+    }
+
+    private static Duration retryBackoff(JobNode node) {
+        return node.optional("retryBackoff").map(JobFileReader::duration).orElse(DEFAULT_RETRY_BACKOFF);
     }
 
     /** A path relative to the job file's folder, or a URI (hdfs://, s3a://, file:) kept as it is. */
@@ -165,16 +216,13 @@ public final class JobFileReader {
                 node.object(CSV_KEYS);
                 yield new SourceSpec.Csv(location(node.required("path"), folder));
             }
-            case "jdbc" -> jdbc(node.object(JDBC_KEYS));
+            case "jdbc" -> jdbc(node.object(JDBC_KEYS), folder);
             default -> throw formatNode.error("expected csv or jdbc, got '" + format + "'");
         };
     }
 
-    private static SourceSpec.Jdbc jdbc(JobNode node) {
-        String url = node.required("url").nonBlankText();
-        if (!url.startsWith("jdbc:")) {
-            throw node.optional("url").orElseThrow().error("expected a JDBC URL starting with jdbc:");
-        }
+    private static SourceSpec.Jdbc jdbc(JobNode node, Path folder) {
+        String url = jdbcUrl(node, folder);
         Optional<String> table = node.optional("table").map(JobNode::nonBlankText);
         Optional<String> query = node.optional("query").map(JobNode::nonBlankText);
         if (table.isPresent() == query.isPresent()) {
@@ -204,8 +252,8 @@ public final class JobFileReader {
                 lower.orElse(null),
                 upper.orElse(null),
                 numPartitions.orElse(null),
-                node.optional("retries").map(n -> n.integer(0, 100)).orElse(DEFAULT_RETRIES),
-                node.optional("retryBackoff").map(JobFileReader::duration).orElse(DEFAULT_RETRY_BACKOFF));
+                retries(node),
+                retryBackoff(node));
     }
 
     private static Duration duration(JobNode node) {

@@ -14,6 +14,7 @@ import io.northstar.lake.Zone;
 import io.northstar.metrics.spark.MetricsContext;
 import io.northstar.metrics.spark.MetricsStage;
 import io.northstar.metrics.spark.SnapshotTables;
+import io.northstar.publish.JdbcPublisher;
 import io.northstar.report.data.ReportDataLoader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,6 +40,8 @@ public final class JobRunner {
     static final String RUN = "run";
     static final String METRICS = "metrics";
     static final String REPORT = "report";
+    static final String PUBLISH = "publish";
+    static final String PUBLISH_JDBC_STAGE = "publish.jdbc";
 
     private final SparkSession spark;
     private final Progress progress;
@@ -93,7 +96,26 @@ public final class JobRunner {
             List<String> outputs = new ArrayList<>(attempt.stage("publish", attempt.staging::publish,
                     published -> published.size() + " partitions published for as_of " + asOf));
             outputs.addAll(ReportStage.moveInto(pdfs, attempt.reportsFolder()));
+            attempt.published.addAll(outputs);
+            attempt.publishToDatabase();
             return outputs;
+        });
+    }
+
+    /**
+     * Copies the metric tables of a published snapshot to the job's {@code publish.jdbc}
+     * database again, say after the database was down during the nightly run.
+     */
+    public RunManifest publishToDatabase(Job job, LocalDate asOf) {
+        Attempt attempt = new Attempt(PUBLISH, job, asOf);
+        return attempt.execute(() -> {
+            if (job.publish().isEmpty()) {
+                throw new NorthstarException(ExitCode.USAGE, "job file " + job.file()
+                        + " has no publish.jdbc section: there is no database to publish to");
+            }
+            attempt.requirePublished();
+            attempt.publishToDatabase();
+            return List.of();
         });
     }
 
@@ -133,8 +155,11 @@ public final class JobRunner {
                         : 0L);
             }
             attempt.metrics(conformed, quarantined);
-            return attempt.stage("publish", () -> attempt.staging.publish(EnumSet.of(Zone.METRICS)),
+            List<String> outputs = attempt.stage("publish", () -> attempt.staging.publish(EnumSet.of(Zone.METRICS)),
                     published -> published.size() + " metric partitions replaced for as_of " + asOf);
+            attempt.published.addAll(outputs);
+            attempt.publishToDatabase();
+            return outputs;
         });
     }
 
@@ -164,6 +189,8 @@ public final class JobRunner {
         final Staging staging;
         final Map<String, Long> stageMillis = new LinkedHashMap<>();
         final List<DatasetOutcome> outcomes = new ArrayList<>();
+        /** What is already published, so that a later failure's manifest still lists it. */
+        final List<String> published = new ArrayList<>();
 
         Attempt(String command, Job job, LocalDate asOf) {
             this.command = command;
@@ -216,6 +243,26 @@ public final class JobRunner {
                     asOf, runId, job, quarantined), staging), JobRunner::metricsSummary);
         }
 
+        /**
+         * Copies the published metric tables to the job's database, if it names one. The lake is
+         * the record: when the copy fails, the snapshot stays published and the message says
+         * how to retry the copy alone.
+         */
+        void publishToDatabase() {
+            job.publish().ifPresent(target -> {
+                try {
+                    stage(PUBLISH_JDBC_STAGE, () -> new JdbcPublisher(spark, target).publish(lake, asOf),
+                            tables -> String.format(Locale.ROOT, "%,d rows in %d tables to %s",
+                                    tables.values().stream().mapToLong(Long::longValue).sum(), tables.size(),
+                                    target.describe()));
+                } catch (NorthstarException e) {
+                    throw new NorthstarException(e.exitCode(),
+                            e.getMessage() + " (the lake snapshot as_of " + asOf + " is published; retry the copy"
+                                    + " with: northstar publish --job " + job.file() + " --as-of " + asOf + ")");
+                }
+            });
+        }
+
         <T> T stage(String name, Supplier<T> work, Function<T, String> summary) {
             Instant begin = clock.instant();
             T result = work.get();
@@ -240,7 +287,7 @@ public final class JobRunner {
                 failure.addSuppressed(e);
             }
             try {
-                manifests.write(manifest(RunManifest.FAILED, exitCode, message, List.of()));
+                manifests.write(manifest(RunManifest.FAILED, exitCode, message, published));
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
             }

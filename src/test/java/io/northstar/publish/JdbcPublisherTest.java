@@ -1,0 +1,256 @@
+package io.northstar.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.northstar.contract.Datasets;
+import io.northstar.error.ExitCode;
+import io.northstar.error.NorthstarException;
+import io.northstar.jdbc.Dialect;
+import io.northstar.jdbc.JdbcConnections;
+import io.northstar.job.PublishTarget;
+import io.northstar.job.Secret;
+import io.northstar.lake.Lake;
+import io.northstar.sample.SampleGenerator;
+import io.northstar.testing.TestingDatabases;
+import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingSpark;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The publish.jdbc target on H2, PostgreSQL and MariaDB: every metric table of a snapshot lands
+ * with the lake's exact values, keyed by as_of; a re-publish replaces only its own as_of.
+ */
+class JdbcPublisherTest {
+    private static final LocalDate LATEST = TestingJob.AS_OF;
+    private static final LocalDate EARLIER = LocalDate.of(2026, 9, 30);
+    private static final String SCHEMA = "northstar_bi";
+
+    @TempDir
+    static Path folder;
+
+    private static TestingJob job;
+
+    @BeforeAll
+    static void twoPublishedSnapshots() {
+        Path data = folder.resolve("job/data");
+        SampleGenerator.generate(data, new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
+        job = new TestingJob(folder.resolve("job"));
+        Datasets.names().forEach(dataset -> job.source(dataset, "data/" + dataset + ".csv"));
+        job.run(LATEST);
+        job.run(EARLIER);
+    }
+
+    /** A fresh, empty schema on the named database. */
+    private static PublishTarget target(String database) throws SQLException {
+        return switch (database) {
+            case "h2" -> new PublishTarget("jdbc:h2:" + folder.resolve("bi-" + System.nanoTime()), "sa", null, SCHEMA,
+                    "", 0, Duration.ofMillis(10));
+            case "postgresql" -> fresh(new PublishTarget(TestingDatabases.postgres(), "postgres", null, SCHEMA, "", 0,
+                    Duration.ofMillis(10)), "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            case "mariadb" -> fresh(new PublishTarget(TestingDatabases.mariadb(), "root", null, SCHEMA, "", 0,
+                    Duration.ofMillis(10)), "DROP DATABASE IF EXISTS " + SCHEMA);
+            default -> throw new IllegalArgumentException(database);
+        };
+    }
+
+    private static PublishTarget fresh(PublishTarget target, String drop) throws SQLException {
+        try (Connection connection = connect(target); Statement statement = connection.createStatement()) {
+            statement.execute(drop);
+        }
+        return target;
+    }
+
+    private static Connection connect(PublishTarget target) throws SQLException {
+        return JdbcConnections.open(target.url(), target.user(), target.passwordValue());
+    }
+
+    private static Map<String, Long> publish(PublishTarget target, LocalDate asOf) {
+        Lake lake = new Lake(job.lake().toString(), TestingSpark.session().sparkContext().hadoopConfiguration());
+        return new JdbcPublisher(TestingSpark.session(), target).publish(lake, asOf);
+    }
+
+    private static List<String> metricTables(LocalDate asOf) {
+        return new Lake(job.lake().toString(), TestingSpark.session().sparkContext().hadoopConfiguration())
+                .tablesWithPartition(io.northstar.lake.Zone.METRICS, asOf);
+    }
+
+    /** Every metric table of the snapshot is in the database with exactly the lake's values, once. */
+    private static void assertDatabaseHolds(PublishTarget target, LocalDate asOf) throws SQLException {
+        List<String> tables = metricTables(asOf);
+        assertThat(tables).contains("kpi_status", "budget_variance", "objective_scorecard", "risk_heatmap", "findings");
+        try (Connection connection = connect(target)) {
+            for (String table : tables) {
+                List<Row> lake = job.table("metrics", table, asOf).collectAsList();
+                List<String> expected = lake.stream().map(JdbcPublisherTest::lakeText).sorted().toList();
+                assertThat(databaseRows(connection, target, table, asOf, lake.isEmpty() ? null : lake.get(0)))
+                        .as(table + " as_of " + asOf).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static List<String> databaseRows(Connection connection, PublishTarget target, String table,
+            LocalDate asOf, Row sample) throws SQLException {
+        Dialect dialect = Dialect.of(target.url());
+        List<String> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM "
+                + dialect.qualified(target.schema(), table) + " WHERE " + dialect.quote("as_of") + " = ?")) {
+            select.setDate(1, java.sql.Date.valueOf(asOf));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(databaseText(result, sample));
+                }
+            }
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    /** A lake row as text: doubles exactly, decimals plainly, lists joined with commas. */
+    private static String lakeText(Row row) {
+        StringJoiner text = new StringJoiner("|");
+        StructField[] fields = row.schema().fields();
+        for (int i = 0; i < fields.length; i++) {
+            DataType type = fields[i].dataType();
+            Object value = row.get(i);
+            if (value == null) {
+                text.add("null");
+            } else if (type instanceof ArrayType) {
+                text.add(String.join(",", row.<String>getList(i)));
+            } else if (type instanceof DecimalType) {
+                text.add(((BigDecimal) value).toPlainString());
+            } else {
+                text.add(value.toString());
+            }
+        }
+        return text.toString();
+    }
+
+    /** A database row as text, read by the lake's types so that both sides print alike. */
+    private static String databaseText(ResultSet result, Row sample) throws SQLException {
+        StringJoiner text = new StringJoiner("|");
+        StructField[] fields = sample.schema().fields();
+        for (StructField field : fields) {
+            String name = field.name();
+            DataType type = field.dataType();
+            Object value;
+            if (type.equals(DataTypes.DoubleType)) {
+                value = result.getDouble(name);
+            } else if (type.equals(DataTypes.BooleanType)) {
+                value = result.getBoolean(name);
+            } else if (type.equals(DataTypes.IntegerType)) {
+                value = result.getInt(name);
+            } else if (type.equals(DataTypes.LongType)) {
+                value = result.getLong(name);
+            } else if (type instanceof DecimalType) {
+                BigDecimal decimal = result.getBigDecimal(name);
+                value = decimal == null ? null : decimal.toPlainString();
+            } else if (type.equals(DataTypes.DateType)) {
+                java.sql.Date date = result.getDate(name);
+                value = date == null ? null : date.toLocalDate();
+            } else {
+                value = result.getString(name);
+            }
+            text.add(result.wasNull() || value == null ? "null" : value.toString());
+        }
+        return text.toString();
+    }
+
+    private static long count(PublishTarget target, String table, LocalDate asOf) throws SQLException {
+        Dialect dialect = Dialect.of(target.url());
+        try (Connection connection = connect(target); PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM " + dialect.qualified(target.schema(), table) + " WHERE "
+                        + dialect.quote("as_of") + " = ?")) {
+            select.setDate(1, java.sql.Date.valueOf(asOf));
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void publishingTheSameAsOfTwiceLeavesOneCopyWithTheLakesExactValues(String database) throws SQLException {
+        PublishTarget target = target(database);
+        Map<String, Long> first = publish(target, LATEST);
+        Map<String, Long> second = publish(target, LATEST);
+
+        assertThat(second).isEqualTo(first).containsOnlyKeys(metricTables(LATEST));
+        assertThat(first.get("kpi_status")).isEqualTo(40L);
+        assertDatabaseHolds(target, LATEST);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void publishingTwoAsOfDatesKeepsBothAndReplacingOneLeavesTheOther(String database) throws SQLException {
+        PublishTarget target = target(database);
+        publish(target, LATEST);
+        publish(target, EARLIER);
+        publish(target, LATEST);
+
+        assertDatabaseHolds(target, LATEST);
+        assertDatabaseHolds(target, EARLIER);
+    }
+
+    @Test
+    void aTableFromAnOlderReleaseGainsTheNewColumnsAndKeepsItsRows() throws SQLException {
+        PublishTarget target = target("h2");
+        try (Connection connection = connect(target); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA \"" + SCHEMA + "\"");
+            statement.execute("CREATE TABLE \"" + SCHEMA + "\".\"risk_heatmap\" (\"likelihood\" INTEGER,"
+                    + " \"impact\" INTEGER, \"as_of\" DATE)");
+            statement.execute("INSERT INTO \"" + SCHEMA + "\".\"risk_heatmap\" VALUES (1, 1, DATE '2026-06-30')");
+        }
+        publish(target, LATEST);
+
+        assertThat(count(target, "risk_heatmap", LocalDate.of(2026, 6, 30))).isEqualTo(1);
+        assertThat(count(target, "risk_heatmap", LATEST)).isEqualTo(25);
+        assertDatabaseHolds(target, LATEST);
+    }
+
+    @Test
+    void aTablePrefixKeepsSeveralJobsApartInOneSchema() throws SQLException {
+        PublishTarget plain = target("h2");
+        PublishTarget prefixed = new PublishTarget(plain.url(), plain.user(), null, SCHEMA, "emea_", 0,
+                Duration.ofMillis(10));
+        assertThat(publish(prefixed, LATEST)).containsKey("emea_kpi_status").doesNotContainKey("kpi_status");
+        assertThat(count(prefixed, "emea_kpi_status", LATEST)).isEqualTo(40);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsRetriedThenExitsWithFourNamingTheHostWithoutThePassword() {
+        PublishTarget target = new PublishTarget("jdbc:postgresql://127.0.0.1:9/bi?password=Sup3rS3cret", "bi",
+                new Secret("Sup3rS3cret"), SCHEMA, "", 2, Duration.ofMillis(10));
+        assertThatThrownBy(() -> publish(target, LATEST))
+                .isInstanceOfSatisfying(NorthstarException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SOURCE))
+                .hasMessageContaining("publish.jdbc")
+                .hasMessageContaining("127.0.0.1:9")
+                .hasMessageContaining("after 3 attempts")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Sup3rS3cret"));
+    }
+}
