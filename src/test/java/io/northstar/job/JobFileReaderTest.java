@@ -119,6 +119,63 @@ class JobFileReaderTest {
         assertThat(job.finance()).isEqualTo(new Settings.Finance(0.08));
         assertThat(job.report()).isEqualTo(new Settings.Report(null, Settings.PageSize.A4, 8));
         assertThat(job.organisation()).isEqualTo("minimal");
+        assertThat(job.publish()).isEmpty();
+    }
+
+    @Test
+    void readsThePublishSectionWithItsPasswordFromTheEnvironment() throws IOException {
+        Job job = read("p.yaml", """
+                name: p
+                lake: lake
+                sources: { kpis: { format: csv, path: k.csv } }
+                publish:
+                  jdbc:
+                    url: jdbc:postgresql://bi.example.com:5432/analytics
+                    user: ${PGUSER}
+                    password: ${PGPASSWORD}
+                    schema: northstar
+                    tablePrefix: emea_
+                """);
+        PublishTarget target = job.publish().orElseThrow();
+        assertThat(target.user()).isEqualTo("analyst");
+        assertThat(target.passwordValue()).isEqualTo("s3cret");
+        assertThat(target.schema()).isEqualTo("northstar");
+        assertThat(target.tablePrefix()).isEqualTo("emea_");
+        assertThat(target.retries()).isEqualTo(3);
+        assertThat(target.retryBackoff()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(job.toString()).doesNotContain("s3cret");
+        assertThat(target.describe()).isEqualTo("jdbc:postgresql://bi.example.com:5432/analytics schema northstar");
+    }
+
+    @Test
+    void aBrokenPublishSectionIsNamed() throws IOException {
+        String head = "name: p\nlake: l\nsources: { kpis: { format: csv, path: k } }\n";
+        assertFails(head + "publish: { }\n", "publish.jdbc: required key is missing");
+        assertFails(head + "publish: { jdbc: { url: \"jdbc:h2:mem:x\", schema: \"bi; drop table x\" } }\n",
+                "publish.jdbc.schema: expected a plain SQL name", "'bi; drop table x'");
+        assertFails(head + "publish: { jdbc: { url: \"jdbc:h2:mem:x\", table: kpis } }\n",
+                "publish.jdbc.table: unknown key");
+        assertFails(head + "publish: { jdbc: { url: \"postgres://x\" } }\n",
+                "publish.jdbc.url: expected a JDBC URL starting with jdbc:");
+    }
+
+    @Test
+    void anH2FileGivenByARelativePathLivesBesideTheJobFile() throws IOException {
+        Job job = read("h.yaml", """
+                name: h
+                lake: lake
+                sources:
+                  kpis: { format: jdbc, url: "jdbc:h2:./db", table: kpis }
+                  risks: { format: jdbc, url: "jdbc:h2:file:../h2/x;DATABASE_TO_LOWER=TRUE", table: risks }
+                  objectives: { format: jdbc, url: "jdbc:h2:mem:x", table: objectives }
+                publish: { jdbc: { url: "jdbc:h2:../h2/x;DATABASE_TO_LOWER=TRUE" } }
+                """);
+        assertThat(((SourceSpec.Jdbc) job.sources().get("kpis")).url()).isEqualTo("jdbc:h2:" + folder.resolve("jobs/db"));
+        assertThat(((SourceSpec.Jdbc) job.sources().get("risks")).url())
+                .isEqualTo("jdbc:h2:file:" + folder.resolve("h2/x") + ";DATABASE_TO_LOWER=TRUE");
+        assertThat(((SourceSpec.Jdbc) job.sources().get("objectives")).url()).isEqualTo("jdbc:h2:mem:x");
+        assertThat(job.publish().orElseThrow().url()).isEqualTo("jdbc:h2:" + folder.resolve("h2/x")
+                + ";DATABASE_TO_LOWER=TRUE");
     }
 
     @Test

@@ -96,10 +96,23 @@ public final class TestingJob {
     }
 
     public RunManifest run(LocalDate asOf) {
-        RunManifest manifest = new JobRunner(TestingSpark.session(), new Progress(new PrintWriter(progress)),
-                Clock.systemUTC()).run(job(), asOf);
+        RunManifest manifest = runner().run(job(), asOf);
         assertCountsAddUp(manifest);
         return manifest;
+    }
+
+    /** A runner on the shared session whose progress lines go to {@link #progressOutput()}. */
+    public JobRunner runner() {
+        return new JobRunner(TestingSpark.session(), new Progress(new PrintWriter(progress)), Clock.systemUTC());
+    }
+
+    /** Every file under the job folder (lake, reports, manifests) as text, for leak checks. */
+    public List<Path> allFiles() {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String progressOutput() {
