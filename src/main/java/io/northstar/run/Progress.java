@@ -32,7 +32,7 @@ public final class Progress {
     }
 
     public void stage(String stage, Duration took, String summary) {
-        out.printf(Locale.ROOT, "%-8s %6.1f s  %s%n", stage, took.toMillis() / 1000.0, summary);
+        out.printf(Locale.ROOT, "%-12s %6.1f s  %s%n", stage, took.toMillis() / 1000.0, summary);
         out.flush();
     }
 

@@ -10,8 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +30,10 @@ class FatJarIT {
     }
 
     private Result launch(String... args) throws IOException, InterruptedException {
+        return launch(Map.of(), args);
+    }
+
+    private Result launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         String jar = System.getProperty("northstar.jar", "target/northstar.jar");
         assertThat(Path.of(jar)).as("run `mvn package` first").exists();
         List<String> command = new ArrayList<>(List.of(
@@ -32,7 +41,9 @@ class FatJarIT {
         command.addAll(List.of(args));
         File out = folder.resolve("out.txt").toFile();
         File err = folder.resolve("err.txt").toFile();
-        Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("northstar did not finish within 5 minutes");
@@ -77,5 +88,76 @@ class FatJarIT {
         Result result = launch("run", "--job", job.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("source: unknown key").doesNotContain("\tat ");
+    }
+
+    private static long count(String url, String password, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "sa", password);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Test
+    void theJdbcSampleReadsAnEmbeddedH2DatabaseThatGenerateCreatesAndPublishesBackIntoIt() throws Exception {
+        String url = "jdbc:h2:./target/sample-h2/northstar;DATABASE_TO_LOWER=TRUE";
+        Result generated = launch("generate", "--jdbc", url, "--user", "sa");
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        Result run = launch("run", "--job", "jobs/sample-jdbc.yaml", "--lake", folder.resolve("lake").toString(),
+                "--reports", folder.resolve("reports").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("14,996 rows read, 14,996 kept", "publish.jdbc", "in 16 tables");
+        assertThat(count(url, "", "SELECT COUNT(*) FROM northstar.kpi_status WHERE as_of = DATE '2026-10-31'"))
+                .isEqualTo(40);
+        assertThat(folder.resolve("reports/2026-10-31/executive-scorecard.pdf")).isRegularFile();
+    }
+
+    /** Every byte a run wrote (lake, manifests, reports, the published tables) and everything it printed. */
+    private String everythingWritten(List<Result> results) throws IOException {
+        StringBuilder text = new StringBuilder();
+        results.forEach(result -> text.append(result.out()).append(result.err()));
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                text.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aPasswordFromTheEnvironmentAppearsInNoFileNoLogAndNoConsoleOutput() throws Exception {
+        String password = "Pw-7c1e9a-Secret";
+        Map<String, String> environment = Map.of("NORTHSTAR_DB_PASSWORD", password);
+        String url = "jdbc:h2:" + folder.resolve("h2/secured") + ";DATABASE_TO_LOWER=TRUE";
+        List<Result> results = new ArrayList<>();
+        results.add(launch(environment, "generate", "--jdbc", url, "--user", "sa", "--password-env",
+                "NORTHSTAR_DB_PASSWORD"));
+        StringBuilder job = new StringBuilder("name: secured\nasOf: 2026-10-31\nlake: lake\nreports: reports\n"
+                + "sources:\n");
+        for (String dataset : Datasets.names()) {
+            job.append("  ").append(dataset).append(": { format: jdbc, url: \"").append(url)
+                    .append("\", user: sa, password: \"${NORTHSTAR_DB_PASSWORD}\", table: ").append(dataset)
+                    .append(" }\n");
+        }
+        String publish = "publish: { jdbc: { url: \"%s\", user: sa, password: \"${NORTHSTAR_DB_PASSWORD}\","
+                + " schema: bi, retries: 1, retryBackoff: 10ms } }\n";
+        Path good = Files.writeString(folder.resolve("secured.yaml"), job + publish.formatted(url));
+        Path downTarget = Files.writeString(folder.resolve("down.yaml"),
+                job + publish.formatted("jdbc:postgresql://127.0.0.1:9/bi"));
+        Path downSource = Files.writeString(folder.resolve("nosource.yaml"), job.toString()
+                .replace(url, "jdbc:postgresql://127.0.0.1:9/itdata").replace("password:", "retries: 0, password:"));
+
+        results.add(launch(environment, "run", "-v", "--job", good.toString()));
+        results.add(launch(environment, "run", "-v", "--job", downTarget.toString()));
+        results.add(launch(environment, "run", "-v", "--job", downSource.toString()));
+
+        assertThat(results).extracting(Result::exitCode).containsExactly(0, 0, 4, 4);
+        assertThat(results.get(1).out()).contains("publish.jdbc");
+        assertThat(results.get(2).err()).contains("publish.jdbc: cannot connect");
+        assertThat(results.get(3).err()).contains("dataset objectives: cannot read");
+        assertThat(count(url, password, "SELECT COUNT(*) FROM bi.kpi_status")).isEqualTo(40);
+        assertThat(everythingWritten(results)).doesNotContain(password);
     }
 }
