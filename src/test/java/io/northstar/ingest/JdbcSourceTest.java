@@ -13,6 +13,8 @@ import io.northstar.testing.TestingJob;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import io.northstar.testing.TestingDatabases;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,64 +24,67 @@ class JdbcSourceTest {
     @TempDir
     Path folder;
 
-    private static List<String> rows(TestingJob job, String dataset) {
-        return job.conformed(dataset).collectAsList().stream().map(Row::toString).sorted().toList();
-    }
+    @TempDir
+    static Path shared;
 
-    @Test
-    void anH2DatabaseYieldsTheSameConformedRowsAsTheCsvFiles() {
-        Path data = folder.resolve("csv/data");
+    private static TestingJob csv;
+
+    /** The sample read from its CSV files: what every database must reproduce. */
+    @BeforeAll
+    static void csvBaseline() {
+        Path data = shared.resolve("csv/data");
         SampleGenerator.generate(data, new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
-        String url = "jdbc:h2:" + folder.resolve("h2/northstar");
-        new SampleLoader(url, "sa", "").load(data);
-
-        TestingJob csv = new TestingJob(folder.resolve("csv"));
-        TestingJob jdbc = new TestingJob(folder.resolve("jdbc"));
-        for (String dataset : List.of(Datasets.OBJECTIVES, Datasets.KPIS, Datasets.KPI_OBSERVATIONS, Datasets.RISKS,
-                Datasets.BUDGET_LINES)) {
-            csv.source(dataset, "data/" + dataset + ".csv");
-            // H2 keeps the loader's quoted lower-case names only when they are quoted again
-            jdbc.jdbc(dataset, url, "'\"" + dataset + "\"'", "user: sa");
-        }
-        RunManifest fromCsv = csv.run();
-        RunManifest fromJdbc = jdbc.run();
-        for (String dataset : List.of(Datasets.OBJECTIVES, Datasets.KPIS, Datasets.KPI_OBSERVATIONS, Datasets.RISKS,
-                Datasets.BUDGET_LINES)) {
-            assertThat(rows(jdbc, dataset)).as(dataset).isEqualTo(rows(csv, dataset)).isNotEmpty();
-        }
-        assertThat(fromJdbc.datasets().get(0).source()).startsWith("jdbc:h2:").contains("table");
-        assertThat(fromJdbc.datasets().stream().mapToLong(DatasetOutcome::quarantined).sum()).isZero();
-        assertThat(fromCsv.datasets()).hasSize(5);
-    }
-
-    /** Loads the sample into a server database, then reads three datasets from it and from CSV. */
-    private void assertServerEqualsCsv(String url, String user, String partitioned) {
-        Path data = folder.resolve("csv/data");
-        SampleGenerator.generate(data, new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
-        new SampleLoader(url, user, "").load(data);
-        TestingJob csv = new TestingJob(folder.resolve("csv"));
-        TestingJob jdbc = new TestingJob(folder.resolve("jdbc"));
-        List<String> datasets = List.of(Datasets.KPIS, Datasets.RISKS, Datasets.BUDGET_LINES);
-        for (String dataset : datasets) {
-            csv.source(dataset, "data/" + dataset + ".csv");
-            jdbc.jdbc(dataset, url, dataset, "user: " + user + (dataset.equals(Datasets.BUDGET_LINES) ? partitioned : ""));
-        }
+        csv = new TestingJob(shared.resolve("csv"));
+        Datasets.names().forEach(dataset -> csv.source(dataset, "data/" + dataset + ".csv"));
         csv.run();
-        jdbc.run();
-        for (String dataset : datasets) {
-            assertThat(rows(jdbc, dataset)).as(dataset).isEqualTo(rows(csv, dataset)).isNotEmpty();
+    }
+
+    private static List<String> rows(TestingJob job, String zone, String table, String... dropped) {
+        return job.table(zone, table, TestingJob.AS_OF).drop(dropped).collectAsList().stream().map(Row::toString)
+                .sorted().toList();
+    }
+
+    /**
+     * Loads the sample into the database, runs the job on all eleven datasets from there, and
+     * checks that conformed rows, quarantine and every metric table equal the CSV run's.
+     */
+    private void assertDatabaseEqualsCsv(String url, String user, String budgetOptions) {
+        new SampleLoader(url, user, "").load(shared.resolve("csv/data"));
+        TestingJob jdbc = new TestingJob(folder.resolve("jdbc"));
+        for (String dataset : Datasets.names()) {
+            jdbc.jdbc(dataset, url, dataset, "user: " + user
+                    + (dataset.equals(Datasets.BUDGET_LINES) ? budgetOptions : ""));
         }
+        RunManifest fromJdbc = jdbc.run();
+
+        assertThat(fromJdbc.datasets()).hasSize(11);
+        assertThat(fromJdbc.datasets().get(0).source()).startsWith(url.substring(0, 10)).contains("table");
+        for (String dataset : Datasets.names()) {
+            assertThat(rows(jdbc, "conformed", dataset)).as(dataset).isEqualTo(rows(csv, "conformed", dataset))
+                    .isNotEmpty();
+            assertThat(jdbc.quarantine(dataset).count()).as(dataset).isZero();
+        }
+        for (String table : jdbc.lakeTables("metrics")) {
+            assertThat(rows(jdbc, "metrics", table, "run_id")).as(table)
+                    .isEqualTo(rows(csv, "metrics", table, "run_id"));
+        }
+        assertThat(jdbc.lakeTables("metrics")).isEqualTo(csv.lakeTables("metrics")).hasSize(16);
     }
 
     @Test
-    void postgresqlWithAPartitionedReadYieldsTheSameRowsAsCsv() {
-        assertServerEqualsCsv(io.northstar.testing.TestingDatabases.postgres(), "postgres",
-                ", partitionColumn: plan, numPartitions: 3");
+    void anH2DatabaseYieldsTheSameConformedRowsAndMetricsAsTheCsvFiles() {
+        // lower-case names unquoted, as on PostgreSQL: the loader's tables are named in lower case
+        assertDatabaseEqualsCsv("jdbc:h2:" + folder.resolve("h2/northstar") + ";DATABASE_TO_LOWER=TRUE", "sa", "");
     }
 
     @Test
-    void mariadbYieldsTheSameRowsAsCsv() {
-        assertServerEqualsCsv(io.northstar.testing.TestingDatabases.mariadb(), "root",
+    void postgresqlWithAPartitionedReadYieldsTheSameRowsAndMetricsAsCsv() {
+        assertDatabaseEqualsCsv(TestingDatabases.postgres(), "postgres", ", partitionColumn: plan, numPartitions: 3");
+    }
+
+    @Test
+    void mariadbWithAPartitionedReadYieldsTheSameRowsAndMetricsAsCsv() {
+        assertDatabaseEqualsCsv(TestingDatabases.mariadb(), "root",
                 ", partitionColumn: plan, numPartitions: 2, lowerBound: 0, upperBound: 100000");
     }
 
@@ -121,5 +126,13 @@ class JdbcSourceTest {
                 .hasMessageContaining("after 3 attempts")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Sup3rS3cret"));
         assertThat(job.lake().resolve("conformed")).doesNotExist();
+        assertThat(job.lake().resolve("metrics")).doesNotExist();
+        assertThat(job.manifests()).hasSize(1);
+        assertThat(job.progressOutput()).doesNotContain("Sup3rS3cret");
+        for (Path file : job.allFiles()) {
+            if (!file.getFileName().toString().equals("job.yaml")) {
+                assertThat(file).as(file.toString()).content().doesNotContain("Sup3rS3cret");
+            }
+        }
     }
 }

@@ -152,6 +152,20 @@ public final class TestingJob {
         }
     }
 
+    /** The tables of a zone with a partition for {@link #AS_OF}, sorted. */
+    public List<String> lakeTables(String zone) {
+        Path root = lake().resolve(zone);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> tables = Files.list(root)) {
+            return tables.filter(table -> Files.isDirectory(table.resolve("as_of=" + AS_OF)))
+                    .map(table -> table.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every file under the lake (relative paths), for before/after comparisons. */
     public List<String> lakeFiles(String zone) {
         Path root = lake().resolve(zone);
