@@ -8,7 +8,6 @@ import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.jdbc.SampleLoader;
 import io.northstar.run.RunManifest;
-import io.northstar.sample.SampleGenerator;
 import io.northstar.testing.TestingJob;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,10 +31,7 @@ class JdbcSourceTest {
     /** The sample read from its CSV files: what every database must reproduce. */
     @BeforeAll
     static void csvBaseline() {
-        Path data = shared.resolve("csv/data");
-        SampleGenerator.generate(data, new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
-        csv = new TestingJob(shared.resolve("csv"));
-        Datasets.names().forEach(dataset -> csv.source(dataset, "data/" + dataset + ".csv"));
+        csv = TestingJob.sample(shared.resolve("csv"));
         csv.run();
     }
 

@@ -3,7 +3,6 @@ package io.northstar.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.northstar.contract.Datasets;
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.jdbc.Dialect;
@@ -11,7 +10,6 @@ import io.northstar.jdbc.JdbcConnections;
 import io.northstar.job.PublishTarget;
 import io.northstar.job.Secret;
 import io.northstar.lake.Lake;
-import io.northstar.sample.SampleGenerator;
 import io.northstar.testing.TestingDatabases;
 import io.northstar.testing.TestingJob;
 import io.northstar.testing.TestingSpark;
@@ -56,10 +54,7 @@ class JdbcPublisherTest {
 
     @BeforeAll
     static void twoPublishedSnapshots() {
-        Path data = folder.resolve("job/data");
-        SampleGenerator.generate(data, new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
-        job = new TestingJob(folder.resolve("job"));
-        Datasets.names().forEach(dataset -> job.source(dataset, "data/" + dataset + ".csv"));
+        job = TestingJob.sample(folder.resolve("job"));
         job.run(LATEST);
         job.run(EARLIER);
     }

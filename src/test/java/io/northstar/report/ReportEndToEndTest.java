@@ -32,12 +32,7 @@ class ReportEndToEndTest {
 
     @BeforeAll
     void runAndRender(@TempDir Path folder) throws IOException {
-        SampleGenerator.generate(folder.resolve("data"),
-                new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
-        job = new TestingJob(folder).yaml("currency: EUR\nreport: { organisation: Halvorsen & Pike Logistics }\n");
-        for (String dataset : Datasets.names()) {
-            job.source(dataset, "data/" + dataset + ".csv");
-        }
+        job = TestingJob.sample(folder).yaml("currency: EUR\nreport: { organisation: Halvorsen & Pike Logistics }\n");
         manifest = job.run();
         pdf = folder.resolve("reports/2026-10-31/executive-scorecard.pdf").toFile();
         try (PDDocument document = Loader.loadPDF(pdf)) {

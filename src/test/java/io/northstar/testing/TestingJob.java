@@ -2,12 +2,14 @@ package io.northstar.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.northstar.contract.Datasets;
 import io.northstar.ingest.DatasetOutcome;
 import io.northstar.job.Job;
 import io.northstar.job.JobFileReader;
 import io.northstar.run.JobRunner;
 import io.northstar.run.Progress;
 import io.northstar.run.RunManifest;
+import io.northstar.sample.SampleGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,6 +40,15 @@ public final class TestingJob {
 
     public TestingJob(Path folder) {
         this.folder = folder;
+    }
+
+    /** A job over the generated sample (scale 1, seed 42), every dataset from CSV under {@code data/}. */
+    public static TestingJob sample(Path folder) {
+        SampleGenerator.generate(folder.resolve("data"),
+                new SampleGenerator.Options(1, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
+        TestingJob job = new TestingJob(folder);
+        Datasets.names().forEach(dataset -> job.source(dataset, "data/" + dataset + ".csv"));
+        return job;
     }
 
     public Path folder() {
