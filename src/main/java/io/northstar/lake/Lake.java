@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.Path;
  * Works on any Hadoop filesystem (a local folder, file://, hdfs://, s3a://).
  */
 public final class Lake {
+    private static final String PARTITION_PREFIX = "as_of=";
     static final String STAGING = "_staging";
     static final String TRASH = "_trash";
     static final String RUNS = "_runs";
@@ -46,7 +47,7 @@ public final class Lake {
     }
 
     public static String partitionName(LocalDate asOf) {
-        return "as_of=" + asOf;
+        return PARTITION_PREFIX + asOf;
     }
 
     /** The published partition of a table for one as_of. */
@@ -81,9 +82,9 @@ public final class Lake {
                 }
                 for (FileStatus partition : fs.listStatus(table.getPath())) {
                     String name = partition.getPath().getName();
-                    if (partition.isDirectory() && name.startsWith("as_of=")) {
+                    if (partition.isDirectory() && name.startsWith(PARTITION_PREFIX)) {
                         try {
-                            dates.add(LocalDate.parse(name.substring("as_of=".length())));
+                            dates.add(LocalDate.parse(name.substring(PARTITION_PREFIX.length())));
                         } catch (java.time.format.DateTimeParseException e) {
                             // not a partition of ours: leave it alone
                         }
@@ -94,6 +95,27 @@ public final class Lake {
             throw new LakeException("lake " + root + ": cannot list " + zoneFolder + ": " + e.getMessage(), e);
         }
         return dates;
+    }
+
+    /** The tables of a zone that have at least one published partition, sorted. */
+    public List<String> tables(Zone zone) {
+        List<String> tables = new ArrayList<>();
+        Path zoneFolder = new Path(root, zone.folder());
+        try {
+            if (!fs.exists(zoneFolder)) {
+                return tables;
+            }
+            for (FileStatus table : fs.listStatus(zoneFolder)) {
+                if (table.isDirectory() && fs.listStatus(table.getPath(),
+                        path -> path.getName().startsWith(PARTITION_PREFIX)).length > 0) {
+                    tables.add(table.getPath().getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new LakeException("lake " + root + ": cannot list " + zoneFolder + ": " + e.getMessage(), e);
+        }
+        tables.sort(null);
+        return tables;
     }
 
     /** The tables of a zone that have a published partition for this as_of. */

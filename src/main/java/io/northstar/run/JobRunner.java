@@ -59,14 +59,10 @@ public final class JobRunner {
         RunManifest run(JobRunner runner);
     }
 
-    /** Runs work in a Spark session built from the job's {@code spark:} settings, stopped afterwards. */
+    /** Runs work in a Spark session built from the job's {@code spark:} settings (see {@link SparkSessions#use}). */
     public static RunManifest inOwnSession(Job job, Progress progress, Clock clock, Work work) {
-        SparkSession spark = SparkSessions.create(job.spark(), "northstar " + job.name());
-        try {
-            return work.run(new JobRunner(spark, progress, clock));
-        } finally {
-            spark.stop();
-        }
+        return SparkSessions.use(job.spark(), "northstar " + job.name(),
+                spark -> work.run(new JobRunner(spark, progress, clock)));
     }
 
     /**
@@ -206,6 +202,8 @@ public final class JobRunner {
         /** Runs the stages, which return the published partitions, and records the outcome. */
         RunManifest execute(Supplier<List<String>> stages) {
             progress.message(command + " " + runId + ": job " + job.name() + ", as_of " + asOf + ", lake " + lake.root());
+            TaskProgressListener listener = new TaskProgressListener(progress);
+            spark.sparkContext().addSparkListener(listener);
             try {
                 List<String> outputs = stages.get();
                 RunManifest manifest = manifest(RunManifest.SUCCEEDED, ExitCode.OK, null, outputs);
@@ -215,6 +213,9 @@ public final class JobRunner {
                 throw fail(e, e.exitCode(), e.getMessage());
             } catch (RuntimeException e) {
                 throw fail(e, ExitCode.INTERNAL, e.toString());
+            } finally {
+                spark.sparkContext().removeSparkListener(listener);
+                progress.close();
             }
         }
 
@@ -265,7 +266,13 @@ public final class JobRunner {
 
         <T> T stage(String name, Supplier<T> work, Function<T, String> summary) {
             Instant begin = clock.instant();
-            T result = work.get();
+            progress.begin(name);
+            T result;
+            try {
+                result = work.get();
+            } finally {
+                progress.end();
+            }
             Duration took = Duration.between(begin, clock.instant());
             stageMillis.put(name, took.toMillis());
             progress.stage(name, took, summary.apply(result));

@@ -50,36 +50,69 @@ public final class ManifestStore {
         Map<String, Long> quarantinedByReasonSorted();
     }
 
+    /** The store of a lake given by its location alone, for commands that start no Spark session. */
+    public static ManifestStore of(String lake) {
+        return new ManifestStore(new Lake(lake, new org.apache.hadoop.conf.Configuration()));
+    }
+
     /**
      * The newest manifest of a successful {@code run} for this as_of: the run that ingested the
      * snapshot, whose data-quality counts the reports show. Empty when there is none.
      */
     public java.util.Optional<RunManifest> latestIngest(java.time.LocalDate asOf) {
-        Path folder = lake.runsFolder();
+        return all().stream()
+                .filter(manifest -> manifest.succeeded() && "run".equals(manifest.command())
+                        && asOf.equals(manifest.asOf()))
+                .findFirst();
+    }
+
+    /** Every manifest of the lake, newest first (run ids begin with their start time). */
+    public java.util.List<RunManifest> all() {
+        java.util.List<RunManifest> manifests = new java.util.ArrayList<>();
+        for (Path file : files()) {
+            try (java.io.InputStream in = fs.open(file)) {
+                manifests.add(READER.readValue(in, RunManifest.class));
+            } catch (IOException e) {
+                throw new LakeException("lake " + lake.root() + ": cannot read run manifest " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return manifests;
+    }
+
+    /** The manifest file of one run as written, or empty when the lake has no such run. */
+    public java.util.Optional<String> json(String runId) {
+        Path file = new Path(lake.runsFolder(), runId + ".json");
         try {
-            if (!fs.exists(folder)) {
+            if (!RunIds.isWellFormed(runId) || !fs.exists(file)) {
                 return java.util.Optional.empty();
             }
+            try (java.io.InputStream in = fs.open(file)) {
+                return java.util.Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new LakeException("lake " + lake.root() + ": cannot read run manifest " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private java.util.List<Path> files() {
+        Path folder = lake.runsFolder();
+        try {
             java.util.List<Path> files = new java.util.ArrayList<>();
-            for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(folder)) {
-                String name = status.getPath().getName();
-                if (name.endsWith(".json") && !name.startsWith(".")) {
-                    files.add(status.getPath());
+            if (fs.exists(folder)) {
+                for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(folder)) {
+                    String name = status.getPath().getName();
+                    if (name.endsWith(".json") && !name.startsWith(".")) {
+                        files.add(status.getPath());
+                    }
                 }
             }
             files.sort(java.util.Comparator.comparing(Path::getName).reversed());
-            for (Path file : files) {
-                RunManifest manifest;
-                try (java.io.InputStream in = fs.open(file)) {
-                    manifest = READER.readValue(in, RunManifest.class);
-                }
-                if (manifest.succeeded() && "run".equals(manifest.command()) && asOf.equals(manifest.asOf())) {
-                    return java.util.Optional.of(manifest);
-                }
-            }
-            return java.util.Optional.empty();
+            return files;
         } catch (IOException e) {
-            throw new LakeException("lake " + lake.root() + ": cannot read run manifests: " + e.getMessage(), e);
+            throw new LakeException("lake " + lake.root() + ": cannot list run manifests in " + folder + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -18,6 +18,13 @@ public final class RunIds {
     private RunIds() {
     }
 
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{8}");
+
+    /** Whether the text has a run id's form (so it can name a file safely). */
+    public static boolean isWellFormed(String text) {
+        return FORM.matcher(text).matches();
+    }
+
     public static String next(Clock clock) {
         byte[] suffix = new byte[4];
         RANDOM.nextBytes(suffix);

@@ -38,6 +38,24 @@ public final class SparkSessions {
         return org.apache.spark.package$.MODULE$.SPARK_VERSION();
     }
 
+    /**
+     * Runs work on a session: the one already running in this JVM when there is one (a test, a
+     * notebook), left running; else a new one from the settings, stopped afterwards.
+     */
+    public static <T> T use(Settings.Spark settings, String appName, java.util.function.Function<SparkSession, T> work) {
+        scala.Option<SparkSession> running = SparkSession.getActiveSession().isDefined()
+                ? SparkSession.getActiveSession() : SparkSession.getDefaultSession();
+        if (running.isDefined()) {
+            return work.apply(running.get());
+        }
+        SparkSession spark = create(settings, appName);
+        try {
+            return work.apply(spark);
+        } finally {
+            spark.stop();
+        }
+    }
+
     public static SparkSession create(Settings.Spark settings, String appName) {
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
         if (System.getProperty("spark.master") == null) {

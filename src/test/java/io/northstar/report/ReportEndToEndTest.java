@@ -2,9 +2,7 @@ package io.northstar.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.northstar.contract.Datasets;
 import io.northstar.run.RunManifest;
-import io.northstar.sample.SampleGenerator;
 import io.northstar.testing.TestingJob;
 import java.io.File;
 import java.io.IOException;

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the nightly job once, appends its output to a dated log, and makes a failure loud:
+# the exit code is Northstar's own (see README, exit codes), and on failure one line goes to
+# stderr, which cron mails and systemd and Airflow show. Used by the cron and systemd recipes.
+#
+#   NORTHSTAR_HOME  where the jar and jobs live   (default: this script's repository)
+#   NORTHSTAR_JOB   the job file                  (default: $NORTHSTAR_HOME/jobs/nightly.yaml)
+#   NORTHSTAR_LOGS  where the logs go             (default: $NORTHSTAR_HOME/logs)
+#   JAVA            the java command              (default: java)
+#   JAVA_OPTS       e.g. -Xmx4g
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+home="${NORTHSTAR_HOME:-$(dirname "$here")}"
+job="${NORTHSTAR_JOB:-$home/jobs/nightly.yaml}"
+logs="${NORTHSTAR_LOGS:-$home/logs}"
+java="${JAVA:-java}"
+
+mkdir -p "$logs"
+log="$logs/northstar-$(date -u +%Y%m%d).log"
+
+{
+  echo "=== $(date -u +%Y-%m-%dT%H:%M:%SZ) northstar run --job $job"
+  # shellcheck disable=SC2086
+  "$java" ${JAVA_OPTS:-} -jar "$home/target/northstar.jar" run --job "$job" "$@"
+} >>"$log" 2>&1
+code=$?
+
+case "$code" in
+  0) exit 0 ;;
+  2) why="usage error or invalid job file" ;;
+  3) why="data-quality gate failed: nothing was published, yesterday's scorecard stands" ;;
+  4) why="a source or the publish database could not be reached" ;;
+  *) why="internal error" ;;
+esac
+echo "northstar nightly FAILED with exit $code ($why); last lines of $log:" >&2
+tail -n 5 "$log" >&2
+exit "$code"

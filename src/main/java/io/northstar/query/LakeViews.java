@@ -1,0 +1,105 @@
+package io.northstar.query;
+
+import static java.util.Objects.requireNonNull;
+
+import io.northstar.error.ExitCode;
+import io.northstar.error.NorthstarException;
+import io.northstar.lake.Lake;
+import io.northstar.lake.Zone;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The lake as Spark SQL views: every conformed and metric table of one snapshot by its own name,
+ * each dataset's rejected rows as {@code <dataset>_quarantine}, and {@code <name>_history} over
+ * all snapshots with their {@code as_of}.
+ */
+public final class LakeViews {
+    private static final String HISTORY = "_history";
+    private static final String QUARANTINE = "_quarantine";
+
+    /** One registered view. */
+    public record View(String name, Zone zone, boolean history, Dataset<Row> rows) {
+        public View {
+            requireNonNull(name, "name is null");
+            requireNonNull(zone, "zone is null");
+            requireNonNull(rows, "rows is null");
+        }
+    }
+
+    private final LocalDate snapshot;
+    private final SortedSet<LocalDate> snapshots;
+    private final List<View> views;
+
+    private LakeViews(LocalDate snapshot, SortedSet<LocalDate> snapshots, List<View> views) {
+        this.snapshot = snapshot;
+        this.snapshots = snapshots;
+        this.views = List.copyOf(views);
+    }
+
+    /**
+     * Registers the views of the snapshot (the latest when {@code asOf} is empty).
+     *
+     * @throws NorthstarException exit 2 when the lake has no snapshot, or not the one asked for
+     */
+    public static LakeViews register(SparkSession spark, Lake lake, Optional<LocalDate> asOf) {
+        SortedSet<LocalDate> snapshots = lake.snapshots(Zone.CONFORMED);
+        if (snapshots.isEmpty()) {
+            throw new NorthstarException(ExitCode.USAGE, "lake " + lake.root() + " has no published snapshot yet:"
+                    + " run a job first");
+        }
+        LocalDate snapshot = asOf.orElse(snapshots.last());
+        if (!snapshots.contains(snapshot)) {
+            throw new NorthstarException(ExitCode.USAGE, "lake " + lake.root() + " has no snapshot as_of " + snapshot
+                    + " (it has " + String.join(", ", snapshots.stream().map(LocalDate::toString).toList()) + ")");
+        }
+        List<View> views = new ArrayList<>();
+        for (Zone zone : List.of(Zone.CONFORMED, Zone.METRICS, Zone.QUARANTINE)) {
+            String suffix = zone == Zone.QUARANTINE ? QUARANTINE : "";
+            for (String table : lake.tablesWithPartition(zone, snapshot)) {
+                views.add(new View(table + suffix, zone, false,
+                        spark.read().parquet(lake.partition(zone, table, snapshot).toString())));
+            }
+            for (String table : lake.tables(zone)) {
+                views.add(new View(table + suffix + HISTORY, zone, true, history(spark, lake, zone, table)));
+            }
+        }
+        views.forEach(view -> view.rows().createOrReplaceTempView(view.name()));
+        return new LakeViews(snapshot, snapshots, views);
+    }
+
+    /**
+     * Every snapshot of a table. Metric files carry their as_of, so their folders are read as
+     * plain files (reading as_of from the folder names too would name the column twice); the
+     * conformed and quarantine files take it from the folder names.
+     */
+    private static Dataset<Row> history(SparkSession spark, Lake lake, Zone zone, String table) {
+        Path folder = new Path(new Path(lake.root(), zone.folder()), table);
+        org.apache.spark.sql.DataFrameReader reader = spark.read().option("mergeSchema", "true");
+        if (zone == Zone.METRICS) {
+            reader = reader.option("recursiveFileLookup", "true");
+        }
+        return reader.parquet(folder.toString());
+    }
+
+    /** The as_of of the views without {@code _history}. */
+    public LocalDate snapshot() {
+        return snapshot;
+    }
+
+    /** Every published as_of, oldest first. */
+    public SortedSet<LocalDate> snapshots() {
+        return snapshots;
+    }
+
+    public List<View> views() {
+        return views;
+    }
+}

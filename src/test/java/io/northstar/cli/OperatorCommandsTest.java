@@ -1,0 +1,96 @@
+package io.northstar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.northstar.run.RunManifest;
+import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingSpark;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code validate} and {@code runs} through the real command line, on the tests' Spark session. */
+class OperatorCommandsTest {
+
+    @TempDir
+    Path folder;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void spark() {
+        TestingSpark.session();
+    }
+
+    private int run(String... args) {
+        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private TestingJob job(String... observations) {
+        String[] lines = new String[observations.length + 1];
+        lines[0] = "kpi_id,period_end,value";
+        System.arraycopy(observations, 0, lines, 1, observations.length);
+        return new TestingJob(folder)
+                .csv("kpis", "kpi_id,name,direction", "K1,Uptime,higher_is_better", "K2,Incidents,lower_is_better")
+                .csv("kpi_observations", lines);
+    }
+
+    @Test
+    void validateOnCleanDataPassesAndWritesNoLake() {
+        TestingJob job = job("K1,2026-09-30,99.1", "K1,2026-10-31,99.5", "K2,2026-10-31,4");
+        assertThat(run("validate", "--job", job.jobFile().toString(), "--as-of", "2026-10-31")).as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("validated job test for as_of 2026-10-31", "kpi_observations",
+                "data-quality gate: pass").doesNotContain("FAIL");
+        assertThat(out.toString().lines().filter(line -> line.startsWith("kpi_observations")).findFirst().orElseThrow())
+                .matches("kpi_observations\\s+3\\s+3\\s+0\\s+0\\s+0.0%\\s+5.0%\\s+pass");
+        assertThat(job.lake()).doesNotExist();
+    }
+
+    @Test
+    void validateOnDirtyDataShowsExampleRowsPerReasonAndExitsWithThree() {
+        TestingJob job = job("K1,2026-09-30,99.1", "K1,2026-10-31,n/a", "K9,2026-10-31,4", "K2,31.10.2026,4");
+        assertThat(run("validate", "--job", job.jobFile().toString(), "--as-of", "2026-10-31")).isEqualTo(3);
+        assertThat(out.toString()).contains("kpi_observations: 3 quarantined", "bad_type (2)",
+                "line 3: value: 'n/a' is not a finite number", "K1,2026-10-31,n/a", "line 5: period_end:",
+                "dangling_reference (1)", "K9,2026-10-31,4", "FAIL", "data-quality gate: FAIL");
+        assertThat(err.toString()).contains("the data-quality gate would fail: kpi_observations quarantined 3 of 4"
+                + " rows (75.0%, at most 5.0% allowed)");
+        assertThat(job.lake()).doesNotExist();
+    }
+
+    @Test
+    void runsListsTheHistoryNewestFirstAndShowsOneManifestInFull() {
+        TestingJob job = job("K1,2026-09-30,99.1", "K1,2026-10-31,99.5");
+        RunManifest first = job.run(LocalDate.of(2026, 9, 30));
+        RunManifest second = job.run();
+
+        assertThat(run("runs", "--lake", job.lake().toString())).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("run_id").contains("command", "as_of", "outcome", "duration", "rows_read",
+                "quarantined");
+        assertThat(lines.get(2)).startsWith(second.runId()).contains("run", "test", "2026-10-31", "succeeded");
+        assertThat(lines.get(3)).startsWith(first.runId()).contains("2026-09-30");
+        assertThat(lines.get(4)).isEqualTo("(2 rows)");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("runs", "--job", job.jobFile().toString(), first.runId())).isZero();
+        assertThat(out.toString()).startsWith("{").contains("\"runId\" : \"" + first.runId() + "\"",
+                "\"asOf\" : \"2026-09-30\"", "\"stageMillis\"");
+
+        assertThat(run("runs", "--lake", job.lake().toString(), "20200101T000000Z-00000000")).isEqualTo(2);
+        assertThat(err.toString()).contains("has no run 20200101T000000Z-00000000");
+    }
+
+    @Test
+    void runsOnAnEmptyLakeSaysSo() {
+        assertThat(run("runs", "--lake", folder.resolve("nothing").toString())).isZero();
+        assertThat(out.toString()).contains("no runs recorded");
+    }
+}
