@@ -76,7 +76,7 @@ final class QueryCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1");
         }
         SparkSessions.use(lake.spark(), "northstar query", spark -> {
-            answer(LakeQuery.open(spark, lake.lake(), Optional.ofNullable(asOf)), query, chosen);
+            answer(LakeQuery.open(spark, lake.lake(), Optional.ofNullable(asOf), query), query, chosen);
             return null;
         });
         return 0;

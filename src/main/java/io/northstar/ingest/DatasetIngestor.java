@@ -122,7 +122,7 @@ public final class DatasetIngestor {
                     QuarantineReason.DANGLING_REFERENCE, RowChecks.danglingDetail(parentColumn, contract.name()));
             if (levelled) {
                 next = RowChecks.reject(next, hasParent.and(not(parentLevelFits())), QuarantineReason.BAD_PARENT_LEVEL,
-                        concat(lit("a "), col("level"), lit(" cannot have the "), col("_parent_level"), lit(" '"),
+                        concat(lit("level "), col("level"), lit(" cannot have the "), col("_parent_level"), lit(" '"),
                                 col(parentColumn), lit("' as parent")));
             }
             next = next.drop("_parent", "_parent_level").persist(StorageLevel.MEMORY_AND_DISK());

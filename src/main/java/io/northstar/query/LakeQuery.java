@@ -32,11 +32,20 @@ public final class LakeQuery {
         this.views = views;
     }
 
-    /** Registers the lake's views for the snapshot (the latest when {@code asOf} is empty). */
-    public static LakeQuery open(SparkSession spark, String lake, Optional<LocalDate> asOf) {
+    /**
+     * Registers the lake's views for the snapshot (the latest when {@code asOf} is empty): those
+     * the SQL names, or every view for a listing (a null SQL).
+     */
+    public static LakeQuery open(SparkSession spark, String lake, Optional<LocalDate> asOf, String sql) {
         requireNonNull(spark, "spark is null");
         return new LakeQuery(spark, LakeViews.register(spark, new Lake(lake, spark.sparkContext()
-                .hadoopConfiguration()), asOf));
+                .hadoopConfiguration()), asOf, sql == null ? name -> true : name -> mentions(sql, name)));
+    }
+
+    /** Whether the SQL has the name as a word; a false "yes" (in a string, say) costs only time. */
+    static boolean mentions(String sql, String name) {
+        return java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(name)
+                + "(?![A-Za-z0-9_])").matcher(sql).find();
     }
 
     public LakeViews views() {

@@ -50,6 +50,15 @@ public final class LakeViews {
      * @throws NorthstarException exit 2 when the lake has no snapshot, or not the one asked for
      */
     public static LakeViews register(SparkSession spark, Lake lake, Optional<LocalDate> asOf) {
+        return register(spark, lake, asOf, name -> true);
+    }
+
+    /**
+     * Registers only the views whose names {@code wanted} accepts: opening a table reads its
+     * Parquet footers, which is most of a cold query's time when done for every table.
+     */
+    public static LakeViews register(SparkSession spark, Lake lake, Optional<LocalDate> asOf,
+            java.util.function.Predicate<String> wanted) {
         SortedSet<LocalDate> snapshots = lake.snapshots(Zone.CONFORMED);
         if (snapshots.isEmpty()) {
             throw new NorthstarException(ExitCode.USAGE, "lake " + lake.root() + " has no published snapshot yet:"
@@ -64,11 +73,15 @@ public final class LakeViews {
         for (Zone zone : List.of(Zone.CONFORMED, Zone.METRICS, Zone.QUARANTINE)) {
             String suffix = zone == Zone.QUARANTINE ? QUARANTINE : "";
             for (String table : lake.tablesWithPartition(zone, snapshot)) {
-                views.add(new View(table + suffix, zone, false,
-                        spark.read().parquet(lake.partition(zone, table, snapshot).toString())));
+                if (wanted.test(table + suffix)) {
+                    views.add(new View(table + suffix, zone, false,
+                            spark.read().parquet(lake.partition(zone, table, snapshot).toString())));
+                }
             }
             for (String table : lake.tables(zone)) {
-                views.add(new View(table + suffix + HISTORY, zone, true, history(spark, lake, zone, table)));
+                if (wanted.test(table + suffix + HISTORY)) {
+                    views.add(new View(table + suffix + HISTORY, zone, true, history(spark, lake, zone, table)));
+                }
             }
         }
         views.forEach(view -> view.rows().createOrReplaceTempView(view.name()));

@@ -164,4 +164,12 @@ class QueryCommandTest {
         assertThat(query("--format", "parquet", "SELECT 1")).isEqualTo(2);
         assertThat(err.toString()).contains("--format parquet needs --out");
     }
+
+    @Test
+    void onlyTheViewsASqlNamesAreOpened() {
+        assertThat(LakeQuery.mentions("select * from KPI_STATUS s join kpis k using (kpi_id)", "kpi_status")).isTrue();
+        assertThat(LakeQuery.mentions("select * from kpi_status_history", "kpi_status")).isFalse();
+        assertThat(LakeQuery.mentions("select * from kpi_status_history", "kpi_status_history")).isTrue();
+        assertThat(LakeQuery.mentions("select * from my_kpis", "kpis")).isFalse();
+    }
 }
