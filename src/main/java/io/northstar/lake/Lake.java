@@ -99,27 +99,21 @@ public final class Lake {
 
     /** The tables of a zone that have at least one published partition, sorted. */
     public List<String> tables(Zone zone) {
-        List<String> tables = new ArrayList<>();
-        Path zoneFolder = new Path(root, zone.folder());
-        try {
-            if (!fs.exists(zoneFolder)) {
-                return tables;
-            }
-            for (FileStatus table : fs.listStatus(zoneFolder)) {
-                if (table.isDirectory() && fs.listStatus(table.getPath(),
-                        path -> path.getName().startsWith(PARTITION_PREFIX)).length > 0) {
-                    tables.add(table.getPath().getName());
-                }
-            }
-        } catch (IOException e) {
-            throw new LakeException("lake " + root + ": cannot list " + zoneFolder + ": " + e.getMessage(), e);
-        }
-        tables.sort(null);
-        return tables;
+        return tablesWhere(zone, table -> fs.listStatus(table,
+                path -> path.getName().startsWith(PARTITION_PREFIX)).length > 0);
     }
 
-    /** The tables of a zone that have a published partition for this as_of. */
+    /** The tables of a zone that have a published partition for this as_of, sorted. */
     public List<String> tablesWithPartition(Zone zone, LocalDate asOf) {
+        return tablesWhere(zone, table -> fs.exists(new Path(table, partitionName(asOf))));
+    }
+
+    @FunctionalInterface
+    private interface TableTest {
+        boolean test(Path table) throws IOException;
+    }
+
+    private List<String> tablesWhere(Zone zone, TableTest test) {
         List<String> tables = new ArrayList<>();
         Path zoneFolder = new Path(root, zone.folder());
         try {
@@ -127,7 +121,7 @@ public final class Lake {
                 return tables;
             }
             for (FileStatus table : fs.listStatus(zoneFolder)) {
-                if (table.isDirectory() && fs.exists(new Path(table.getPath(), partitionName(asOf)))) {
+                if (table.isDirectory() && test.test(table.getPath())) {
                     tables.add(table.getPath().getName());
                 }
             }
