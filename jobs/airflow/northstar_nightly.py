@@ -29,7 +29,7 @@ with DAG(
     SparkSubmitOperator(
         task_id="northstar_run",
         conn_id="spark_default",
-        application="/opt/northstar/target/northstar.jar",
+        application="/opt/northstar/target/northstar-spark.jar",
         java_class="io.northstar.cli.Main",
         deploy_mode="client",
         # the as_of is the DAG run's logical date, so a backfill reports on its own day

@@ -1,7 +1,6 @@
 package io.northstar.cli;
 
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
+import io.northstar.run.SparkLogging;
 import picocli.CommandLine.Option;
 
 /** {@code -v}: Spark and Hadoop are quiet (warnings only) unless asked. */
@@ -10,9 +9,6 @@ final class LoggingOptions {
     boolean verbose;
 
     void apply() {
-        if (verbose) {
-            Configurator.setRootLevel(Level.INFO);
-            Configurator.setLevel("org.apache.spark", Level.INFO);
-        }
+        SparkLogging.configure(verbose);
     }
 }

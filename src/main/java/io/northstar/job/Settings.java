@@ -40,10 +40,6 @@ public final class Settings {
         public static Spark defaults() {
             return new Spark(DEFAULT_MASTER, Map.of());
         }
-
-        public boolean isLocal() {
-            return master.startsWith("local");
-        }
     }
 
     /** {@code trend:} the KPI trend regression (SPEC.md §2.2). */

@@ -23,7 +23,7 @@ public final class SparkSessions {
         conf.put("spark.sql.debug.maxToStringFields", "200");
         // the lake's partitions are published by renaming folders; _SUCCESS markers add nothing
         conf.put("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
-        if (settings.isLocal()) {
+        if (effectiveMaster(settings).startsWith("local")) {
             conf.put("spark.ui.enabled", "false");
             conf.put("spark.driver.host", "127.0.0.1");
             conf.put("spark.driver.bindAddress", "127.0.0.1");
@@ -32,6 +32,11 @@ public final class SparkSessions {
         }
         conf.putAll(settings.conf());
         return conf;
+    }
+
+    /** The master the session will use: spark-submit's when it set one, else the job's. */
+    static String effectiveMaster(Settings.Spark settings) {
+        return System.getProperty("spark.master", settings.master());
     }
 
     public static String sparkVersion() {
@@ -62,6 +67,8 @@ public final class SparkSessions {
             builder.master(settings.master());
         }
         defaults(settings).forEach(builder::config);
-        return builder.getOrCreate();
+        SparkSession spark = builder.getOrCreate();
+        SparkLogging.afterSessionStart();
+        return spark;
     }
 }

@@ -104,6 +104,10 @@ class FatJarIT {
         String url = "jdbc:h2:./target/sample-h2/northstar;DATABASE_TO_LOWER=TRUE";
         Result generated = launch("generate", "--jdbc", url, "--user", "sa");
         assertThat(generated.exitCode()).as(generated.err()).isZero();
+        for (String dataset : Datasets.names()) {
+            assertThat(count(url, "", "SELECT COUNT(*) FROM " + dataset)).as(dataset + " after: " + generated.out())
+                    .isPositive();
+        }
         Result run = launch("run", "--job", "jobs/sample-jdbc.yaml", "--lake", folder.resolve("lake").toString(),
                 "--reports", folder.resolve("reports").toString());
 
