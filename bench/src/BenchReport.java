@@ -100,8 +100,8 @@ public class BenchReport {
             }
             data.addSeries(points);
         }
-        LogAxis rows = new LogAxis("input rows");
-        LogAxis seconds = new LogAxis("seconds");
+        LogAxis rows = powersOfTen("input rows", "#,##0");
+        LogAxis seconds = powersOfTen("seconds", "#,##0.#");
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         Color[] colours = {new Color(0x1F4E79), new Color(0x2E86C1), new Color(0xB9770E), new Color(0x7D3C98)};
         for (int i = 0; i < colours.length; i++) {
@@ -115,5 +115,15 @@ public class BenchReport {
         JFreeChart chart = new JFreeChart("Time against input rows (log-log)", plot);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 560);
+    }
+
+    /** A log axis with a labelled tick at each power of ten, printed as a plain number. */
+    private static LogAxis powersOfTen(String label, String pattern) {
+        LogAxis axis = new LogAxis(label);
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        axis.setMinorTickCount(9);
+        axis.setMinorTickMarksVisible(true);
+        axis.setNumberFormatOverride(new java.text.DecimalFormat(pattern));
+        return axis;
     }
 }
