@@ -28,4 +28,18 @@ public final class Cells {
         }
         return value.toString();
     }
+
+    /**
+     * Text a spreadsheet opening the CSV will not run as a formula (CSV injection): a value that
+     * starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, which
+     * spreadsheets show as text. Numbers never pass through here, so -12 stays a number.
+     */
+    public static String spreadsheetSafe(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text : text;
+    }
 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** RFC 4180 CSV with a header line; null is an empty field, a list one comma-joined field. */
+/**
+ * RFC 4180 CSV with a header line; null is an empty field, a list one comma-joined field, and
+ * text that a spreadsheet would run as a formula is neutralised ({@link Cells#spreadsheetSafe}).
+ */
 public final class CsvFormat implements ResultFormat {
 
     @Override
@@ -19,7 +22,7 @@ public final class CsvFormat implements ResultFormat {
         while (rows.hasNext()) {
             fields.clear();
             for (Object value : rows.next()) {
-                fields.add(Cells.text(value));
+                fields.add(value instanceof CharSequence ? Cells.spreadsheetSafe(value.toString()) : Cells.text(value));
             }
             out.write(CsvText.line(fields));
             out.write('\n');

@@ -75,4 +75,25 @@ class ResultFormatsTest {
         assertThat(Cells.text(0.1 + 0.2)).isEqualTo("0.30000000000000004");
         assertThat(Cells.text(null)).isNull();
     }
+
+    @Test
+    void csvNeutralisesTextASpreadsheetWouldRunButLeavesNumbersAlone() throws IOException {
+        ResultColumns columns = new ResultColumns(List.of("name", "amount"), List.of(false, true));
+        List<List<Object>> rows = List.of(
+                Arrays.asList("=HYPERLINK(\"http://x\",\"y\")", -12.5),
+                Arrays.asList("+cmd", new BigDecimal("-3.00")),
+                Arrays.asList("@SUM(A1)", 1),
+                Arrays.asList("-1 net", null),
+                Arrays.asList("Plain, text", 0));
+        StringWriter out = new StringWriter();
+        new CsvFormat().write(columns, rows.iterator(), out);
+        assertThat(out.toString()).isEqualTo("""
+                name,amount
+                "'=HYPERLINK(""http://x"",""y"")",-12.5
+                '+cmd,-3.00
+                '@SUM(A1),1
+                '-1 net,
+                "Plain, text",0
+                """);
+    }
 }
