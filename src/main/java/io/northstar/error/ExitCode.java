@@ -9,7 +9,8 @@ public enum ExitCode {
     INTERNAL(1, "internal error (a bug: the log has the stack trace)"),
     USAGE(2, "usage error or invalid job file"),
     DATA_QUALITY(3, "data-quality gate failed, or a source breaks the contract (missing column)"),
-    SOURCE(4, "a source could not be read, or the publish.jdbc database could not be written");
+    SOURCE(4, "a source could not be read, or the publish.jdbc database could not be written"),
+    LAKE_BUSY(5, "another run holds the lake's lock (the message names it); nothing was done");
 
     private final int code;
     private final String meaning;

@@ -8,6 +8,7 @@ import io.northstar.ingest.DatasetIngestor;
 import io.northstar.ingest.DatasetOutcome;
 import io.northstar.job.Job;
 import io.northstar.lake.Lake;
+import io.northstar.lake.LakeLock;
 import io.northstar.lake.SnapshotPaths;
 import io.northstar.lake.Staging;
 import io.northstar.lake.Zone;
@@ -204,7 +205,9 @@ public final class JobRunner {
             progress.message(command + " " + runId + ": job " + job.name() + ", as_of " + asOf + ", lake " + lake.root());
             TaskProgressListener listener = new TaskProgressListener(progress);
             spark.sparkContext().addSparkListener(listener);
+            LakeLock lock = null;
             try {
+                lock = LakeLock.acquire(lake, runId, command + " of job " + job.name() + " for as_of " + asOf);
                 List<String> outputs = stages.get();
                 RunManifest manifest = manifest(RunManifest.SUCCEEDED, ExitCode.OK, null, outputs);
                 manifests.write(manifest);
@@ -214,6 +217,9 @@ public final class JobRunner {
             } catch (RuntimeException e) {
                 throw fail(e, ExitCode.INTERNAL, e.toString());
             } finally {
+                if (lock != null) {
+                    lock.close();
+                }
                 spark.sparkContext().removeSparkListener(listener);
                 progress.close();
             }

@@ -128,4 +128,20 @@ class JobRunnerTest {
         assertThat(manifest.datasets().get(2).rowsRead()).isZero();
         assertThat(job.conformed("risks").count()).isZero();
     }
+
+    @Test
+    void aRunWhileAnotherHoldsTheLakeIsRefusedWithFiveAndLeavesTheSnapshotAlone() {
+        TestingJob job = cleanJob();
+        job.run();
+        List<String> before = job.lakeFiles("conformed");
+        io.northstar.lake.Lake lake = new io.northstar.lake.Lake(job.lake().toString(),
+                new org.apache.hadoop.conf.Configuration());
+        try (io.northstar.lake.LakeLock held = io.northstar.lake.LakeLock.acquire(lake, "20261122T020000Z-abcdef01",
+                "run of job nightly for as_of 2026-10-31")) {
+            assertFailsWith(job::run, ExitCode.LAKE_BUSY, "is locked by run 20261122T020000Z-abcdef01");
+        }
+        assertThat(job.lakeFiles("conformed")).isEqualTo(before);
+        assertThat(job.run().succeeded()).isTrue();
+        assertThat(job.lake().resolve("_lock")).doesNotExist();
+    }
 }
