@@ -54,6 +54,13 @@ public final class SampleLoader {
                     counts.add(loadTable(connection, contract, file));
                 }
             }
+            if (dialect == Dialect.H2 && !url.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:h2:mem:")) {
+                // an embedded database is otherwise closed by a JVM shutdown hook, racing the exit
+                // of the generate command; shut it down here, fully written, before returning
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SHUTDOWN");
+                }
+            }
         } catch (SQLException e) {
             throw new NorthstarException(ExitCode.SOURCE, "database " + JdbcUrls.withoutCredentials(url)
                     + ": " + e.getMessage(), e);

@@ -102,6 +102,7 @@ class FatJarIT {
     @Test
     void theJdbcSampleReadsAnEmbeddedH2DatabaseThatGenerateCreatesAndPublishesBackIntoIt() throws Exception {
         String url = "jdbc:h2:./target/sample-h2/northstar;DATABASE_TO_LOWER=TRUE";
+        deleteFolder(Path.of("target/sample-h2"));
         Result generated = launch("generate", "--jdbc", url, "--user", "sa");
         assertThat(generated.exitCode()).as(generated.err()).isZero();
         for (String dataset : Datasets.names()) {
@@ -163,5 +164,15 @@ class FatJarIT {
         assertThat(results.get(3).err()).contains("dataset objectives: cannot read");
         assertThat(count(url, password, "SELECT COUNT(*) FROM bi.kpi_status")).isEqualTo(40);
         assertThat(everythingWritten(results)).doesNotContain(password);
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 }
