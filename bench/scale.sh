@@ -4,6 +4,7 @@
 #
 #   bench/scale.sh                 # scales 1 10 100 300 (takes about an hour on 2 cores)
 #   SCALES="1 10" bench/scale.sh   # a quick look
+#   JAR=/tmp/before.jar RESULTS=/tmp/before bench/scale.sh   # measure a saved build elsewhere
 #
 # Every measurement appends a line to bench/results/scale.tsv (scale, input rows, what,
 # seconds, peak RSS in MB); bench/src/BenchReport.java turns it into BENCHMARKS.md and
@@ -15,10 +16,11 @@ heap="${HEAP:-2g}"
 duckdb_version=1.4.1.0
 as_of=2026-10-31
 work="${BENCH_WORK:-$(mktemp -d)}"
-results=bench/results
+results="${RESULTS:-bench/results}"
+jar="${JAR:-target/northstar.jar}"
 tsv="$results/scale.tsv"
 mkdir -p "$results" bench/lib
-[ -f target/northstar.jar ] || mvn -B -q package -DskipTests
+[ -f "$jar" ] || mvn -B -q package -DskipTests
 duckdb_jar="bench/lib/duckdb_jdbc-$duckdb_version.jar"
 [ -f "$duckdb_jar" ] || mvn -B -q dependency:copy -Dartifact="org.duckdb:duckdb_jdbc:$duckdb_version" \
   -DoutputDirectory=bench/lib
@@ -47,31 +49,31 @@ record() { echo -e "$1\t$2\t$3\t$4\t$5" >> "$tsv"; }
 for scale in $scales; do
   dir="$work/scale-$scale"
   rm -rf "$dir" && mkdir -p "$dir"
-  java -jar target/northstar.jar generate --out "$dir/data" --scale "$scale" > "$dir/generate.txt"
+  java -jar "$jar" generate --out "$dir/data" --scale "$scale" > "$dir/generate.txt"
   rows=$(awk '/rows$/ {gsub(",", "", $2); n+=$2} END {print n}' "$dir/generate.txt")
   sed "s|\.\./sample-data|$dir/data|; s|^lake: .*|lake: $dir/lake|; s|^reports: .*|reports: $dir/reports|" \
     jobs/sample.yaml > "$dir/job.yaml"
   echo "scale $scale: $rows input rows"
 
-  read -r wall rss < <(time_it run "$dir/run.txt" java -Xmx"$heap" -jar target/northstar.jar run --job "$dir/job.yaml")
+  read -r wall rss < <(time_it run "$dir/run.txt" java -Xmx"$heap" -jar "$jar" run --job "$dir/job.yaml")
   record "$scale" "$rows" northstar_run "$wall" "$rss"
   manifest=$(ls "$dir"/lake/_runs/*.json | head -1)
   for stage in ingest metrics report publish; do
     record "$scale" "$rows" "northstar_$stage" "$(jq -r ".stageMillis.$stage / 1000" "$manifest")" ""
   done
 
-  read -r wall rss < <(time_it bare "$dir/bare.txt" java -Xmx"$heap" -cp target/northstar.jar \
+  read -r wall rss < <(time_it bare "$dir/bare.txt" java -Xmx"$heap" -cp "$jar" \
     bench/src/BareSparkLoad.java "$dir/data" "$dir/bare-parquet")
   record "$scale" "$rows" bare_spark_run "$wall" "$rss"
   record "$scale" "$rows" bare_spark_load "$(awk '/^load_s/ {print $2}' "$dir/bare.txt")" ""
 
-  read -r wall rss < <(time_it duckdb "$dir/duckdb.txt" java -Xmx"$heap" -cp "$duckdb_jar:target/northstar.jar" \
+  read -r wall rss < <(time_it duckdb "$dir/duckdb.txt" java -Xmx"$heap" -cp "$duckdb_jar:$jar" \
     bench/src/DuckDbPeer.java "$dir/data" "$dir/duckdb-parquet" "$as_of")
   record "$scale" "$rows" duckdb_run "$wall" "$rss"
   record "$scale" "$rows" duckdb_load "$(awk '/^load_s/ {print $2}' "$dir/duckdb.txt")" ""
   record "$scale" "$rows" duckdb_aggregate "$(awk '/^aggregate_s/ {print $2}' "$dir/duckdb.txt")" ""
 
-  read -r wall rss < <(time_it query "$dir/query.txt" java -Xmx"$heap" -jar target/northstar.jar query \
+  read -r wall rss < <(time_it query "$dir/query.txt" java -Xmx"$heap" -jar "$jar" query \
     --lake "$dir/lake" --format csv "SELECT business_unit, sum(actual) AS actual FROM budget_lines GROUP BY business_unit")
   record "$scale" "$rows" northstar_query_cold "$wall" "$rss"
   [ -n "${BENCH_WORK:-}" ] || rm -rf "$dir"
@@ -81,4 +83,8 @@ if [ -z "${SKIP_FIXED:-}" ]; then
   bench/montecarlo.sh > /dev/null
   bench/reports.sh > /dev/null
 fi
-java -cp target/northstar.jar bench/src/BenchReport.java "$results" BENCHMARKS.md
+# BENCHMARKS.md shows the results of the default folder; a RESULTS folder elsewhere (a saved
+# "before" build, say) only gets its scale.tsv.
+if [ "$results" = bench/results ]; then
+  java -cp "$jar" bench/src/BenchReport.java "$results" BENCHMARKS.md
+fi

@@ -39,7 +39,7 @@ import org.apache.spark.storage.StorageLevel;
  * the conformed and quarantine partitions and counts every row's fate.
  */
 public final class DatasetIngestor {
-    private static final long ROWS_PER_FILE = 1_000_000;
+    private static final long ROWS_PER_FILE = 500_000;
 
     private final SparkSession spark;
     private final String runId;
@@ -67,6 +67,7 @@ public final class DatasetIngestor {
             }
         } finally {
             cached.forEach(Dataset::unpersist);
+            staging.dropScratch();
         }
         return outcomes;
     }
@@ -89,8 +90,7 @@ public final class DatasetIngestor {
             if (contract.name().equals(Datasets.PROJECT_OBJECTIVES)) {
                 rows = RowChecks.checkContributions(rows);
             }
-            Dataset<Row> classified = rows.persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(classified);
+            Dataset<Row> classified = materialise(rows, staging.scratch(contract.name()));
             DatasetOutcome outcome = count(contract, classified, parsed, source, maxRejectRatio);
             contract.referenceableKey().ifPresent(
                     key -> survivors.put(contract.name(), classified.filter(good()).select(key)));
@@ -100,6 +100,17 @@ public final class DatasetIngestor {
         } catch (RuntimeException e) {
             throw asSourceFailure(contract.name(), e);
         }
+    }
+
+    /**
+     * Classifies every row once, into Parquet: the counts, both zones and the reference checks
+     * of later datasets all read this. Measured at 1.2 million rows (BENCHMARKS.md), writing
+     * and reading Parquet costs about half of what filling Spark's cache does, and it keeps
+     * the heap flat as data grows.
+     */
+    private Dataset<Row> materialise(Dataset<Row> rows, String folder) {
+        rows.write().mode(SaveMode.ErrorIfExists).parquet(folder);
+        return spark.read().parquet(folder);
     }
 
     /**
@@ -172,10 +183,13 @@ public final class DatasetIngestor {
                 quarantined, parsed.extraColumns(), maxRejectRatio);
     }
 
+    /**
+     * At most {@value #ROWS_PER_FILE} rows a file, so readers do not open many tiny files; the
+     * partitions are merged, not reshuffled, and each file is sorted by the key.
+     */
     private static void writeConformed(DatasetContract contract, Dataset<Row> rows, long kept, Staging staging) {
         int files = (int) Math.max(1, (kept + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-        Dataset<Row> conformed = rows.filter(good()).select(RowChecks.columns(contract.columnNames()));
-        conformed = files == 1 ? conformed.coalesce(1) : conformed.repartition(files);
+        Dataset<Row> conformed = rows.filter(good()).select(RowChecks.columns(contract.columnNames())).coalesce(files);
         if (!contract.key().isEmpty()) {
             conformed = conformed.sortWithinPartitions(RowChecks.columns(contract.key()));
         }

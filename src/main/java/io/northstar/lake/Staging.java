@@ -13,6 +13,8 @@ import org.apache.hadoop.fs.Path;
  * did not write), so the lake never holds a mix of two runs for one as_of.
  */
 public final class Staging {
+    private static final String SCRATCH = "_scratch";
+
     private final Lake lake;
     private final Path folder;
     private final LocalDate asOf;
@@ -30,6 +32,24 @@ public final class Staging {
     /** Where a stage writes a table's partition for this run (a Hadoop path string). */
     public String partition(Zone zone, String table) {
         return new Path(new Path(new Path(folder, zone.folder()), table), Lake.partitionName(asOf)).toString();
+    }
+
+    /**
+     * A folder for intermediate results of this attempt that are never published (a Hadoop
+     * path string); {@link #dropScratch()} or the end of the attempt removes it.
+     */
+    public String scratch(String name) {
+        return new Path(new Path(folder, SCRATCH), name).toString();
+    }
+
+    /** Removes every scratch folder of this attempt. */
+    public void dropScratch() {
+        try {
+            lake.fileSystem().delete(new Path(folder, SCRATCH), true);
+        } catch (IOException e) {
+            throw new LakeException("lake " + lake.root() + ": cannot remove scratch folder under " + folder + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
