@@ -6,13 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-[ -f target/northstar.jar ] || mvn -B -q package -DskipTests
-java -jar target/northstar.jar generate --out "$work/data" --scale 40 >/dev/null
+jar="${JAR:-target/northstar.jar}"
+[ -f "$jar" ] || mvn -B -q package -DskipTests
+java -jar "$jar" generate --out "$work/data" --scale 40 >/dev/null
 sed "s|\.\./sample-data|$work/data|; s|^lake: .*|lake: $work/lake|; s|^reports: .*|reports: $work/reports|" \
   jobs/sample.yaml > "$work/job.yaml"
 mkdir -p bench/results
 start=$(date +%s)
-/usr/bin/time -v java -Xmx2g -jar target/northstar.jar run --job "$work/job.yaml" >"$work/out.txt" 2>"$work/time.txt"
+/usr/bin/time -v java -Xmx2g -jar "$jar" run --job "$work/job.yaml" >"$work/out.txt" 2>"$work/time.txt"
 end=$(date +%s)
 {
   echo "# Report rendering benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -5,6 +5,9 @@
 #   bench/scale.sh                 # scales 1 10 100 300 (takes about an hour on 2 cores)
 #   SCALES="1 10" bench/scale.sh   # a quick look
 #   JAR=/tmp/before.jar RESULTS=/tmp/before bench/scale.sh   # measure a saved build elsewhere
+#   BEFORE_JAR=/tmp/old.jar BEFORE_LABEL="commit d5201c3" bench/scale.sh
+#                                  # also runs an older build on the same data, right before the
+#                                  # current one, for a before/after table measured side by side
 #
 # Every measurement appends a line to bench/results/scale.tsv (scale, input rows, what,
 # seconds, peak RSS in MB); bench/src/BenchReport.java turns it into BENCHMARKS.md and
@@ -31,6 +34,7 @@ echo -e "scale\trows\twhat\tseconds\tpeak_rss_mb" > "$tsv"
   echo "date	$(date -u +%Y-%m-%dT%H:%MZ)"
   echo "heap	$heap"
   echo "command	SCALES=\"$scales\" bench/scale.sh"
+  [ -z "${BEFORE_JAR:-}" ] || echo "before	${BEFORE_LABEL:-$BEFORE_JAR}"
 } > "$results/scale-machine.tsv"
 
 # time_it NAME OUTPUT_FILE COMMAND...: runs it under /usr/bin/time -v, prints "wall_s rss_mb"
@@ -54,6 +58,19 @@ for scale in $scales; do
   sed "s|\.\./sample-data|$dir/data|; s|^lake: .*|lake: $dir/lake|; s|^reports: .*|reports: $dir/reports|" \
     jobs/sample.yaml > "$dir/job.yaml"
   echo "scale $scale: $rows input rows"
+
+  if [ -n "${BEFORE_JAR:-}" ]; then
+    sed "s|^lake: .*|lake: $dir/lake-before|; s|^reports: .*|reports: $dir/reports-before|" "$dir/job.yaml" \
+      > "$dir/job-before.yaml"
+    read -r wall rss < <(time_it before "$dir/run-before.txt" java -Xmx"$heap" -jar "$BEFORE_JAR" run \
+      --job "$dir/job-before.yaml")
+    record "$scale" "$rows" before_run "$wall" "$rss"
+    manifest=$(ls "$dir"/lake-before/_runs/*.json | head -1)
+    for stage in ingest metrics report; do
+      record "$scale" "$rows" "before_$stage" "$(jq -r ".stageMillis.$stage / 1000" "$manifest")" ""
+    done
+    rm -rf "$dir/lake-before" "$dir/reports-before"
+  fi
 
   read -r wall rss < <(time_it run "$dir/run.txt" java -Xmx"$heap" -jar "$jar" run --job "$dir/job.yaml")
   record "$scale" "$rows" northstar_run "$wall" "$rss"
@@ -81,7 +98,7 @@ done
 
 if [ -z "${SKIP_FIXED:-}" ]; then
   bench/montecarlo.sh > /dev/null
-  bench/reports.sh > /dev/null
+  JAR="$jar" bench/reports.sh > /dev/null
 fi
 # BENCHMARKS.md shows the results of the default folder; a RESULTS folder elsewhere (a saved
 # "before" build, say) only gets its scale.tsv.

@@ -65,6 +65,28 @@ public class BenchReport {
                     m.get("northstar_run").rssMb(), m.get("bare_spark_run").rssMb(), m.get("duckdb_run").rssMb(),
                     m.get("northstar_query_cold").seconds()));
         }
+        if (scales.values().stream().anyMatch(m -> m.containsKey("before_run"))) {
+            md.append("\nBefore and after the optimisations of issue 10, measured side by side: at each scale the ")
+                    .append("older build (").append(machine.getOrDefault("before", "before"))
+                    .append(") ran on the same data right before the current one.\n\n");
+            md.append("| scale | run before | run after | speed-up | ingest before | ingest after | metrics before"
+                    + " | metrics after | report before | report after | peak RSS before / after |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            for (Map.Entry<Integer, Map<String, Measure>> entry : scales.entrySet()) {
+                Map<String, Measure> m = entry.getValue();
+                if (!m.containsKey("before_run")) {
+                    continue;
+                }
+                md.append(String.format(Locale.ROOT,
+                        "| %d | %.1f s | %.1f s | %.2f× | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %s / %s MB |%n",
+                        entry.getKey(), m.get("before_run").seconds(), m.get("northstar_run").seconds(),
+                        m.get("before_run").seconds() / m.get("northstar_run").seconds(),
+                        m.get("before_ingest").seconds(), m.get("northstar_ingest").seconds(),
+                        m.get("before_metrics").seconds(), m.get("northstar_metrics").seconds(),
+                        m.get("before_report").seconds(), m.get("northstar_report").seconds(),
+                        m.get("before_run").rssMb(), m.get("northstar_run").rssMb()));
+            }
+        }
         md.append("\n![Time against input rows, log-log](bench/results/scale.png)\n");
         for (String fixed : List.of("montecarlo.txt", "reports.txt")) {
             Path file = results.resolve(fixed);

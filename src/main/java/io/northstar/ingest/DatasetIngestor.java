@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.northstar.concurrent.TaskGraph;
 import io.northstar.contract.Column;
 import io.northstar.contract.DatasetContract;
 import io.northstar.contract.Datasets;
@@ -23,10 +24,14 @@ import io.northstar.job.SourceSpec;
 import io.northstar.lake.Staging;
 import io.northstar.lake.Zone;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -40,6 +45,11 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class DatasetIngestor {
     private static final long ROWS_PER_FILE = 500_000;
+    /**
+     * Datasets ingested at once. Small datasets leave the executors idle while the driver plans
+     * their queries; measured on 2 cores (BENCHMARKS.md), three at a time overlap that well.
+     */
+    private static final int PARALLEL_DATASETS = 3;
 
     private final SparkSession spark;
     private final String runId;
@@ -49,27 +59,32 @@ public final class DatasetIngestor {
         this.runId = runId;
     }
 
-    /** Ingests every source of the job, in contract order; calls {@code done} after each dataset. */
+    /**
+     * Ingests every source of the job; a dataset starts once the datasets it references are
+     * done, up to {@value #PARALLEL_DATASETS} at a time. {@code done} is called after each
+     * dataset, in contract order, as are the outcomes returned.
+     */
     public List<DatasetOutcome> ingest(Job job, Staging staging, Consumer<DatasetOutcome> done) {
-        Map<String, Dataset<Row>> survivors = new HashMap<>();
-        List<Dataset<Row>> cached = new ArrayList<>();
-        List<DatasetOutcome> outcomes = new ArrayList<>();
-        try {
-            for (DatasetContract contract : Datasets.all()) {
-                SourceSpec source = job.sources().get(contract.name());
-                if (source == null) {
-                    continue;
-                }
-                DatasetOutcome outcome = ingestOne(contract, source, job.quality().maxRejectRatioFor(contract.name()),
-                        staging, survivors, cached);
-                outcomes.add(outcome);
-                done.accept(outcome);
+        Map<String, Dataset<Row>> survivors = new ConcurrentHashMap<>();
+        List<Dataset<Row>> cached = Collections.synchronizedList(new ArrayList<>());
+        TaskGraph<DatasetOutcome> graph = new TaskGraph<>("northstar-ingest", PARALLEL_DATASETS);
+        for (DatasetContract contract : Datasets.all()) {
+            SourceSpec source = job.sources().get(contract.name());
+            if (source != null) {
+                Set<String> references = contract.foreignKeys().stream().map(Column::references)
+                        .collect(Collectors.toSet());
+                graph.add(contract.name(), references, () -> ingestOne(contract, source,
+                        job.quality().maxRejectRatioFor(contract.name()), staging, survivors, cached));
             }
+        }
+        try {
+            return graph.run(done);
         } finally {
-            cached.forEach(Dataset::unpersist);
+            synchronized (cached) {
+                cached.forEach(Dataset::unpersist);
+            }
             staging.dropScratch();
         }
-        return outcomes;
     }
 
     private DatasetOutcome ingestOne(DatasetContract contract, SourceSpec source, double maxRejectRatio,
@@ -106,10 +121,12 @@ public final class DatasetIngestor {
      * Classifies every row once, into Parquet: the counts, both zones and the reference checks
      * of later datasets all read this. Measured at 1.2 million rows (BENCHMARKS.md), writing
      * and reading Parquet costs about half of what filling Spark's cache does, and it keeps
-     * the heap flat as data grows.
+     * the heap flat as data grows. Only quarantined rows keep their raw text: nothing else
+     * reads it.
      */
     private Dataset<Row> materialise(Dataset<Row> rows, String folder) {
-        rows.write().mode(SaveMode.ErrorIfExists).parquet(folder);
+        rows.withColumn(RAW, when(col(REASON).isNotNull(), col(RAW))).write().mode(SaveMode.ErrorIfExists)
+                .parquet(folder);
         return spark.read().parquet(folder);
     }
 
@@ -124,6 +141,7 @@ public final class DatasetIngestor {
         boolean levelled = contract.name().equals(Datasets.OBJECTIVES);
         Dataset<Row> current = rows.persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(current);
+        long before = current.filter(good()).count();
         while (true) {
             Dataset<Row> parents = current.filter(good()).select(col(key).as("_parent"),
                     levelled ? col("level").as("_parent_level") : lit(null).cast("string").as("_parent_level"));
@@ -138,12 +156,12 @@ public final class DatasetIngestor {
             }
             next = next.drop("_parent", "_parent_level").persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(next);
-            long before = current.filter(good()).count();
             long after = next.filter(good()).count();
             current = next;
             if (before == after) {
                 return current;
             }
+            before = after;
         }
     }
 

@@ -2,11 +2,14 @@ package io.northstar.metrics.spark;
 
 import static org.apache.spark.sql.functions.lit;
 
+import io.northstar.concurrent.TaskGraph;
 import io.northstar.lake.Staging;
 import io.northstar.lake.Zone;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -25,58 +28,90 @@ public final class MetricsStage {
             RiskTables.HEATMAP, new String[] {"likelihood", "impact"},
             RiskTables.SIMULATION, new String[] {"scope", "key"});
 
+    /**
+     * Tables computed at once. Most metric tables are small, so the driver's planning rather
+     * than the executors bounds each one; overlapping them was measured on 2 cores
+     * (BENCHMARKS.md).
+     */
+    private static final int PARALLEL_TABLES = 3;
+
     private final MetricsContext context;
     private final Staging staging;
-    private final Map<String, Dataset<Row>> written = new LinkedHashMap<>();
-    private final Map<String, Long> rows = new LinkedHashMap<>();
+    private final Map<String, Dataset<Row>> written = new ConcurrentHashMap<>();
 
     private MetricsStage(MetricsContext context, Staging staging) {
         this.context = context;
         this.staging = staging;
     }
 
-    /** Writes the metric tables and returns each table's row count, in the order written. */
+    /** Writes the metric tables and returns each table's row count, in a fixed order. */
     public static Map<String, Long> run(MetricsContext context, Staging staging) {
         MetricsStage stage = new MetricsStage(context, staging);
-        stage.writeAll();
-        return stage.rows;
+        Map<String, Long> rows = new LinkedHashMap<>();
+        stage.graph().run(rows::putAll);
+        return rows;
     }
 
-    private void writeAll() {
-        Optional<KpiTables.Result> kpi = KpiTables.compute(context);
-        try {
-            kpi.ifPresent(result -> {
-                write(KpiTables.STATUS, result.status());
-                write(KpiTables.TREND, result.trend());
-                write(KpiTables.SMART, result.smart());
-            });
-        } finally {
-            kpi.ifPresent(KpiTables.Result::release);
-        }
-        ServiceTable.compute(context).ifPresent(table -> write(ServiceTable.NAME, table));
-        ScorecardTable.compute(context, table(KpiTables.STATUS), table(ServiceTable.NAME))
-                .ifPresent(table -> write(ScorecardTable.NAME, table));
-        AlignmentTable.compute(context).ifPresent(table -> write(AlignmentTable.NAME, table));
-        ProjectHealthTable.compute(context).ifPresent(table -> write(ProjectHealthTable.NAME, table));
-        BudgetTables.compute(context).forEach(this::write);
-        RiskTables.compute(context).forEach(this::write);
-        PriorityTable.compute(context).ifPresent(table -> write(PriorityTable.NAME, table));
-        write(FindingsTable.NAME, FindingsTable.compute(context, written, context.quarantined()));
+    /**
+     * One task per group of tables computed together; the scorecard reads the KPI status and
+     * service health tables, the findings read every table before them.
+     */
+    private TaskGraph<Map<String, Long>> graph() {
+        TaskGraph<Map<String, Long>> graph = new TaskGraph<>("northstar-metrics", PARALLEL_TABLES);
+        graph.add("kpi", Set.of(), () -> {
+            Optional<KpiTables.Result> kpi = KpiTables.compute(context);
+            try {
+                return kpi.map(result -> {
+                    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+                    tables.put(KpiTables.STATUS, result.status());
+                    tables.put(KpiTables.TREND, result.trend());
+                    tables.put(KpiTables.SMART, result.smart());
+                    return writeEach(tables);
+                }).orElse(Map.of());
+            } finally {
+                kpi.ifPresent(KpiTables.Result::release);
+            }
+        });
+        graph.add("service", Set.of(), () -> writeOptional(ServiceTable.NAME, ServiceTable.compute(context)));
+        graph.add("scorecard", Set.of("kpi", "service"), () -> writeOptional(ScorecardTable.NAME,
+                ScorecardTable.compute(context, table(KpiTables.STATUS), table(ServiceTable.NAME))));
+        graph.add("alignment", Set.of(), () -> writeOptional(AlignmentTable.NAME, AlignmentTable.compute(context)));
+        graph.add("project_health", Set.of(), () -> writeOptional(ProjectHealthTable.NAME,
+                ProjectHealthTable.compute(context)));
+        graph.add("budget", Set.of(), () -> writeEach(BudgetTables.compute(context)));
+        graph.add("risk", Set.of(), () -> writeEach(RiskTables.compute(context)));
+        graph.add("priority", Set.of(), () -> writeOptional(PriorityTable.NAME, PriorityTable.compute(context)));
+        graph.add("findings", Set.of("kpi", "service", "scorecard", "alignment", "project_health", "budget", "risk",
+                "priority"), () -> writeOne(FindingsTable.NAME,
+                        FindingsTable.compute(context, written, context.quarantined())));
+        return graph;
     }
 
     private Optional<Dataset<Row>> table(String name) {
         return Optional.ofNullable(written.get(name));
     }
 
+    private Map<String, Long> writeOptional(String table, Optional<Dataset<Row>> rows) {
+        return rows.map(present -> writeOne(table, present)).orElse(Map.of());
+    }
+
+    private Map<String, Long> writeOne(String table, Dataset<Row> rows) {
+        return Map.of(table, write(table, rows));
+    }
+
+    /** Writes the tables in the map's order. */
+    private Map<String, Long> writeEach(Map<String, Dataset<Row>> tables) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        tables.forEach((table, rows) -> counts.put(table, write(table, rows)));
+        return counts;
+    }
+
     /**
      * One file per table (they are small, and readers should not open thousands of parts),
      * sorted by its first column, or by the given ones.
      */
-    private void write(String table, Dataset<Row> rows) {
-        write(table, rows, SORT_ORDER.getOrDefault(table, new String[] {rows.columns()[0]}));
-    }
-
-    private void write(String table, Dataset<Row> rows, String[] sortBy) {
+    private long write(String table, Dataset<Row> rows) {
+        String[] sortBy = SORT_ORDER.getOrDefault(table, new String[] {rows.columns()[0]});
         Dataset<Row> stamped = rows.withColumn("as_of", lit(context.asOf())).withColumn("run_id", lit(context.runId()))
                 .coalesce(1)
                 .sortWithinPartitions(java.util.Arrays.stream(sortBy).map(org.apache.spark.sql.functions::col)
@@ -85,6 +120,6 @@ public final class MetricsStage {
         stamped.write().mode(SaveMode.ErrorIfExists).parquet(path);
         Dataset<Row> published = context.spark().read().parquet(path);
         written.put(table, published);
-        this.rows.put(table, published.count());
+        return published.count();
     }
 }

@@ -1,7 +1,9 @@
 package io.northstar.report.render;
 
+import io.northstar.concurrent.TaskGraph;
 import io.northstar.job.Settings;
 import io.northstar.report.ReportData;
+import io.northstar.report.Slugs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -58,15 +62,19 @@ public final class ReportRenderer {
 
     /**
      * Renders one scorecard per business unit (bursting) as {@code business-unit-<slug>.pdf};
-     * the slug keeps any unit name a safe file name.
+     * the slug keeps any unit name a safe file name. Units render on every core at once
+     * (filling and exporting a PDF is single-threaded CPU work); the file names are chosen
+     * first, in the units' order, so they do not depend on timing.
      */
     public List<Path> renderBusinessUnits(Map<String, ReportData> units, Path folder, String organisation) {
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        List<Path> pdfs = new java.util.ArrayList<>();
-        units.forEach((unit, data) -> pdfs.add(render(BUSINESS_UNIT, data,
-                folder.resolve(BUSINESS_UNIT + "-" + io.northstar.report.Slugs.unique(unit, taken) + ".pdf"),
-                organisation + " — " + unit + " scorecard as of " + data.parameters().get("AS_OF"))));
-        return pdfs;
+        Set<String> taken = new HashSet<>();
+        TaskGraph<Path> graph = new TaskGraph<>("northstar-report", Runtime.getRuntime().availableProcessors());
+        units.forEach((unit, data) -> {
+            Path target = folder.resolve(BUSINESS_UNIT + "-" + Slugs.unique(unit, taken) + ".pdf");
+            String title = organisation + " — " + unit + " scorecard as of " + data.parameters().get("AS_OF");
+            graph.add(target.toString(), Set.of(), () -> render(BUSINESS_UNIT, data, target, title));
+        });
+        return graph.run(pdf -> { });
     }
 
     private Path render(String template, ReportData data, Path target, String title) {
