@@ -31,6 +31,9 @@ case "$code" in
   2) why="usage error or invalid job file" ;;
   3) why="data-quality gate failed: nothing was published, yesterday's scorecard stands" ;;
   4) why="a source or the publish database could not be reached" ;;
+  5) why="another run holds the lake's lock" ;;
+  6) why="a file in the lake is damaged (the log names it)" ;;
+  7) why="the lake or reports folder could not be written (disk full?)" ;;
   *) why="internal error" ;;
 esac
 echo "northstar nightly FAILED with exit $code ($why); last lines of $log:" >&2

@@ -2,6 +2,7 @@ package io.northstar.concurrent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.northstar.error.Unchecked;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -117,11 +118,8 @@ public final class TaskGraph<T> {
         }
         for (String task : order) {
             Throwable failure = failures.get(task);
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
+            if (failure != null) {
+                throw Unchecked.rethrow(failure);
             }
         }
         if (!pending.isEmpty()) {
@@ -135,7 +133,7 @@ public final class TaskGraph<T> {
         static <T> Outcome<T> of(String task, Supplier<T> work) {
             try {
                 return new Outcome<>(task, work.get(), null);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) { // Spark's checked exceptions too, undeclared
                 return new Outcome<>(task, null, e);
             }
         }

@@ -10,7 +10,10 @@ public enum ExitCode {
     USAGE(2, "usage error or invalid job file"),
     DATA_QUALITY(3, "data-quality gate failed, or a source breaks the contract (missing column)"),
     SOURCE(4, "a source could not be read, or the publish.jdbc database could not be written"),
-    LAKE_BUSY(5, "another run holds the lake's lock (the message names it); nothing was done");
+    LAKE_BUSY(5, "another run holds the lake's lock (the message names it); nothing was done"),
+    LAKE_DAMAGED(6, "a file in the lake cannot be read (the message names it): restore it or run that as_of again"),
+    CANNOT_WRITE(7, "the lake or reports folder could not be written (no space left, no permission);"
+            + " the previous snapshot stands");
 
     private final int code;
     private final String meaning;

@@ -19,6 +19,7 @@ import io.northstar.contract.Datasets;
 import io.northstar.contract.QuarantineReason;
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
+import io.northstar.error.Unchecked;
 import io.northstar.job.Job;
 import io.northstar.job.SourceSpec;
 import io.northstar.lake.Staging;
@@ -91,7 +92,8 @@ public final class DatasetIngestor {
             Staging staging, Map<String, Dataset<Row>> survivors, List<Dataset<Row>> cached) {
         CsvDatasetReader.Parsed parsed = source instanceof SourceSpec.Csv csv
                 ? new CsvDatasetReader(spark).read(contract, csv)
-                : new JdbcDatasetReader(spark).read(contract, (SourceSpec.Jdbc) source);
+                : new JdbcDatasetReader(spark).read(contract, (SourceSpec.Jdbc) source,
+                        staging.scratch(contract.name() + "-source"));
         try {
             Dataset<Row> rows = RowChecks.checkKey(parsed.rows(), contract);
             for (Column foreignKey : contract.foreignKeys()) {
@@ -112,7 +114,7 @@ public final class DatasetIngestor {
             writeConformed(contract, classified, outcome.kept(), staging);
             writeQuarantine(contract, classified, staging);
             return outcome;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's checked exceptions too, undeclared
             throw asSourceFailure(contract.name(), e);
         }
     }
@@ -225,13 +227,13 @@ public final class DatasetIngestor {
     }
 
     /** An executor that failed reading a source makes the run exit with 4, naming the dataset. */
-    private static RuntimeException asSourceFailure(String dataset, RuntimeException failure) {
+    private static RuntimeException asSourceFailure(String dataset, Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SourceReadException) {
                 return new NorthstarException(ExitCode.SOURCE, "dataset " + dataset + ": cannot read source: "
                         + cause.getMessage(), failure);
             }
         }
-        return failure;
+        throw Unchecked.rethrow(failure);
     }
 }

@@ -19,17 +19,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import scala.Tuple2;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads a JDBC table or query into parsed rows. Every value is turned into the text a CSV file
@@ -38,6 +43,9 @@ import scala.Tuple2;
  * index (1-based, in the order the database returns rows) stands where CSV has line numbers.
  */
 final class JdbcDatasetReader {
+    private static final String PART = "_part";
+    private static final String ROW = "_row";
+
     private final SparkSession spark;
 
     JdbcDatasetReader(SparkSession spark) {
@@ -45,17 +53,86 @@ final class JdbcDatasetReader {
         MariaDbDialect.register();
     }
 
-    CsvDatasetReader.Parsed read(DatasetContract contract, SourceSpec.Jdbc source) {
+    /**
+     * Copies the table once into {@code copy} (Parquet, every value as text, with where each
+     * row came from) and parses that copy, so the database is read in one retried pass: a
+     * connection cut mid-read is retried as the job says, and the checks that follow see one
+     * consistent state of the table however often Spark reads their input.
+     */
+    CsvDatasetReader.Parsed read(DatasetContract contract, SourceSpec.Jdbc source, String copy) {
         String dataset = contract.name();
         String description = source.describe();
         Dataset<Row> table = connect(dataset, source);
         List<String> header = Arrays.asList(table.columns());
         List<String> extras = RowConformer.forHeader(contract, header, description).extraColumns();
         Column[] asText = Arrays.stream(table.schema().fields()).map(JdbcDatasetReader::asText).toArray(Column[]::new);
-        JavaRDD<Row> parsed = table.select(asText).javaRDD().zipWithIndex()
-                .mapPartitions(rows -> conform(rows, dataset, header, description));
+        Dataset<Row> text = table.select(asText);
+        StructType copySchema = new StructType().add(PART, DataTypes.IntegerType).add(ROW, DataTypes.LongType);
+        for (int i = 0; i < header.size(); i++) {
+            // by position: a database's column names need not be valid Parquet names
+            copySchema = copySchema.add("c" + i, DataTypes.StringType);
+        }
+        JavaRDD<Row> numbered = text.javaRDD().mapPartitionsWithIndex(JdbcDatasetReader::numbered, true);
+        Dataset<Row> toCopy = spark.createDataFrame(numbered, copySchema);
+        copyWithRetries(dataset, source, () -> toCopy.write().mode(SaveMode.Overwrite).parquet(copy));
+        Dataset<Row> copied = spark.read().parquet(copy);
+        Map<Integer, Long> offsets = offsets(copied);
+        JavaRDD<Row> parsed = copied.javaRDD()
+                .mapPartitions(rows -> conform(rows, dataset, header, description, offsets));
         return new CsvDatasetReader.Parsed(spark.createDataFrame(parsed, IngestColumns.parsedSchema(contract)),
                 List.of(description), extras);
+    }
+
+    /** Each row prefixed with its Spark partition and its place in it: the database's order. */
+    private static Iterator<Row> numbered(Integer partition, Iterator<Row> rows) {
+        return new Iterator<>() {
+            private long index;
+
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                Row row = rows.next();
+                Object[] values = new Object[row.size() + 2];
+                values[0] = partition;
+                values[1] = index++;
+                for (int i = 0; i < row.size(); i++) {
+                    values[i + 2] = row.get(i);
+                }
+                return RowFactory.create(values);
+            }
+        };
+    }
+
+    /** Where each source partition's rows start in the whole table: one small row per partition reaches the driver. */
+    private static Map<Integer, Long> offsets(Dataset<Row> copied) {
+        Map<Integer, Long> offsets = new TreeMap<>();
+        for (Row row : copied.groupBy(PART).count().collectAsList()) {
+            offsets.put(row.getInt(0), row.getLong(1));
+        }
+        long start = 0;
+        for (Map.Entry<Integer, Long> entry : offsets.entrySet()) {
+            long rows = entry.getValue();
+            entry.setValue(start);
+            start += rows;
+        }
+        return new HashMap<>(offsets);
+    }
+
+    private static void copyWithRetries(String dataset, SourceSpec.Jdbc source, Runnable copy) {
+        try {
+            new Retry(source.retries(), source.retryBackoff()).run(() -> {
+                copy.run();
+                return null;
+            });
+        } catch (Retry.ExhaustedException e) {
+            throw new NorthstarException(ExitCode.SOURCE, "dataset " + dataset + ": reading " + source.describe()
+                    + " on " + JdbcUrls.host(source.url()) + " failed after " + e.attempts() + ": "
+                    + redacted(e.rootMessage(), source));
+        }
     }
 
     /** The text a CSV file would hold for the value: dates ISO, timestamps with their time, the rest as Spark prints it. */
@@ -70,8 +147,8 @@ final class JdbcDatasetReader {
         return column.cast("string").as(field.name());
     }
 
-    private static Iterator<Row> conform(Iterator<Tuple2<Row, Long>> rows, String dataset, List<String> header,
-            String description) {
+    private static Iterator<Row> conform(Iterator<Row> rows, String dataset, List<String> header,
+            String description, Map<Integer, Long> offsets) {
         DatasetContract contract = Datasets.require(dataset);
         RowConformer conformer = RowConformer.forHeader(contract, header, description);
         int columnCount = contract.columns().size();
@@ -83,13 +160,13 @@ final class JdbcDatasetReader {
 
             @Override
             public Row next() {
-                Tuple2<Row, Long> indexed = rows.next();
+                Row copied = rows.next();
                 List<String> fields = new ArrayList<>(header.size());
                 for (int i = 0; i < header.size(); i++) {
-                    fields.add(indexed._1().isNullAt(i) ? null : indexed._1().getString(i));
+                    fields.add(copied.isNullAt(i + 2) ? null : copied.getString(i + 2));
                 }
-                return ParsedRows.row(conformer.conform(fields), columnCount, description, indexed._2() + 1,
-                        CsvText.line(fields));
+                long line = offsets.get(copied.getInt(0)) + copied.getLong(1) + 1;
+                return ParsedRows.row(conformer.conform(fields), columnCount, description, line, CsvText.line(fields));
             }
         };
     }

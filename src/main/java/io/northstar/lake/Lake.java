@@ -60,6 +60,56 @@ public final class Lake {
         return new Staging(this, new Path(new Path(root, STAGING), runId), asOf);
     }
 
+    /**
+     * Removes what runs that died before publishing left in {@code _staging/} (a SIGKILL, a
+     * lost machine); returns the folders removed. Call only while holding the lake's lock, so
+     * that no other run is still writing there; complete interrupted publishes first
+     * ({@link #resumeInterruptedPublishes()}). Folders of a run that has partitions moved
+     * aside in {@code _trash/} are never removed.
+     */
+    public List<String> removeAbandonedStaging(String ownRunId) {
+        List<String> removed = new ArrayList<>();
+        Path staging = new Path(root, STAGING);
+        try {
+            if (!fs.exists(staging)) {
+                return removed;
+            }
+            for (FileStatus run : fs.listStatus(staging)) {
+                String runId = run.getPath().getName();
+                if (!runId.equals(ownRunId) && !fs.exists(trash(runId))) {
+                    fs.delete(run.getPath(), true);
+                    removed.add(run.getPath().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new LakeException("lake " + root + ": cannot clean up " + staging + ": " + e.getMessage(), e);
+        }
+        return removed;
+    }
+
+    /**
+     * Completes the publishes that runs died in the middle of (see {@link Staging#publish}),
+     * oldest run first. Call only while holding the lake's lock.
+     */
+    public List<Staging.Resumed> resumeInterruptedPublishes() {
+        List<Staging.Resumed> resumed = new ArrayList<>();
+        Path staging = new Path(root, STAGING);
+        try {
+            if (!fs.exists(staging)) {
+                return resumed;
+            }
+            FileStatus[] runs = fs.listStatus(staging);
+            java.util.Arrays.sort(runs, java.util.Comparator.comparing(run -> run.getPath().getName()));
+            for (FileStatus run : runs) {
+                Staging.resume(this, run.getPath()).ifPresent(resumed::add);
+            }
+        } catch (IOException e) {
+            throw new LakeException("lake " + root + ": cannot complete an interrupted publish under " + staging + ": "
+                    + e.getMessage(), e);
+        }
+        return resumed;
+    }
+
     Path trash(String runId) {
         return new Path(new Path(root, TRASH), runId);
     }

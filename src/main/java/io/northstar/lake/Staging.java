@@ -1,9 +1,14 @@
 package io.northstar.lake;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
@@ -14,6 +19,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class Staging {
     private static final String SCRATCH = "_scratch";
+    static final String JOURNAL = "_publish";
+    static final String MOVING_IN = "_publish-in";
 
     private final Lake lake;
     private final Path folder;
@@ -58,24 +65,73 @@ public final class Staging {
      * old ones deleted: on a local filesystem or HDFS each move is a rename.
      */
     public List<String> publish() {
-        return publish(java.util.EnumSet.allOf(Zone.class));
+        return publish(EnumSet.allOf(Zone.class));
     }
 
     /**
      * Publishes only the given zones, replacing their partitions of this as_of (used when the
      * metrics of a published snapshot are recomputed: the conformed zone stays as it is).
+     *
+     * <p>A publish is several renames; so that a process killed among them leaves a snapshot
+     * that can be completed, it is journalled in the staging folder: {@code _publish} (as_of
+     * and zones) before the first partition is moved aside, {@code _publish-in} once all are
+     * aside and the staged ones start moving in. {@link #resume} completes it from there.
      */
-    public List<String> publish(java.util.Set<Zone> zones) {
+    public List<String> publish(Set<Zone> zones) {
+        try {
+            writeMarker(JOURNAL, asOf + "\n" + zones.stream().map(Zone::name).collect(Collectors.joining(",")));
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return finishPublish(zones, false);
+    }
+
+    /** A publish that a dead run had started and a later run completed. */
+    public record Resumed(String runId, LocalDate asOf, List<String> published) {
+    }
+
+    /**
+     * Completes the publish of a run that died while publishing, from its journal; empty when
+     * the run had not started publishing (its staging is then abandoned, and the published
+     * snapshot untouched).
+     */
+    static Optional<Resumed> resume(Lake lake, Path folder) throws IOException {
+        Path journal = new Path(folder, JOURNAL);
+        if (!lake.fileSystem().exists(journal)) {
+            return Optional.empty();
+        }
+        String[] lines;
+        try (var in = lake.fileSystem().open(journal)) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+        }
+        if (lines.length < 2 || lines[1].isBlank()) {
+            // killed while writing the journal itself: nothing was moved yet
+            return Optional.empty();
+        }
+        Set<Zone> zones = EnumSet.noneOf(Zone.class);
+        for (String zone : lines[1].split(",")) {
+            zones.add(Zone.valueOf(zone));
+        }
+        Staging staging = new Staging(lake, folder, LocalDate.parse(lines[0]));
+        List<String> published = staging.finishPublish(zones, lake.fileSystem().exists(new Path(folder, MOVING_IN)));
+        return Optional.of(new Resumed(folder.getName(), staging.asOf, published));
+    }
+
+    private List<String> finishPublish(Set<Zone> zones, boolean allAside) {
         String runId = folder.getName();
         Path trash = lake.trash(runId);
         List<String> published = new ArrayList<>();
         try {
-            for (Zone zone : zones) {
-                for (String table : lake.tablesWithPartition(zone, asOf)) {
-                    Path old = lake.partition(zone, table, asOf);
-                    Path aside = new Path(new Path(new Path(trash, zone.folder()), table), Lake.partitionName(asOf));
-                    move(old, aside);
+            if (!allAside) {
+                for (Zone zone : zones) {
+                    for (String table : lake.tablesWithPartition(zone, asOf)) {
+                        Path old = lake.partition(zone, table, asOf);
+                        Path aside = new Path(new Path(new Path(trash, zone.folder()), table),
+                                Lake.partitionName(asOf));
+                        move(old, aside);
+                    }
                 }
+                writeMarker(MOVING_IN, "");
             }
             for (Zone zone : zones) {
                 for (String table : stagedTables(zone)) {
@@ -87,9 +143,19 @@ public final class Staging {
             lake.fileSystem().delete(trash, true);
             discard();
         } catch (IOException e) {
-            throw new LakeException("lake " + lake.root() + ": publishing as_of " + asOf + " failed: " + e.getMessage(), e);
+            throw failed(e);
         }
         return published;
+    }
+
+    private void writeMarker(String name, String content) throws IOException {
+        try (var out = lake.fileSystem().create(new Path(folder, name), true)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private LakeException failed(IOException e) {
+        return new LakeException("lake " + lake.root() + ": publishing as_of " + asOf + " failed: " + e.getMessage(), e);
     }
 
     /** Removes the staging folder: used when a run fails before publishing. */
@@ -112,7 +178,9 @@ public final class Staging {
         List<String> tables = new ArrayList<>();
         if (lake.fileSystem().exists(zoneFolder)) {
             for (FileStatus table : lake.fileSystem().listStatus(zoneFolder)) {
-                if (table.isDirectory()) {
+                // a table already moved in by an interrupted publish leaves its folder empty
+                if (table.isDirectory() && lake.fileSystem().exists(new Path(table.getPath(),
+                        Lake.partitionName(asOf)))) {
                     tables.add(table.getPath().getName());
                 }
             }

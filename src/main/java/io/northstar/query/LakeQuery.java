@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
+import io.northstar.error.Unchecked;
+import io.northstar.lake.LakeFailures;
 import io.northstar.lake.Lake;
 import io.northstar.lake.Zone;
 import io.northstar.output.ResultFormat;
@@ -38,8 +40,14 @@ public final class LakeQuery {
      */
     public static LakeQuery open(SparkSession spark, String lake, Optional<LocalDate> asOf, String sql) {
         requireNonNull(spark, "spark is null");
-        return new LakeQuery(spark, LakeViews.register(spark, new Lake(lake, spark.sparkContext()
-                .hadoopConfiguration()), asOf, sql == null ? name -> true : name -> mentions(sql, name)));
+        try {
+            return new LakeQuery(spark, LakeViews.register(spark, new Lake(lake, spark.sparkContext()
+                    .hadoopConfiguration()), asOf, sql == null ? name -> true : name -> mentions(sql, name)));
+        } catch (Exception e) { // Spark's checked exceptions too, undeclared
+            // reading the schemas opens the files' footers: a damaged file shows here first
+            throw LakeFailures.damagedFile(e).<RuntimeException>map(damaged -> damaged)
+                    .orElseGet(() -> Unchecked.rethrow(e));
+        }
     }
 
     /** Whether the SQL has the name as a word; a false "yes" (in a string, say) costs only time. */

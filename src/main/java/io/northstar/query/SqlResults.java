@@ -2,10 +2,13 @@ package io.northstar.query;
 
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
+import io.northstar.error.Unchecked;
+import io.northstar.lake.LakeFailures;
 import io.northstar.output.ResultColumns;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
@@ -56,7 +59,7 @@ public final class SqlResults {
         Iterator<Row> source;
         try {
             source = rows.toLocalIterator();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's checked exceptions too, undeclared
             // constant folding evaluates 1 / 0 while planning, before any row
             throw asUsageError(e);
         }
@@ -65,7 +68,7 @@ public final class SqlResults {
             public boolean hasNext() {
                 try {
                     return source.hasNext();
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // Spark's checked exceptions too, undeclared
                     throw asUsageError(e);
                 }
             }
@@ -89,6 +92,10 @@ public final class SqlResults {
      * anything else is rethrown as it is.
      */
     static RuntimeException asUsageError(Exception failure) {
+        Optional<NorthstarException> damaged = LakeFailures.damagedFile(failure);
+        if (damaged.isPresent()) {
+            return damaged.get();
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SparkThrowable spark && spark.getSqlState() != null
                     && USER_ERROR_CLASSES.contains(spark.getSqlState().substring(0, 2))) {
@@ -100,6 +107,6 @@ public final class SqlResults {
                 break;
             }
         }
-        return failure instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(failure);
+        return failure instanceof RuntimeException unchecked ? unchecked : Unchecked.rethrow(failure);
     }
 }

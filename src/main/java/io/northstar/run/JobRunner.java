@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
+import io.northstar.error.Unchecked;
 import io.northstar.ingest.DatasetIngestor;
 import io.northstar.ingest.DatasetOutcome;
 import io.northstar.job.Job;
 import io.northstar.lake.Lake;
+import io.northstar.lake.LakeFailures;
 import io.northstar.lake.LakeLock;
 import io.northstar.lake.SnapshotPaths;
 import io.northstar.lake.Staging;
@@ -86,7 +88,7 @@ public final class JobRunner {
                 quarantined.put(outcome.dataset(), outcome.quarantined());
             }
             attempt.metrics(conformed, quarantined);
-            Path staged = attempt.reportsFolder().resolve(".staging-" + attempt.runId);
+            Path staged = ReportStage.stagingFolder(attempt.reportsFolder(), attempt.runId);
             List<Path> pdfs = attempt.stage("report", () -> ReportStage.render(spark, job, asOf,
                     SnapshotPaths.staged(attempt.lake, attempt.staging), Optional.of(attempt.runInfo()), staged),
                     JobRunner::reportSummary);
@@ -208,13 +210,19 @@ public final class JobRunner {
             LakeLock lock = null;
             try {
                 lock = LakeLock.acquire(lake, runId, command + " of job " + job.name() + " for as_of " + asOf);
+                removeWhatDeadRunsLeft();
                 List<String> outputs = stages.get();
                 RunManifest manifest = manifest(RunManifest.SUCCEEDED, ExitCode.OK, null, outputs);
                 manifests.write(manifest);
                 return manifest;
             } catch (NorthstarException e) {
                 throw fail(e, e.exitCode(), e.getMessage());
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's checked exceptions too, undeclared
+                Optional<NorthstarException> known = LakeFailures.damagedFile(e).or(() -> LakeFailures.cannotWrite(e,
+                        "lake " + lake.root() + " or reports folder " + reportsFolder()));
+                if (known.isPresent()) {
+                    throw fail(known.get(), known.get().exitCode(), known.get().getMessage());
+                }
                 throw fail(e, ExitCode.INTERNAL, e.toString());
             } finally {
                 if (lock != null) {
@@ -222,6 +230,27 @@ public final class JobRunner {
                 }
                 spark.sparkContext().removeSparkListener(listener);
                 progress.close();
+            }
+        }
+
+        /**
+         * What dead runs left, dealt with while holding the lock (so no other run is writing):
+         * a publish that was cut short is completed, with its PDFs, since everything it
+         * publishes was already written; the staging folders of runs killed before publishing
+         * are removed.
+         */
+        void removeWhatDeadRunsLeft() {
+            for (Staging.Resumed resumed : lake.resumeInterruptedPublishes()) {
+                Path reports = Path.of(job.reportsLocation()).resolve(resumed.asOf().toString());
+                List<String> pdfs = ReportStage.moveStagedInto(reports, resumed.runId());
+                progress.message("completed the publish of run " + resumed.runId() + " (as_of " + resumed.asOf()
+                        + "), interrupted when its process died: " + resumed.published().size() + " partitions, "
+                        + pdfs.size() + " PDFs");
+            }
+            List<String> removed = new ArrayList<>(lake.removeAbandonedStaging(runId));
+            removed.addAll(ReportStage.removeStaging(reportsFolder(), run -> !run.equals(runId)));
+            if (!removed.isEmpty()) {
+                progress.message("removed what interrupted runs left: " + String.join(", ", removed));
             }
         }
 
@@ -293,9 +322,10 @@ public final class JobRunner {
         }
 
         /** Leaves nothing staged, records the failure, and returns the exception to throw. */
-        RuntimeException fail(RuntimeException failure, ExitCode exitCode, String message) {
+        RuntimeException fail(Exception failure, ExitCode exitCode, String message) {
             try {
                 staging.discard();
+                ReportStage.removeStaging(reportsFolder(), runId::equals);
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
             }
@@ -304,7 +334,7 @@ public final class JobRunner {
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
             }
-            return failure;
+            return failure instanceof RuntimeException unchecked ? unchecked : Unchecked.rethrow(failure);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.spark.sql.SparkSession;
 
 /** Loads a snapshot's report data and renders the PDFs. */
@@ -21,6 +22,8 @@ final class ReportStage {
     }
 
     /** The executive scorecard and one scorecard per business unit; returns the PDFs. */
+    private static final String STAGING_PREFIX = ".staging-";
+
     static List<Path> render(SparkSession spark, Job job, LocalDate asOf, SnapshotPaths paths,
             Optional<ReportDataLoader.RunInfo> ingest, Path folder) {
         ReportDataLoader loader = new ReportDataLoader(spark, paths, asOf, job);
@@ -30,6 +33,55 @@ final class ReportStage {
                 job.organisation() + " — IT strategy scorecard as of " + asOf));
         pdfs.addAll(renderer.renderBusinessUnits(loader.businessUnits(), folder, job.organisation()));
         return pdfs;
+    }
+
+    /**
+     * Removes the {@code .staging-<run_id>} folders of the runs chosen from a reports folder
+     * (a failed run's own, or those that runs which died while rendering left; their partial
+     * PDFs were never visible under a final name); returns the folders removed. Call only while
+     * holding the lake's lock.
+     */
+    static List<String> removeStaging(Path folder, Predicate<String> whoseRun) {
+        List<String> removed = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return removed;
+        }
+        try (var entries = Files.list(folder)) {
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                if (Files.isDirectory(entry) && name.startsWith(STAGING_PREFIX)
+                        && whoseRun.test(name.substring(STAGING_PREFIX.length()))) {
+                    try (var files = Files.walk(entry)) {
+                        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.delete(file);
+                        }
+                    }
+                    removed.add(entry.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up the reports folder " + folder, e);
+        }
+        return removed;
+    }
+
+    /** Moves the PDFs a run rendered into its reports folder (completing its publish); returns them. */
+    static List<String> moveStagedInto(Path reports, String runId) {
+        Path staging = stagingFolder(reports, runId);
+        if (!Files.isDirectory(staging)) {
+            return List.of();
+        }
+        try (var files = Files.list(staging)) {
+            return moveInto(files.filter(file -> file.getFileName().toString().endsWith(".pdf")).sorted().toList(),
+                    reports);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the reports of run " + runId + " into " + reports, e);
+        }
+    }
+
+    /** Where a run renders its PDFs before moving them into the reports folder. */
+    static Path stagingFolder(Path reports, String runId) {
+        return reports.resolve(STAGING_PREFIX + runId);
     }
 
     /** Moves rendered PDFs into their folder, each by an atomic rename, and removes the staging folder. */

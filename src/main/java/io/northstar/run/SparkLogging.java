@@ -16,6 +16,14 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
  * forget that profile, then loading Northstar's, makes Spark keep Northstar's.
  */
 public final class SparkLogging {
+    /**
+     * Where Spark logs a failed task with its stack trace, once per layer. The failure reaches
+     * the driver and Northstar reports it once: a message and exit code for a known fault, the
+     * whole trace for a bug. So these stay silent unless {@code -v} asks for Spark's log.
+     */
+    private static final List<String> TASK_FAILURE_REPORTERS = List.of("org.apache.spark.executor.Executor",
+            "org.apache.spark.scheduler.TaskSetManager", "org.apache.spark.util.Utils",
+            "org.apache.spark.sql.execution.datasources.FileFormatWriter");
     private static final List<String> NOISY = List.of("org.apache.spark", "org.apache.hadoop", "org.sparkproject");
 
     /** The level asked for, kept because starting a context reloads the configuration file. */
@@ -51,15 +59,19 @@ public final class SparkLogging {
     private static void setLevels(LoggerContext context, Level level) {
         Configuration configuration = context.getConfiguration();
         configuration.getRootLogger().setLevel(level);
-        for (String name : NOISY) {
-            LoggerConfig logger = configuration.getLoggerConfig(name);
-            if (logger.getName().equals(name)) {
-                logger.setLevel(level);
-            } else {
-                configuration.addLogger(name, new LoggerConfig(name, level, true));
-            }
-        }
+        NOISY.forEach(name -> setLevel(configuration, name, level));
+        Level failures = level.isMoreSpecificThan(Level.WARN) ? Level.OFF : level;
+        TASK_FAILURE_REPORTERS.forEach(name -> setLevel(configuration, name, failures));
         context.updateLoggers();
+    }
+
+    private static void setLevel(Configuration configuration, String name, Level level) {
+        LoggerConfig logger = configuration.getLoggerConfig(name);
+        if (logger.getName().equals(name)) {
+            logger.setLevel(level);
+        } else {
+            configuration.addLogger(name, new LoggerConfig(name, level, true));
+        }
     }
 
     /**

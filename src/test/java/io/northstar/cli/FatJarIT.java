@@ -3,7 +3,8 @@ package io.northstar.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.northstar.contract.Datasets;
-import java.io.File;
+import io.northstar.testing.TestingCli;
+import io.northstar.testing.TestingCli.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,30 +26,12 @@ class FatJarIT {
     @TempDir
     Path folder;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
     private Result launch(String... args) throws IOException, InterruptedException {
-        return launch(Map.of(), args);
+        return new TestingCli(folder.resolve("console")).run(args);
     }
 
     private Result launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        String jar = System.getProperty("northstar.jar", "target/northstar.jar");
-        assertThat(Path.of(jar)).as("run `mvn package` first").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar));
-        command.addAll(List.of(args));
-        File out = folder.resolve("out.txt").toFile();
-        File err = folder.resolve("err.txt").toFile();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("northstar did not finish within 5 minutes");
-        }
-        return new Result(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
-                Files.readString(err.toPath(), StandardCharsets.UTF_8));
+        return new TestingCli(folder.resolve("console")).run(environment, args);
     }
 
     @Test
