@@ -37,7 +37,7 @@ class ArchitectureTest {
     @Test
     void theContractTheCsvReaderAndTheMathArePlainJava() throws IOException {
         for (String pkg : List.of("contract", "source", "error", "sample", "output", "metrics/kpi", "metrics/objective",
-                "metrics/alignment", "metrics/risk")) {
+                "metrics/alignment", "metrics/risk", "metrics/finance", "concurrent")) {
             for (Path file : javaFiles(MAIN.resolve(pkg))) {
                 assertThat(Files.readString(file)).as(file.toString())
                         .doesNotContain("import org.apache.spark", "import org.apache.hadoop", "import com.fasterxml");

@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
@@ -85,24 +86,28 @@ final class JdbcDatasetReader {
 
     /** Each row prefixed with its Spark partition and its place in it: the database's order. */
     private static Iterator<Row> numbered(Integer partition, Iterator<Row> rows) {
-        return new Iterator<>() {
-            private long index;
+        long[] index = {0};
+        return mapped(rows, row -> {
+            Object[] values = new Object[row.size() + 2];
+            values[0] = partition;
+            values[1] = index[0]++;
+            for (int i = 0; i < row.size(); i++) {
+                values[i + 2] = row.get(i);
+            }
+            return RowFactory.create(values);
+        });
+    }
 
+    private static <T, R> Iterator<R> mapped(Iterator<T> source, Function<T, R> mapping) {
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return rows.hasNext();
+                return source.hasNext();
             }
 
             @Override
-            public Row next() {
-                Row row = rows.next();
-                Object[] values = new Object[row.size() + 2];
-                values[0] = partition;
-                values[1] = index++;
-                for (int i = 0; i < row.size(); i++) {
-                    values[i + 2] = row.get(i);
-                }
-                return RowFactory.create(values);
+            public R next() {
+                return mapping.apply(source.next());
             }
         };
     }
@@ -152,23 +157,14 @@ final class JdbcDatasetReader {
         DatasetContract contract = Datasets.require(dataset);
         RowConformer conformer = RowConformer.forHeader(contract, header, description);
         int columnCount = contract.columns().size();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
+        return mapped(rows, copied -> {
+            List<String> fields = new ArrayList<>(header.size());
+            for (int i = 0; i < header.size(); i++) {
+                fields.add(copied.isNullAt(i + 2) ? null : copied.getString(i + 2));
             }
-
-            @Override
-            public Row next() {
-                Row copied = rows.next();
-                List<String> fields = new ArrayList<>(header.size());
-                for (int i = 0; i < header.size(); i++) {
-                    fields.add(copied.isNullAt(i + 2) ? null : copied.getString(i + 2));
-                }
-                long line = offsets.get(copied.getInt(0)) + copied.getLong(1) + 1;
-                return ParsedRows.row(conformer.conform(fields), columnCount, description, line, CsvText.line(fields));
-            }
-        };
+            long line = offsets.get(copied.getInt(0)) + copied.getLong(1) + 1;
+            return ParsedRows.row(conformer.conform(fields), columnCount, description, line, CsvText.line(fields));
+        });
     }
 
     /** The table, with its schema read; retried with exponential backoff, then exit 4 naming the host. */
