@@ -85,7 +85,7 @@ class HostileValuesTest {
     }
 
     @Test
-    void everyPdfRendersAndShowsTheUnitsTextOrASafeRendering() throws IOException {
+    void everyPdfRendersWithTheNameShownSafelyOnePageForAUnitWithOneProject() throws IOException {
         try (Stream<Path> list = Files.list(reports)) {
             for (Path pdf : list.toList()) {
                 try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
@@ -97,6 +97,15 @@ class HostileValuesTest {
         try (PDDocument document = Loader.loadPDF(reports.resolve("business-unit-hyperlink-http-evil-example-click.pdf")
                 .toFile())) {
             assertThat(new PDFTextStripper().getText(document)).contains("=HYPERLINK(\"http://evil.example\"");
+        }
+        try (PDDocument document = Loader.loadPDF(reports.resolve("business-unit-" + "l".repeat(60) + ".pdf").toFile())) {
+            assertThat(document.getNumberOfPages()).as("a 5,000-character name is cut, not spread over pages")
+                    .isEqualTo(1);
+            assertThat(new PDFTextStripper().getText(document)).contains("LLL…");
+        }
+        try (PDDocument document = Loader.loadPDF(reports.resolve("business-unit-lanif-exe.pdf").toFile())) {
+            assertThat(new PDFTextStripper().getText(document)).as("no right-to-left override to disguise the name")
+                    .contains("lanif.exe").doesNotContain("\u202E");
         }
     }
 

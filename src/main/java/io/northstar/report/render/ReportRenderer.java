@@ -2,6 +2,7 @@ package io.northstar.report.render;
 
 import io.northstar.concurrent.TaskGraph;
 import io.northstar.job.Settings;
+import io.northstar.report.DisplayText;
 import io.northstar.report.ReportData;
 import io.northstar.report.Slugs;
 import java.io.IOException;
@@ -71,7 +72,8 @@ public final class ReportRenderer {
         TaskGraph<Path> graph = new TaskGraph<>("northstar-report", Runtime.getRuntime().availableProcessors());
         units.forEach((unit, data) -> {
             Path target = folder.resolve(BUSINESS_UNIT + "-" + Slugs.unique(unit, taken) + ".pdf");
-            String title = organisation + " — " + unit + " scorecard as of " + data.parameters().get("AS_OF");
+            String title = organisation + " — " + DisplayText.title(unit) + " scorecard as of "
+                    + data.parameters().get("AS_OF");
             graph.add(target.toString(), Set.of(), () -> render(BUSINESS_UNIT, data, target, title));
         });
         return graph.run(pdf -> { });
