@@ -48,9 +48,10 @@ public final class LakeFailures {
         if (!damaged || file == null) {
             return Optional.empty();
         }
+        String why = firstLine(root.getMessage()).replace(file + " ", "");
         return Optional.of(new NorthstarException(ExitCode.LAKE_DAMAGED, "lake file " + file + " cannot be read ("
-                + firstLine(root.getMessage()) + "): the file is damaged; restore it from a backup, or run the job"
-                + " again for that as_of to write the snapshot anew", failure));
+                + why + "): the file is damaged; restore it from a backup, or run the job again for that as_of to"
+                + " write the snapshot anew", failure));
     }
 
     /**
