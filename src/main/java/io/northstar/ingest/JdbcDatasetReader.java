@@ -75,7 +75,10 @@ final class JdbcDatasetReader {
         }
         JavaRDD<Row> numbered = text.javaRDD().mapPartitionsWithIndex(JdbcDatasetReader::numbered, true);
         Dataset<Row> toCopy = spark.createDataFrame(numbered, copySchema);
-        copyWithRetries(dataset, source, () -> toCopy.write().mode(SaveMode.Overwrite).parquet(copy));
+        withRetries(dataset, source, "reading %s failed after %s", () -> {
+            toCopy.write().mode(SaveMode.Overwrite).parquet(copy);
+            return null;
+        });
         Dataset<Row> copied = spark.read().parquet(copy);
         Map<Integer, Long> offsets = offsets(copied);
         JavaRDD<Row> parsed = copied.javaRDD()
@@ -127,16 +130,18 @@ final class JdbcDatasetReader {
         return new HashMap<>(offsets);
     }
 
-    private static void copyWithRetries(String dataset, SourceSpec.Jdbc source, Runnable copy) {
+    /**
+     * Runs work against the source, retried with exponential backoff as the job says, then
+     * exit 4 naming the dataset and the host. {@code failure} is the message's pattern: the
+     * source and host, then the attempts.
+     */
+    private static <T> T withRetries(String dataset, SourceSpec.Jdbc source, String failure, Retry.Work<T> work) {
         try {
-            new Retry(source.retries(), source.retryBackoff()).run(() -> {
-                copy.run();
-                return null;
-            });
+            return new Retry(source.retries(), source.retryBackoff()).run(work);
         } catch (Retry.ExhaustedException e) {
-            throw new NorthstarException(ExitCode.SOURCE, "dataset " + dataset + ": reading " + source.describe()
-                    + " on " + JdbcUrls.host(source.url()) + " failed after " + e.attempts() + ": "
-                    + redacted(e.rootMessage(), source));
+            throw new NorthstarException(ExitCode.SOURCE, "dataset " + dataset + ": "
+                    + String.format(failure, source.describe() + " on " + JdbcUrls.host(source.url()), e.attempts())
+                    + ": " + redacted(e.rootMessage(), source));
         }
     }
 
@@ -167,19 +172,13 @@ final class JdbcDatasetReader {
         });
     }
 
-    /** The table, with its schema read; retried with exponential backoff, then exit 4 naming the host. */
+    /** The table, with its schema read. */
     private Dataset<Row> connect(String dataset, SourceSpec.Jdbc source) {
-        try {
-            return new Retry(source.retries(), source.retryBackoff()).run(() -> {
-                Dataset<Row> table = reader(source).load();
-                table.schema();
-                return table;
-            });
-        } catch (Retry.ExhaustedException e) {
-            throw new NorthstarException(ExitCode.SOURCE, "dataset " + dataset + ": cannot read " + source.describe()
-                    + " on " + JdbcUrls.host(source.url()) + " after " + e.attempts() + ": "
-                    + redacted(e.rootMessage(), source));
-        }
+        return withRetries(dataset, source, "cannot read %s after %s", () -> {
+            Dataset<Row> table = reader(source).load();
+            table.schema();
+            return table;
+        });
     }
 
     private DataFrameReader reader(SourceSpec.Jdbc source) {
