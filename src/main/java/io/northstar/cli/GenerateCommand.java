@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code northstar generate}: sample and scale data for demos, tests and benchmarks. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write the sample organisation's eleven datasets as CSV, deterministically:"
+        description = "Write the sample organisation's datasets as CSV, deterministically:"
                 + " the same arguments give byte-identical files.")
 final class GenerateCommand implements Callable<Integer> {
 

@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The eleven input datasets of SPEC.md §1, in an order where every dataset comes after the
- * datasets it references, so ingestion can check references in one pass over this list.
+ * The input datasets of SPEC.md §1 and the planning datasets of §4, in an order where every
+ * dataset comes after the datasets it references, so ingestion can check references in one pass
+ * over this list. The planning datasets come last so that adding them left the sample generator's
+ * per-dataset random streams, and so the older sample files, unchanged.
  */
 public final class Datasets {
 
@@ -31,6 +33,9 @@ public final class Datasets {
     public static final String SERVICE_DEPENDENCIES = "service_dependencies";
     public static final String SERVICE_LEVELS = "service_levels";
     public static final String RISKS = "risks";
+    public static final String BUSINESS_CASES = "business_cases";
+    public static final String ASSETS = "assets";
+    public static final String SWOT = "swot";
 
     /**
      * The level an objective's parent must have, by the objective's own level; a level absent
@@ -149,6 +154,32 @@ public final class Datasets {
                 date("mitigation_due"),
                 integer("residual_likelihood").range(ONE_TO_FIVE),
                 integer("residual_impact").range(ONE_TO_FIVE)));
+        register(dataset(BUSINESS_CASES, List.of("case_id"), List.of(),
+                id("case_id").required(),
+                text("title").required(),
+                id("project_id").references(PROJECTS),
+                id("objective_id").references(OBJECTIVES),
+                money("capex").required().range(NON_NEGATIVE),
+                money("annual_opex").required().range(NON_NEGATIVE),
+                money("annual_benefit").required(),
+                integer("years").required().range(Range.between(1, 15)),
+                // No static default: an absent rate takes the job's finance.discountRate when the
+                // metrics run, so the conformed row keeps what the source said.
+                num("discount_rate").range(Range.between(0, 1)),
+                integer("start_year")));
+        register(dataset(ASSETS, List.of("asset_id"), List.of(),
+                id("asset_id").required(),
+                text("asset_class").required(),
+                id("service_id").references(SERVICES),
+                date("acquired_date").required(),
+                num("lifecycle_years").required().range(Range.above(0)),
+                money("replacement_cost").required().range(NON_NEGATIVE),
+                text("business_unit")));
+        register(dataset(SWOT, List.of(), List.of(),
+                enumeration("type", "strength", "weakness", "opportunity", "threat").required(),
+                text("statement").required(),
+                id("objective_id").references(OBJECTIVES),
+                text("source")));
     }
 
     private Datasets() {

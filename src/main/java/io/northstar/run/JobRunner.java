@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -276,7 +277,15 @@ public final class JobRunner {
 
         void metrics(Map<String, String> conformed, Map<String, Long> quarantined) {
             stage("metrics", () -> MetricsStage.run(new MetricsContext(spark, SnapshotTables.read(spark, conformed),
-                    asOf, runId, job, quarantined), staging), JobRunner::metricsSummary);
+                    asOf, runId, job, quarantined, previousSnapshot()), staging), JobRunner::metricsSummary);
+        }
+
+        /** The latest published snapshot before this as_of, which the changes table compares with. */
+        private Optional<MetricsContext.PreviousSnapshot> previousSnapshot() {
+            SortedSet<LocalDate> earlier = lake.snapshots(Zone.METRICS).headSet(asOf);
+            return earlier.isEmpty() ? Optional.empty()
+                    : Optional.of(new MetricsContext.PreviousSnapshot(earlier.last(),
+                            SnapshotPaths.published(lake, earlier.last())));
         }
 
         /**

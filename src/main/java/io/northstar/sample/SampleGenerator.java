@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Writes the eleven datasets of SPEC.md §1 as CSV for {@link Story}'s organisation. Scale N
- * repeats the organisation's objectives, KPIs, projects, budget, services and risks N times
+ * Writes the datasets of SPEC.md §1 and §4 as CSV for {@link Story}'s organisation. Scale N
+ * repeats the organisation's objectives, KPIs, projects, budget, services, risks, business
+ * cases, assets and SWOT statements N times
  * (as regions with their own business units) under the same corporate and IT aims, so every
  * reference stays valid and row counts grow linearly. The same options give the same bytes.
  */
@@ -48,6 +49,8 @@ public final class SampleGenerator {
     private static final int COST_CENTERS_PER_UNIT = 6;
     private static final int PROJECTS_PER_REPLICA = 60;
     private static final int RISKS_PER_REPLICA = 120;
+    /** Random streams of the planning datasets, one a region, apart from the regions' own. */
+    private static final long PLANNING_STREAM = 1L << 32;
 
     private final Options options;
     private final YearMonth asOfMonth;
@@ -165,6 +168,16 @@ public final class SampleGenerator {
             writeBudget();
             writeServices();
             writeRisks();
+            writePlanning();
+        }
+
+        private void writePlanning() {
+            PlanningWriter planning = new PlanningWriter(new PlanningWriter.Region(idSuffix, nameSuffix, businessUnits,
+                    objectiveIds, projects.stream().map(ProjectFacts::id).toList()), options.asOf(),
+                    new SplittableRandom(mix(options.seed(), PLANNING_STREAM + number)));
+            planning.writeCases(sinks.get(Datasets.BUSINESS_CASES));
+            planning.writeAssets(sinks.get(Datasets.ASSETS));
+            planning.writeSwot(sinks.get(Datasets.SWOT));
         }
 
         private String objectiveId(int index) {

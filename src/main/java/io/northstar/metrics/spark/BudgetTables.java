@@ -68,24 +68,14 @@ final class BudgetTables {
             sum("plan").as("plan_fy"),
             sum(when(remainingForecast, col("forecast"))).as("remaining_forecast"),
             count(when(remainingForecast, 1)).as("forecast_rows")};
-        Dataset<Row> fiscal = lines.filter(inYear);
-        Dataset<Row> line = fiscal.groupBy("business_unit", "tower", "category")
-                .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
-                .withColumn("grain", lit("line"));
-        Dataset<Row> unit = fiscal.groupBy("business_unit")
-                .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
-                .withColumn("tower", lit(null).cast("string")).withColumn("category", lit(null).cast("string"))
-                .withColumn("grain", lit("business_unit"));
-        Dataset<Row> total = fiscal.agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
-                .withColumn("business_unit", lit(null).cast("string"))
-                .withColumn("tower", lit(null).cast("string")).withColumn("category", lit(null).cast("string"))
-                .withColumn("grain", lit("total"));
+        Dataset<Row> grains = Grains.rollUp(lines.filter(inYear), java.util.List.of("business_unit", "tower", "category"),
+                sums);
         int monthsElapsed = year.monthsElapsed();
         UserDefinedFunction forecast = functions.udf((UDF3<Double, Double, Long, Double>) (actual, remaining, rows)
                 -> BudgetMath.forecastFy(actual, remaining, rows, monthsElapsed), DataTypes.DoubleType);
         Column plan = coalesce(col("plan_ytd"), lit(0)).cast(MONEY);
         Column actual = coalesce(col("actual_ytd"), lit(0)).cast(MONEY);
-        return line.unionByName(unit).unionByName(total)
+        return grains
                 .withColumn("plan_ytd", plan)
                 .withColumn("actual_ytd", actual)
                 .withColumn("variance", col("actual_ytd").minus(col("plan_ytd")).cast(MONEY))

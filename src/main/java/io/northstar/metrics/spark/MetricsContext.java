@@ -5,22 +5,41 @@ import static java.util.Objects.requireNonNull;
 import io.northstar.job.Job;
 import io.northstar.metrics.FiscalYear;
 import java.time.LocalDate;
+import io.northstar.lake.SnapshotPaths;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What every metric needs: the session, the snapshot, the as-of date, the job's settings, and
- * how many rows of each dataset were quarantined (for the data-quality findings).
+ * What every metric needs: the session, the snapshot, the as-of date, the job's settings, how
+ * many rows of each dataset were quarantined (for the data-quality findings), and the latest
+ * earlier snapshot in the lake if there is one (for the changes since then).
  */
 public record MetricsContext(SparkSession spark, SnapshotTables tables, LocalDate asOf, String runId, Job job,
-        Map<String, Long> quarantined) {
+        Map<String, Long> quarantined, Optional<PreviousSnapshot> previous) {
+
+    /** A published snapshot before this one: its as_of and where its tables are. */
+    public record PreviousSnapshot(LocalDate asOf, SnapshotPaths paths) {
+        public PreviousSnapshot {
+            requireNonNull(asOf, "asOf is null");
+            requireNonNull(paths, "paths is null");
+        }
+    }
+
     public MetricsContext {
         quarantined = Map.copyOf(quarantined);
+        requireNonNull(previous, "previous is null");
         requireNonNull(spark, "spark is null");
         requireNonNull(tables, "tables is null");
         requireNonNull(asOf, "asOf is null");
         requireNonNull(runId, "runId is null");
         requireNonNull(job, "job is null");
+    }
+
+    /** A context with no earlier snapshot: the changes table is empty. */
+    public MetricsContext(SparkSession spark, SnapshotTables tables, LocalDate asOf, String runId, Job job,
+            Map<String, Long> quarantined) {
+        this(spark, tables, asOf, runId, job, quarantined, Optional.empty());
     }
 
     public FiscalYear fiscalYear() {

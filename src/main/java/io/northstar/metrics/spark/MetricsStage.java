@@ -26,7 +26,10 @@ public final class MetricsStage {
             BudgetTables.MONTHLY, new String[] {"period", "business_unit"},
             RiskTables.SUMMARY, new String[] {"dimension", "key"},
             RiskTables.HEATMAP, new String[] {"likelihood", "impact"},
-            RiskTables.SIMULATION, new String[] {"scope", "key"});
+            RiskTables.SIMULATION, new String[] {"scope", "key"},
+            AssetRefreshTable.NAME, new String[] {"grain", "asset_class", "business_unit"},
+            SwotTable.NAME, new String[] {"quadrant", "origin", "source", "statement"},
+            ChangesTable.NAME, new String[] {"entity_type", "change", "entity_id"});
 
     /**
      * Tables computed at once. Most metric tables are small, so the driver's planning rather
@@ -81,6 +84,14 @@ public final class MetricsStage {
         graph.add("budget", Set.of(), () -> writeEach(BudgetTables.compute(context)));
         graph.add("risk", Set.of(), () -> writeEach(RiskTables.compute(context)));
         graph.add("priority", Set.of(), () -> writeOptional(PriorityTable.NAME, PriorityTable.compute(context)));
+        graph.add("business_case", Set.of("risk"), () -> writeOptional(BusinessCaseTable.NAME,
+                BusinessCaseTable.compute(context, table(RiskTables.EXPOSURE))));
+        graph.add("asset_refresh", Set.of(), () -> writeOptional(AssetRefreshTable.NAME,
+                AssetRefreshTable.compute(context)));
+        graph.add("swot", Set.of("kpi", "service", "scorecard", "project_health", "risk", "priority", "business_case"),
+                () -> writeOptional(SwotTable.NAME, SwotTable.compute(context, written)));
+        graph.add("changes", Set.of("kpi", "scorecard", "project_health", "budget", "risk"),
+                () -> writeOne(ChangesTable.NAME, ChangesTable.compute(context, written)));
         graph.add("findings", Set.of("kpi", "service", "scorecard", "alignment", "project_health", "budget", "risk",
                 "priority"), () -> writeOne(FindingsTable.NAME,
                         FindingsTable.compute(context, written, context.quarantined())));

@@ -36,7 +36,11 @@ final class Rows {
         if (row.isNullAt(i)) {
             return null;
         }
-        Object value = row.get(i);
+        return localDate(row.get(i));
+    }
+
+    /** A date as Spark hands it over: LocalDate with the Java 8 time API on, java.sql.Date without. */
+    static LocalDate localDate(Object value) {
         return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
