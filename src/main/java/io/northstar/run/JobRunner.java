@@ -91,7 +91,8 @@ public final class JobRunner {
             attempt.metrics(conformed, quarantined);
             Path staged = ReportStage.stagingFolder(attempt.reportsFolder(), attempt.runId);
             List<Path> pdfs = attempt.stage("report", () -> ReportStage.render(spark, job, asOf,
-                    SnapshotPaths.staged(attempt.lake, attempt.staging), Optional.of(attempt.runInfo()), staged),
+                    SnapshotPaths.staged(attempt.lake, attempt.staging), attempt.previousAsOf(),
+                    Optional.of(attempt.runInfo()), staged),
                     JobRunner::reportSummary);
             List<String> outputs = new ArrayList<>(attempt.stage("publish", attempt.staging::publish,
                     published -> published.size() + " partitions published for as_of " + asOf));
@@ -127,7 +128,8 @@ public final class JobRunner {
             Optional<ReportDataLoader.RunInfo> ingest = attempt.manifests.latestIngest(asOf)
                     .map(ReportDataLoader.RunInfo::of);
             List<Path> pdfs = attempt.stage("report", () -> ReportStage.render(spark, job, asOf,
-                    SnapshotPaths.published(attempt.lake, asOf), ingest, attempt.reportsFolder()),
+                    SnapshotPaths.published(attempt.lake, asOf), attempt.previousAsOf(), ingest,
+                    attempt.reportsFolder()),
                     JobRunner::reportSummary);
             return pdfs.stream().map(Path::toString).toList();
         });
@@ -282,10 +284,13 @@ public final class JobRunner {
 
         /** The latest published snapshot before this as_of, which the changes table compares with. */
         private Optional<MetricsContext.PreviousSnapshot> previousSnapshot() {
+            return previousAsOf().map(previous -> new MetricsContext.PreviousSnapshot(previous,
+                    SnapshotPaths.published(lake, previous)));
+        }
+
+        Optional<LocalDate> previousAsOf() {
             SortedSet<LocalDate> earlier = lake.snapshots(Zone.METRICS).headSet(asOf);
-            return earlier.isEmpty() ? Optional.empty()
-                    : Optional.of(new MetricsContext.PreviousSnapshot(earlier.last(),
-                            SnapshotPaths.published(lake, earlier.last())));
+            return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.last());
         }
 
         /**

@@ -2,7 +2,9 @@ package io.northstar.run;
 
 import io.northstar.job.Job;
 import io.northstar.lake.SnapshotPaths;
+import io.northstar.report.ReportData;
 import io.northstar.report.data.ReportDataLoader;
+import io.northstar.report.data.ReviewPackLoader;
 import io.northstar.report.render.ReportRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,16 +23,22 @@ final class ReportStage {
     private ReportStage() {
     }
 
-    /** The executive scorecard and one scorecard per business unit; returns the PDFs. */
     private static final String STAGING_PREFIX = ".staging-";
 
+    /**
+     * The executive scorecard, the review pack (previous: the snapshot its changes compare
+     * with) and one scorecard per business unit; returns the PDFs.
+     */
     static List<Path> render(SparkSession spark, Job job, LocalDate asOf, SnapshotPaths paths,
-            Optional<ReportDataLoader.RunInfo> ingest, Path folder) {
+            Optional<LocalDate> previous, Optional<ReportDataLoader.RunInfo> ingest, Path folder) {
         ReportDataLoader loader = new ReportDataLoader(spark, paths, asOf, job);
         ReportRenderer renderer = new ReportRenderer(job.report().pageSize());
         List<Path> pdfs = new ArrayList<>();
-        pdfs.add(renderer.renderScorecard(loader.load(ingest), folder,
+        ReportData scorecard = loader.load(ingest);
+        pdfs.add(renderer.renderScorecard(scorecard, folder,
                 job.organisation() + " — IT strategy scorecard as of " + asOf));
+        pdfs.add(renderer.renderReviewPack(new ReviewPackLoader(spark, paths, asOf, previous, job).load(scorecard),
+                folder, job.organisation() + " — IT strategy review as of " + asOf));
         pdfs.addAll(renderer.renderBusinessUnits(loader.businessUnits(), folder, job.organisation()));
         return pdfs;
     }

@@ -43,10 +43,12 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 public final class ReportRenderer {
     public static final String EXECUTIVE_SCORECARD = "executive-scorecard";
     public static final String BUSINESS_UNIT = "business-unit";
+    public static final String REVIEW_PACK = "review-pack";
     /** The section and list templates the scorecard uses, passed to it as SR_NAME parameters. */
     static final List<String> PARTS = List.of("summary", "kpis", "portfolio", "budget", "risk", "services",
             "appendix", "tiles", "aims", "findings", "priority", "towers", "vendors", "heatmap", "overdue", "impacted",
-            "quality", "bu-projects", "bu-risks", "bu-kpis");
+            "quality", "bu-projects", "bu-risks", "bu-kpis", "review-changes", "review-swot", "review-swot-quadrant",
+            "review-cases", "review-refresh");
     private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
     private static final int VIRTUALIZER_PAGES = 200;
 
@@ -59,6 +61,11 @@ public final class ReportRenderer {
     /** Renders the executive scorecard into the folder and returns the PDF's path. */
     public Path renderScorecard(ReportData data, Path folder, String title) {
         return render(EXECUTIVE_SCORECARD, data, folder.resolve(EXECUTIVE_SCORECARD + ".pdf"), title);
+    }
+
+    /** Renders the quarterly strategy review pack into the folder and returns the PDF's path. */
+    public Path renderReviewPack(ReportData data, Path folder, String title) {
+        return render(REVIEW_PACK, data, folder.resolve(REVIEW_PACK + ".pdf"), title);
     }
 
     /**

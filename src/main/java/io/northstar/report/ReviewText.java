@@ -1,0 +1,89 @@
+package io.northstar.report;
+
+import java.util.Locale;
+
+/**
+ * The sentences of the review pack, from a row's figures: what a change was, and the case for
+ * acting on an investment (what not acting costs a year and over the case's life).
+ */
+public final class ReviewText {
+    private ReviewText() {
+    }
+
+    /** What kind of thing moved, as a reader says it. */
+    public static String entity(String entityType) {
+        return switch (entityType) {
+            case "kpi" -> "KPI";
+            case "budget_line" -> "Budget line";
+            default -> Character.toUpperCase(entityType.charAt(0)) + entityType.substring(1).replace('_', ' ');
+        };
+    }
+
+    /**
+     * How it moved: "amber → red", "EAC +7.2% (EUR 7.9M → EUR 8.5M)", "new (open)", "closed
+     * (was mitigating)", "band high → critical".
+     */
+    public static String change(String change, String before, String after, Double relativeMove, String currency) {
+        return switch (change) {
+            case "eac_moved" -> "EAC " + Amounts.signedPercent(relativeMove) + " (" + Amounts.money(currency,
+                    parse(before)) + " → " + Amounts.money(currency, parse(after)) + ")";
+            case "new" -> "new risk" + (after == null ? "" : " (" + after + ")");
+            case "closed" -> "closed" + (before == null ? "" : " (was " + before + ")");
+            case "removed" -> "no longer in the register" + (before == null ? "" : " (was " + before + ")");
+            case "band_changed" -> "band " + orNone(before) + " → " + orNone(after);
+            case "health_changed" -> "health " + orNone(before) + " → " + orNone(after);
+            default -> orNone(before) + " → " + orNone(after);
+        };
+    }
+
+    /**
+     * The case for acting on one investment: its open risks' yearly expected loss, that loss's
+     * present value over the case's years (risk-adjusted NPV − NPV), and the NPV it turns into.
+     */
+    public static String caseForActing(String title, int risks, double costOfInaction, int years, double npv,
+            double riskAdjustedNpv, String currency) {
+        return String.format(Locale.ROOT, "%s: %d open %s would cost an expected %s a year if nothing is done, %s"
+                        + " in today's money over %d %s; counted in, the NPV of %s becomes %s.",
+                title, risks, risks == 1 ? "risk" : "risks", Amounts.money(currency, costOfInaction),
+                Amounts.money(currency, riskAdjustedNpv - npv), years, years == 1 ? "year" : "years",
+                Amounts.money(currency, npv), Amounts.money(currency, riskAdjustedNpv));
+    }
+
+    /** The backlog in one sentence: what is past its lifecycle, what falls due, and their share of the estate. */
+    public static String refreshSummary(double costPast, double costDue, double replacementCost, String currency) {
+        String share = replacementCost > 0 ? ": " + Amounts.percent((costPast + costDue) / replacementCost)
+                + " of the estate's " + Amounts.money(currency, replacementCost) + " replacement value" : "";
+        return Amounts.money(currency, costPast) + " of assets are past their lifecycle and " + Amounts.money(currency,
+                costDue) + " fall due within 12 months" + share + ".";
+    }
+
+    /**
+     * The parameters a subreport gets, with one more: lets one template serve the four SWOT
+     * quadrants, each told which it is.
+     */
+    public static java.util.Map<String, Object> with(java.util.Map<String, Object> parameters, String name,
+            Object value) {
+        java.util.Map<String, Object> copy = new java.util.HashMap<>(parameters);
+        copy.put(name, value);
+        return copy;
+    }
+
+    /** A SWOT quadrant's heading: "strength" → "Strengths". */
+    public static String quadrantTitle(String type) {
+        return switch (type) {
+            case "strength" -> "Strengths";
+            case "weakness" -> "Weaknesses";
+            case "opportunity" -> "Opportunities";
+            case "threat" -> "Threats";
+            default -> throw new IllegalArgumentException("not a SWOT type: " + type);
+        };
+    }
+
+    private static Double parse(String amount) {
+        return amount == null ? null : Double.valueOf(amount);
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "none" : value.replace('_', ' ');
+    }
+}

@@ -1,0 +1,163 @@
+package io.northstar.report.data;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import io.northstar.job.Job;
+import io.northstar.lake.SnapshotPaths;
+import io.northstar.lake.Zone;
+import io.northstar.report.ReportData;
+import io.northstar.report.ReviewText;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * The data of the quarterly review pack (SPEC.md §4): what changed since the previous
+ * snapshot, the SWOT by quadrant, the investment cases and the case for acting, the refresh
+ * backlog by asset class, and the executive scorecard's summary page. Every list is cut to
+ * what its page shows in Spark; the full tables stay in the lake.
+ */
+public final class ReviewPackLoader {
+    static final int MAX_CHANGES = 36;
+    static final int MAX_SWOT_LINES = 9;
+    static final int MAX_CASES = 25;
+    static final int MAX_CASES_FOR_ACTING = 5;
+    static final List<String> QUADRANTS = List.of("strength", "weakness", "opportunity", "threat");
+    private static final List<String> SUMMARY_TABLES = List.of("tiles", "aims", "findings");
+
+    private final SparkSession spark;
+    private final SnapshotPaths paths;
+    private final Job job;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+
+    public ReviewPackLoader(SparkSession spark, SnapshotPaths paths, LocalDate asOf, Optional<LocalDate> previous,
+            Job job) {
+        this.spark = spark;
+        this.paths = paths;
+        this.job = job;
+        parameters.put("ORGANISATION", job.organisation());
+        parameters.put("AS_OF", asOf.toString());
+        parameters.put("CURRENCY", job.currency());
+        parameters.put("PREVIOUS_AS_OF", previous.map(LocalDate::toString).orElse(null));
+    }
+
+    /** Loads every section; the summary page's tables come from the executive scorecard's data. */
+    public ReportData load(ReportData scorecard) {
+        parameters.put("RUN_ID", scorecard.parameters().get("RUN_ID"));
+        for (String table : SUMMARY_TABLES) {
+            if (scorecard.tables().containsKey(table)) {
+                tables.put(table, scorecard.table(table));
+            }
+        }
+        changes();
+        swot();
+        cases();
+        refresh();
+        return new ReportData(parameters, tables);
+    }
+
+    private Optional<Dataset<Row>> metric(String table) {
+        return paths.partition(Zone.METRICS, table).map(path -> spark.read().parquet(path));
+    }
+
+    /** The worse first, then the better, then the rest; objectives before KPIs, projects, risks and lines. */
+    private void changes() {
+        metric("changes").ifPresent(changes -> {
+            Row counts = changes.agg(count(lit(1)), count(when(col("direction").equalTo("worse"), 1)),
+                    count(when(col("direction").equalTo("better"), 1))).first();
+            parameters.put("CHANGES_TOTAL", counts.getLong(0));
+            parameters.put("CHANGES_WORSE", counts.getLong(1));
+            parameters.put("CHANGES_BETTER", counts.getLong(2));
+            Column direction = when(col("direction").equalTo("worse"), 0).when(col("direction").equalTo("better"), 1)
+                    .otherwise(2);
+            Column kind = when(col("entity_type").equalTo("objective"), 0).when(col("entity_type").equalTo("kpi"), 1)
+                    .when(col("entity_type").equalTo("project"), 2).when(col("entity_type").equalTo("risk"), 3)
+                    .otherwise(4);
+            List<Map<String, Object>> rows = ReportDataLoader.rows(changes.orderBy(direction, kind, col("entity_id"),
+                    col("change")).limit(MAX_CHANGES).select("entity_type", "entity_id", "name", "change", "before",
+                    "after", "relative_move", "direction", "previous_as_of"));
+            if (!rows.isEmpty()) {
+                // the snapshot the changes were computed against, even if an earlier one was added since
+                parameters.put("PREVIOUS_AS_OF", rows.get(0).get("previous_as_of"));
+            }
+            for (Map<String, Object> row : rows) {
+                row.put("what", ReviewText.entity((String) row.get("entity_type")));
+                row.put("change_text", ReviewText.change((String) row.get("change"), (String) row.get("before"),
+                        (String) row.get("after"), (Double) row.get("relative_move"), job.currency()));
+            }
+            tables.put("changes", rows);
+        });
+    }
+
+    /** Each quadrant's first lines, the listed statements before the derived ones, and how many more there are. */
+    private void swot() {
+        metric("swot").ifPresent(swot -> {
+            Dataset<Row> numbered = swot.withColumn("_line", row_number().over(Window.partitionBy("type")
+                    .orderBy(col("origin").desc(), col("source"), col("statement"))));
+            List<Map<String, Object>> shown = ReportDataLoader.rows(numbered.filter(col("_line").leq(MAX_SWOT_LINES))
+                    .orderBy("quadrant", "_line").select("type", "origin", "source", "statement"));
+            Map<String, Long> totals = new LinkedHashMap<>();
+            for (Row row : swot.groupBy("type").count().collectAsList()) {
+                totals.put(row.getString(0), row.getLong(1));
+            }
+            for (String quadrant : QUADRANTS) {
+                List<Map<String, Object>> lines = new ArrayList<>();
+                shown.stream().filter(row -> quadrant.equals(row.get("type"))).forEach(lines::add);
+                String key = "swot_" + quadrant;
+                tables.put(key, lines);
+                parameters.put(key.toUpperCase(java.util.Locale.ROOT) + "_MORE",
+                        totals.getOrDefault(quadrant, 0L) - lines.size());
+            }
+        });
+    }
+
+    private void cases() {
+        metric("business_case").ifPresent(cases -> {
+            tables.put("cases", ReportDataLoader.rows(cases.orderBy("rank").limit(MAX_CASES)
+                    .select("rank", "case_id", "title", "funded", "project_status", "capex", "years", "npv", "irr",
+                            "payback_years", "roi", "cost_of_inaction", "linked_open_risks", "risk_adjusted_npv")));
+            List<String> acting = new ArrayList<>();
+            for (Map<String, Object> row : ReportDataLoader.rows(cases.filter(col("cost_of_inaction").gt(0))
+                    .orderBy(col("cost_of_inaction").desc(), col("case_id")).limit(MAX_CASES_FOR_ACTING))) {
+                acting.add("• " + ReviewText.caseForActing((String) row.get("title"),
+                        ((Number) row.get("linked_open_risks")).intValue(), (Double) row.get("cost_of_inaction"),
+                        ((Number) row.get("years")).intValue(), (Double) row.get("npv"),
+                        (Double) row.get("risk_adjusted_npv"), job.currency()));
+            }
+            parameters.put("CASE_FOR_ACTING", acting.isEmpty() ? null : String.join("\n", acting));
+        });
+    }
+
+    /** By asset class, the largest backlog (past lifecycle plus due within 12 months) first, then the total. */
+    private void refresh() {
+        metric("asset_refresh").ifPresent(refresh -> {
+            Column backlog = col("cost_past_lifecycle").plus(col("cost_due_12m"));
+            List<Map<String, Object>> rows = ReportDataLoader.rows(refresh.filter(col("grain").isin("asset_class",
+                            "total"))
+                    .withColumn("backlog", backlog.cast("double"))
+                    .orderBy(when(col("grain").equalTo("total"), 1).otherwise(0), backlog.desc(), col("asset_class"))
+                    .select("grain", "asset_class", "assets", "past_lifecycle", "past_lifecycle_share", "due_12m",
+                            "average_age_years", "replacement_cost", "cost_past_lifecycle", "cost_due_12m",
+                            "backlog"));
+            tables.put("refresh", rows);
+            tables.put("refresh_chart", rows.stream().filter(row -> "asset_class".equals(row.get("grain"))).toList());
+            rows.stream().filter(row -> "total".equals(row.get("grain"))).findFirst().ifPresent(total ->
+                    parameters.put("REFRESH_SUMMARY", ReviewText.refreshSummary((Double) total.get("cost_past_lifecycle"),
+                            (Double) total.get("cost_due_12m"), (Double) total.get("replacement_cost"),
+                            job.currency())));
+        });
+    }
+}
