@@ -2,6 +2,7 @@ package io.northstar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.northstar.contract.Datasets;
 import io.northstar.job.Job;
 import io.northstar.job.JobFileReader;
 import java.io.IOException;
@@ -54,7 +55,7 @@ class RecipesTest {
                 .contains("sample.yaml", "sample-jdbc.yaml", "nightly.yaml");
         for (Path file : jobFiles) {
             Job job = reader.readFile(file);
-            assertThat(job.sources()).as(file.toString()).hasSize(11);
+            assertThat(job.sources()).as(file.toString()).hasSize(Datasets.names().size());
         }
         Job nightly = reader.readFile(JOBS.resolve("nightly.yaml"));
         assertThat(nightly.asOf()).as("a nightly run reports on its own day").isEmpty();

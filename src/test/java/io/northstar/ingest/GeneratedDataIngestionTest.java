@@ -35,7 +35,7 @@ class GeneratedDataIngestionTest {
             assertThat(outcome.quarantinedByReason()).as(outcome.dataset()).isEmpty();
             assertThat(outcome.deduplicated()).as(outcome.dataset()).isZero();
         }
-        assertThat(manifest.datasets()).hasSize(11);
+        assertThat(manifest.datasets()).hasSize(Datasets.names().size());
     }
 
     @Test

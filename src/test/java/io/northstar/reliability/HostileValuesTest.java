@@ -75,7 +75,7 @@ class HostileValuesTest {
         try (Stream<Path> list = Files.list(reports)) {
             files = list.map(file -> file.getFileName().toString()).sorted().toList();
         }
-        assertThat(files).hasSize(UNITS.size() + 1).contains("executive-scorecard.pdf")
+        assertThat(files).hasSize(UNITS.size() + 2).contains("executive-scorecard.pdf", "review-pack.pdf")
                 .allMatch(name -> name.matches("[a-z0-9-]{1,90}\\.pdf"), "a short slug");
         try (Stream<Path> everything = Files.walk(folder)) {
             assertThat(everything.filter(path -> path.toString().endsWith(".pdf")))

@@ -47,8 +47,8 @@ class ReportEndToEndTest {
         assertThat(pdf).exists();
         assertThat(manifest.stageMillis()).containsKeys("report");
         assertThat(manifest.outputs()).anyMatch(output -> output.endsWith("executive-scorecard.pdf"));
-        assertThat(pdf.getParentFile().list()).as("the scorecard, five units, no partial file")
-                .containsExactlyInAnyOrder("executive-scorecard.pdf", "business-unit-freight.pdf",
+        assertThat(pdf.getParentFile().list()).as("the scorecard, the review pack, five units, no partial file")
+                .containsExactlyInAnyOrder("executive-scorecard.pdf", "review-pack.pdf", "business-unit-freight.pdf",
                         "business-unit-warehousing.pdf", "business-unit-customer-services.pdf",
                         "business-unit-finance-hr.pdf", "business-unit-digital-ventures.pdf");
     }

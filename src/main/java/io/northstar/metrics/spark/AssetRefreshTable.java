@@ -51,7 +51,7 @@ final class AssetRefreshTable {
             return RowFactory.create(stage.ageYears(), stage.pastLifecycle(), stage.dueWithin12Months());
         }, LIFECYCLE);
         Dataset<Row> staged = assets.get().filter(col("acquired_date").leq(lit(asOf)))
-                .withColumn("_l", lifecycle.apply(col("acquired_date"), col("lifecycle_years")));
+                .withColumn("_l", lifecycle.apply(col("acquired_date"), col("lifecycle_years").cast("double")));
         Column past = col("_l.past");
         Column due = col("_l.due");
         Dataset<Row> grains = Grains.rollUp(staged, List.of("asset_class", "business_unit"),

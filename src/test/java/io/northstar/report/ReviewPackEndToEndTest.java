@@ -1,0 +1,157 @@
+package io.northstar.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.northstar.testing.TestingJob;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The review pack of two snapshots of the sample organisation, a month apart: the first has
+ * nothing to compare with, the second lists what moved; every figure is the lake's.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReviewPackEndToEndTest {
+    private static final LocalDate PREVIOUS = LocalDate.of(2026, 9, 30);
+
+    private TestingJob job;
+    private File pdf;
+    private String text;
+    private String firstText;
+
+    @BeforeAll
+    void runTwoSnapshots(@TempDir Path folder) throws IOException {
+        job = TestingJob.sample(folder).yaml("currency: EUR\nreport: { organisation: Halvorsen & Pike Logistics }\n");
+        job.run(PREVIOUS);
+        job.run();
+        pdf = folder.resolve("reports/2026-10-31/review-pack.pdf").toFile();
+        text = flat(pdf);
+        firstText = flat(folder.resolve("reports/2026-09-30/review-pack.pdf").toFile());
+    }
+
+    /** The PDF's text with line breaks as spaces, so wrapped sentences read whole. */
+    private static String flat(File file) throws IOException {
+        try (PDDocument document = Loader.loadPDF(file)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    private Dataset<Row> metric(String table) {
+        return job.table("metrics", table, TestingJob.AS_OF);
+    }
+
+    private static double number(Row row, String column) {
+        return ((Number) (row.getAs(column) instanceof java.math.BigDecimal decimal ? decimal.doubleValue()
+                : row.getAs(column))).doubleValue();
+    }
+
+    @Test
+    void theFirstSnapshotSaysThereIsNothingToCompareWith() {
+        assertThat(firstText).contains("What moved since the last review",
+                "This is the first snapshot in the lake: there is no earlier review to compare with.");
+        assertThat(job.table("metrics", "changes", PREVIOUS).count()).isZero();
+    }
+
+    @Test
+    void whatMovedLeadsWithTheLakesCountsAndTheWorseFirst() {
+        Dataset<Row> changes = metric("changes");
+        long total = changes.count();
+        long worse = changes.filter("direction = 'worse'").count();
+        long better = changes.filter("direction = 'better'").count();
+        assertThat(total).isPositive();
+        assertThat(text).contains(total + " changes since the review as of 2026-09-30: " + worse + " for the worse, "
+                + better + " for the better.");
+        assertThat(text.indexOf("What moved since the last review")).isLessThan(text.indexOf("Strengths"));
+        Row firstWorse = changes.filter("direction = 'worse'").orderBy("entity_type", "entity_id").first();
+        assertThat(text).contains((String) firstWorse.getAs("entity_id"));
+    }
+
+    @Test
+    void theSwotShowsTheListedStatementsAndNamesTheSourcesOfTheDerivedOnes() {
+        assertThat(text).contains("Strengths", "Weaknesses", "Opportunities", "Threats");
+        for (Row listed : metric("swot").filter("origin = 'listed'").collectAsList()) {
+            assertThat(text).contains((String) listed.getAs("statement"), (String) listed.getAs("source"));
+        }
+        assertThat(text).contains("derived from kpi_status", "derived from business_case", "derived from risk_exposure");
+    }
+
+    @Test
+    void theCasesAreRankedByRiskAdjustedNpvAndTheCaseForActingUsesTheLakesFigures() {
+        List<Row> cases = metric("business_case").orderBy("rank").collectAsList();
+        assertThat(cases).hasSizeBetween(6, 10);
+        int table = text.indexOf("Investment cases, ranked by risk-adjusted NPV");
+        List<Integer> positions = new ArrayList<>();
+        for (Row row : cases) {
+            String title = row.getAs("title");
+            positions.add(text.indexOf(title, table));
+            assertThat(text).contains(Amounts.abbreviate(number(row, "risk_adjusted_npv")));
+        }
+        assertThat(positions).doesNotContain(-1).isSorted();
+        Row mostAtRisk = metric("business_case").orderBy(org.apache.spark.sql.functions.col("cost_of_inaction").desc())
+                .first();
+        assertThat(text).contains(ReviewText.caseForActing(mostAtRisk.getAs("title"),
+                (Integer) mostAtRisk.getAs("linked_open_risks"), number(mostAtRisk, "cost_of_inaction"),
+                (Integer) mostAtRisk.getAs("years"), number(mostAtRisk, "npv"), number(mostAtRisk, "risk_adjusted_npv"),
+                "EUR"));
+    }
+
+    @Test
+    void theStoryHoldsOneCaseLosesMoneyAndOneIsArguedByTheCostOfInaction() {
+        Dataset<Row> cases = metric("business_case");
+        assertThat(cases.filter("npv < 0 and risk_adjusted_npv < 0").count()).as("a case not worth it").isPositive();
+        assertThat(cases.filter("npv < 0 and risk_adjusted_npv > 0").count()).as("the cost of inaction decides")
+                .isPositive();
+        assertThat(cases.filter("npv > 0").count()).as("cases clearly worth it").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theRefreshBacklogMatchesTheLakeAndShowsTheBulgeNextYear() {
+        Row total = metric("asset_refresh").filter("grain = 'total'").first();
+        assertThat(text).contains(ReviewText.refreshSummary(number(total, "cost_past_lifecycle"),
+                number(total, "cost_due_12m"), number(total, "replacement_cost"), "EUR"));
+        assertThat(number(total, "cost_due_12m")).as("the bulge: more falls due next year than is overdue now")
+                .isGreaterThan(2 * number(total, "cost_past_lifecycle"));
+        for (Row row : metric("asset_refresh").filter("grain = 'asset_class'").collectAsList()) {
+            assertThat(text).contains((String) row.getAs("asset_class"));
+        }
+    }
+
+    @Test
+    void itEndsWithTheScorecardSummaryPage() {
+        assertThat(text).contains("IT strategy scorecard as of 2026-10-31", "IT strategic aims", "What needs attention");
+        assertThat(text.toLowerCase(java.util.Locale.ROOT)).contains("strategy score", "open risk exposure");
+        assertThat(text.lastIndexOf("IT strategic aims")).isGreaterThan(text.indexOf("Infrastructure refresh backlog"));
+    }
+
+    @Test
+    void fontsAreEmbeddedAndTheDocumentHasATitleAndAnOutline() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentInformation().getTitle())
+                    .isEqualTo("Halvorsen & Pike Logistics — IT strategy review as of 2026-10-31");
+            for (PDPage page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                }
+            }
+            List<String> titles = new ArrayList<>();
+            document.getDocumentCatalog().getDocumentOutline().children().forEach(item -> titles.add(item.getTitle()));
+            assertThat(titles).contains("What moved", "SWOT", "Investment cases", "Refresh backlog", "Summary");
+        }
+    }
+}

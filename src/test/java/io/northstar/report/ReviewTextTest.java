@@ -1,0 +1,55 @@
+package io.northstar.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The review pack's sentences, from a row's figures. */
+class ReviewTextTest {
+
+    @Test
+    void changesReadAsTheyMoved() {
+        assertThat(ReviewText.change("status_changed", "amber", "red", null, "EUR")).isEqualTo("amber → red");
+        assertThat(ReviewText.change("health_changed", "green", "amber", null, "EUR")).isEqualTo("health green → amber");
+        assertThat(ReviewText.change("eac_moved", "7968103.43", "8500000.00", 0.0667, "EUR"))
+                .isEqualTo("EAC +6.7% (EUR 8.0M → EUR 8.5M)");
+        assertThat(ReviewText.change("new", null, "open", null, "EUR")).isEqualTo("new risk (open)");
+        assertThat(ReviewText.change("closed", "mitigating", "closed", null, "EUR")).isEqualTo("closed (was mitigating)");
+        assertThat(ReviewText.change("removed", "open", null, null, "EUR")).isEqualTo("no longer in the register (was open)");
+        assertThat(ReviewText.change("status_changed", null, "no_data", null, "EUR")).isEqualTo("none → no data");
+        assertThat(ReviewText.entity("budget_line")).isEqualTo("Budget line");
+        assertThat(ReviewText.entity("kpi")).isEqualTo("KPI");
+        assertThat(ReviewText.entity("objective")).isEqualTo("Objective");
+    }
+
+    @Test
+    void theCaseForActingSpellsOutTheYearlyLossItsPresentValueAndTheNpvItTurnsInto() {
+        // present value of the inaction = risk-adjusted NPV − NPV = 4.94M − (−1.14M)
+        assertThat(ReviewText.caseForActing("NIS2 programme", 5, 1_523_208, 5, -1_139_198, 4_942_531, "EUR"))
+                .isEqualTo("NIS2 programme: 5 open risks would cost an expected EUR 1.5M a year if nothing is done,"
+                        + " EUR 6.1M in today's money over 5 years; counted in, the NPV of EUR -1.1M becomes EUR 4.9M.");
+        assertThat(ReviewText.caseForActing("X", 1, 20_000, 1, 0, 18_000, "USD"))
+                .contains("1 open risk would", "over 1 year;");
+    }
+
+    @Test
+    void theRefreshSummaryGivesTheBacklogsShareOfTheEstate() {
+        assertThat(ReviewText.refreshSummary(246_855, 1_492_147, 4_003_799, "EUR"))
+                .isEqualTo("EUR 247k of assets are past their lifecycle and EUR 1.5M fall due within 12 months: 43% of"
+                        + " the estate's EUR 4.0M replacement value.");
+        assertThat(ReviewText.refreshSummary(0, 0, 0, "EUR")).doesNotContain("replacement value");
+    }
+
+    @Test
+    void quadrantsHaveTheirPluralsAndOneTemplateGetsToKnowWhichItIs() {
+        assertThat(ReviewText.quadrantTitle("opportunity")).isEqualTo("Opportunities");
+        assertThat(ReviewText.quadrantTitle("weakness")).isEqualTo("Weaknesses");
+        assertThatThrownBy(() -> ReviewText.quadrantTitle("wish")).isInstanceOf(IllegalArgumentException.class);
+        Map<String, Object> parameters = Map.of("AS_OF", "2026-10-31");
+        assertThat(ReviewText.with(parameters, "QUADRANT", "threat"))
+                .containsEntry("QUADRANT", "threat").containsEntry("AS_OF", "2026-10-31");
+        assertThat(parameters).doesNotContainKey("QUADRANT");
+    }
+}
