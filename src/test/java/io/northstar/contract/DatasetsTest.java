@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class DatasetsTest {
 
     @Test
-    void holdsTheElevenDatasetsOfTheSpec() {
+    void holdsTheElevenDatasetsOfTheSpecThenTheThreePlanningDatasets() {
         assertThat(Datasets.names()).containsExactly("objectives", "kpis", "kpi_observations", "projects",
                 "project_objectives", "project_status", "budget_lines", "services", "service_dependencies",
-                "service_levels", "risks");
+                "service_levels", "risks", "business_cases", "assets", "swot");
     }
 
     @Test
@@ -30,10 +30,10 @@ class DatasetsTest {
     }
 
     @Test
-    void budgetLinesHaveNoKeyAndEveryOtherDatasetHasOne() {
+    void budgetLinesAndSwotHaveNoKeyAndEveryOtherDatasetHasOne() {
         for (DatasetContract contract : Datasets.all()) {
             assertThat(contract.key().isEmpty()).as(contract.name())
-                    .isEqualTo(contract.name().equals(Datasets.BUDGET_LINES));
+                    .isEqualTo(contract.name().equals(Datasets.BUDGET_LINES) || contract.name().equals(Datasets.SWOT));
         }
     }
 
@@ -44,6 +44,11 @@ class DatasetsTest {
         assertThat(required("risks")).containsExactly("risk_id", "title", "category", "likelihood", "impact", "status");
         assertThat(required("budget_lines")).containsExactly("period", "business_unit", "category", "plan", "actual");
         assertThat(required("kpis")).containsExactly("kpi_id", "name", "direction");
+        assertThat(required("business_cases")).containsExactly("case_id", "title", "capex", "annual_opex",
+                "annual_benefit", "years");
+        assertThat(required("assets")).containsExactly("asset_id", "asset_class", "acquired_date", "lifecycle_years",
+                "replacement_cost");
+        assertThat(required("swot")).containsExactly("type", "statement");
     }
 
     private static List<String> required(String dataset) {

@@ -63,7 +63,28 @@ class QuarantineContractTest {
                         "service_id,depends_on",
                         "S1,S2",                                         // 2 kept
                         "S1,S1",                                         // 3 self_dependency
-                        "S2,S9");                                        // 4 dangling_reference
+                        "S2,S9")                                         // 4 dangling_reference
+                .csv("business_cases",
+                        "case_id,title,project_id,objective_id,capex,annual_opex,annual_benefit,years,discount_rate",
+                        "BC1,Shop,P1,OBJ1,1000,50,400,5,",               // 2 kept, the job's rate
+                        "BC2,Too long,P1,,1000,50,400,16,",              // 3 out_of_range (years 1-15)
+                        "BC3,Negative capex,,,-1,0,10,3,0.08",           // 4 out_of_range
+                        "BC4,Ghost,P9,,100,0,50,2,0.1",                  // 5 dangling_reference
+                        "BC5,Rate,,,100,0,50,2,1.5",                     // 6 out_of_range (rate 0-1)
+                        "BC6,Loss,,,100,0,-50,2,0.1")                    // 7 kept: a benefit may be negative
+                .csv("assets",
+                        "asset_id,asset_class,service_id,acquired_date,lifecycle_years,replacement_cost",
+                        "AS1,Servers,S1,2022-01-01,5,1000",              // 2 kept
+                        "AS2,Servers,S9,2022-01-01,5,1000",              // 3 dangling_reference
+                        "AS3,Servers,,2022-01-01,0,1000",                // 4 out_of_range (lifecycle > 0)
+                        "AS4,Servers,,01.01.2022,5,1000")                // 5 bad_type
+                .csv("swot",
+                        "type,statement,objective_id,source",
+                        "strength,Good shop,OBJ1,Survey",                // 2 kept
+                        "wish,More budget,,",                            // 3 bad_enum
+                        "threat,,,",                                     // 4 missing_required
+                        "threat,Said twice,,",                           // 5 kept
+                        "threat,Said twice,,");                          // 6 kept: no key, every row counts
         manifest = job.run();
     }
 
@@ -116,6 +137,25 @@ class QuarantineContractTest {
         assertThat(reasonsByLine("service_dependencies")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 3L, "self_dependency",
                 4L, "dangling_reference")));
+    }
+
+    @Test
+    void thePlanningDatasetsFollowTheSameRules() {
+        assertThat(reasonsByLine("business_cases")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                3L, "out_of_range",
+                4L, "out_of_range",
+                5L, "dangling_reference",
+                6L, "out_of_range")));
+        assertThat(reasonsByLine("assets")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                3L, "dangling_reference",
+                4L, "out_of_range",
+                5L, "bad_type")));
+        assertThat(reasonsByLine("swot")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                3L, "bad_enum",
+                4L, "missing_required")));
+        assertThat(outcome("swot").kept()).isEqualTo(3);
+        Row shop = job.conformed("business_cases").filter("case_id = 'BC1'").first();
+        assertThat((Object) shop.getAs("discount_rate")).as("the job's default applies in the metrics").isNull();
     }
 
     @Test
