@@ -137,7 +137,8 @@ public final class JobRunner {
 
     private static String reportSummary(List<Path> pdfs) {
         long units = pdfs.stream().filter(pdf -> pdf.getFileName().toString().startsWith("business-unit-")).count();
-        return pdfs.size() + " PDFs: executive-scorecard.pdf and " + units + " business-unit scorecards";
+        return pdfs.size() + " PDFs: executive-scorecard.pdf, review-pack.pdf and " + units
+                + " business-unit scorecards";
     }
 
     /**
