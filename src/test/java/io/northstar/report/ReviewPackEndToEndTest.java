@@ -143,6 +143,7 @@ class ReviewPackEndToEndTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getDocumentInformation().getTitle())
                     .isEqualTo("Halvorsen & Pike Logistics — IT strategy review as of 2026-10-31");
+            assertThat(document.getDocumentInformation().getSubject()).isEqualTo("IT strategy review");
             for (PDPage page : document.getPages()) {
                 for (var name : page.getResources().getFontNames()) {
                     PDFont font = page.getResources().getFont(name);

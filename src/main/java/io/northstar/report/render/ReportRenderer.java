@@ -101,7 +101,8 @@ public final class ReportRenderer {
             JasperPrint print = JasperFillManager.fillReport(compiled(template, true), parameters,
                     new JREmptyDataSource(1));
             virtualizer.setReadOnly(true);
-            return export(print, target, title);
+            return export(print, target, title, REVIEW_PACK.equals(template) ? "IT strategy review"
+                    : "IT strategy scorecard");
         } catch (JRException e) {
             throw new IllegalStateException("rendering " + template + " failed: " + e.getMessage(), e);
         } finally {
@@ -109,7 +110,7 @@ public final class ReportRenderer {
         }
     }
 
-    private Path export(JasperPrint print, Path target, String title) throws JRException {
+    private Path export(JasperPrint print, Path target, String title, String subject) throws JRException {
         try {
             Files.createDirectories(target.getParent());
             Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
@@ -120,7 +121,7 @@ public final class ReportRenderer {
                 SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
                 configuration.setMetadataTitle(title);
                 configuration.setMetadataAuthor("Northstar");
-                configuration.setMetadataSubject("IT strategy scorecard");
+                configuration.setMetadataSubject(subject);
                 configuration.setMetadataKeywords("IT strategy, KPI, portfolio, budget, risk, services");
                 configuration.setMetadataCreator("Northstar");
                 configuration.setDisplayMetadataTitle(true);
