@@ -60,10 +60,10 @@ class BusinessUnitReportTest {
     @Test
     void everyUnitGetsAPdfWithASafeName() throws IOException {
         List<String> files = files();
-        assertThat(files).contains("executive-scorecard.pdf", "business-unit-zurich-ops.pdf",
+        assertThat(files).contains("executive-scorecard.pdf", "review-pack.pdf", "business-unit-zurich-ops.pdf",
                 "business-unit-etc-passwd.pdf", "business-unit-" + Slugs.of("Москва") + ".pdf",
                 "business-unit-" + Slugs.of("東京") + ".pdf", "business-unit-" + Slugs.of("الرياض") + ".pdf");
-        assertThat(files).hasSize(6).allMatch(name -> name.matches("[a-z0-9-]+\\.pdf"));
+        assertThat(files).hasSize(7).allMatch(name -> name.matches("[a-z0-9-]+\\.pdf"));
         assertThat(reports.getParent().getParent().resolve("etc")).doesNotExist();
     }
 

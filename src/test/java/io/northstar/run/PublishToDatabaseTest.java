@@ -47,7 +47,7 @@ class PublishToDatabaseTest {
         RunManifest run = job.run();
 
         assertThat(run.stageMillis()).containsKeys("publish", "publish.jdbc");
-        assertThat(job.progressOutput()).contains("publish.jdbc", "rows in 4 tables to jdbc:h2:");
+        assertThat(job.progressOutput()).contains("publish.jdbc", "rows in 6 tables to jdbc:h2:");
         assertThat(kpiStatusRows()).isEqualTo(2);
 
         RunManifest again = job.runner().publishToDatabase(job.job(), TestingJob.AS_OF);
