@@ -88,6 +88,8 @@ class ReviewPackEndToEndTest {
             assertThat(text).contains((String) listed.getAs("statement"), (String) listed.getAs("source"));
         }
         assertThat(text).contains("derived from kpi_status", "derived from business_case", "derived from risk_exposure");
+        assertThat(metric("swot").filter("quadrant = 2").first().<String>getAs("origin"))
+                .as("the lake lists a quadrant's listed statements first").isEqualTo("listed");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.northstar.metrics.spark;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.northstar.concurrent.TaskGraph;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -21,15 +23,16 @@ import org.apache.spark.sql.SaveMode;
  * skipped, not zero-filled.
  */
 public final class MetricsStage {
-    private static final Map<String, String[]> SORT_ORDER = Map.of(
-            BudgetTables.VARIANCE, new String[] {"grain", "business_unit", "tower", "category"},
-            BudgetTables.MONTHLY, new String[] {"period", "business_unit"},
-            RiskTables.SUMMARY, new String[] {"dimension", "key"},
-            RiskTables.HEATMAP, new String[] {"likelihood", "impact"},
-            RiskTables.SIMULATION, new String[] {"scope", "key"},
-            AssetRefreshTable.NAME, new String[] {"grain", "asset_class", "business_unit"},
-            SwotTable.NAME, new String[] {"quadrant", "origin", "source", "statement"},
-            ChangesTable.NAME, new String[] {"entity_type", "change", "entity_id"});
+    private static final Map<String, Column[]> SORT_ORDER = Map.of(
+            BudgetTables.VARIANCE, columns("grain", "business_unit", "tower", "category"),
+            BudgetTables.MONTHLY, columns("period", "business_unit"),
+            RiskTables.SUMMARY, columns("dimension", "key"),
+            RiskTables.HEATMAP, columns("likelihood", "impact"),
+            RiskTables.SIMULATION, columns("scope", "key"),
+            AssetRefreshTable.NAME, columns("grain", "asset_class", "business_unit"),
+            // listed statements before derived ones in each quadrant
+            SwotTable.NAME, new Column[] {col("quadrant"), col("origin").desc(), col("source"), col("statement")},
+            ChangesTable.NAME, columns("entity_type", "change", "entity_id"));
 
     /**
      * Tables computed at once. Most metric tables are small, so the driver's planning rather
@@ -98,6 +101,10 @@ public final class MetricsStage {
         return graph;
     }
 
+    private static Column[] columns(String... names) {
+        return java.util.Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
     private Optional<Dataset<Row>> table(String name) {
         return Optional.ofNullable(written.get(name));
     }
@@ -122,11 +129,10 @@ public final class MetricsStage {
      * sorted by its first column, or by the given ones.
      */
     private long write(String table, Dataset<Row> rows) {
-        String[] sortBy = SORT_ORDER.getOrDefault(table, new String[] {rows.columns()[0]});
+        Column[] sortBy = SORT_ORDER.getOrDefault(table, columns(rows.columns()[0]));
         Dataset<Row> stamped = rows.withColumn("as_of", lit(context.asOf())).withColumn("run_id", lit(context.runId()))
                 .coalesce(1)
-                .sortWithinPartitions(java.util.Arrays.stream(sortBy).map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new));
+                .sortWithinPartitions(sortBy);
         String path = staging.partition(Zone.METRICS, table);
         stamped.write().mode(SaveMode.ErrorIfExists).parquet(path);
         Dataset<Row> published = context.spark().read().parquet(path);

@@ -1,5 +1,6 @@
 package io.northstar.metrics.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -100,9 +101,14 @@ final class SwotTable {
 
     private static Dataset<Row> redProjects(Dataset<Row> health) {
         return derived(health.filter(col("health").equalTo("red")), "weakness", ProjectHealthTable.NAME,
-                concat(lit("Project "), col("name"), lit(" is red (CPI "), format_number(col("cpi"), 2),
-                        lit(", SPI "), format_number(col("spi"), 2), lit(")")),
+                concat(lit("Project "), col("name"), lit(" is red (CPI "), ratio(col("cpi")), lit(", SPI "),
+                        ratio(col("spi")), lit(")")),
                 "project", col("project_id"), lit(null));
+    }
+
+    /** A CPI or SPI to two decimals; n/a where earned value has no base (no actual cost or planned value). */
+    private static Column ratio(Column value) {
+        return coalesce(format_number(value, 2), lit("n/a"));
     }
 
     private static Dataset<Row> quickWins(Dataset<Row> priority) {

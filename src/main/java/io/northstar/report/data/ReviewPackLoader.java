@@ -126,6 +126,7 @@ public final class ReviewPackLoader {
 
     private void cases() {
         metric("business_case").ifPresent(cases -> {
+            parameters.put("CASES_MORE", Math.max(0, cases.count() - MAX_CASES));
             tables.put("cases", ReportDataLoader.rows(cases.orderBy("rank").limit(MAX_CASES)
                     .select("rank", "case_id", "title", "funded", "project_status", "capex", "years", "npv", "irr",
                             "payback_years", "roi", "cost_of_inaction", "linked_open_risks", "risk_adjusted_npv")));

@@ -193,8 +193,8 @@ class PlanningTablesTest {
         written.put(ScorecardTable.NAME, values("('O1', 'Stay up', 'objective', 'green'), "
                 + "('O2', 'Clear backlog', 'objective', 'green'), ('A1', 'Aim', 'it_aim', 'green')",
                 "objective_id, name, level, status"));
-        written.put(ProjectHealthTable.NAME, values("('P1', 'Move DC', 'red', 0.7, 0.8), ('P2', 'Wi-Fi', 'green', 1.0, 1.0)",
-                "project_id, name, health, cpi, spi"));
+        written.put(ProjectHealthTable.NAME, values("('P1', 'Move DC', 'red', 0.7, 0.8), ('P2', 'Wi-Fi', 'green', 1.0, 1.0), "
+                + "('P5', 'No cost yet', 'red', cast(null as double), 1.0)", "project_id, name, health, cpi, spi"));
         written.put(PriorityTable.NAME, values("(1, 'P3', 'Chatbot', true, 'proposed'), (2, 'P4', 'Laptops', true, 'active')",
                 "rank, project_id, name, quick_win, status"));
         written.put(BusinessCaseTable.NAME, values("('C1', 'Carbon data', 1234.6, false, 'O1'), "
@@ -214,7 +214,9 @@ class PlanningTablesTest {
                 .containsExactly("[Stay up is green, with 1 improving KPI,objective_scorecard, kpi_trend,O1]");
         assertThat(swot.filter("type = 'weakness'").select("source", "entity_id").collectAsList())
                 .extracting(Row::toString)
-                .containsExactlyInAnyOrder("[kpi_status,K2]", "[project_health,P1]");
+                .containsExactlyInAnyOrder("[kpi_status,K2]", "[project_health,P1]", "[project_health,P5]");
+        assertThat(row(swot, "entity_id = 'P5'").<String>getAs("statement"))
+                .as("no actual cost: no CPI, and still a sentence").isEqualTo("Project No cost yet is red (CPI n/a, SPI 1.00)");
         assertThat(swot.filter("type = 'opportunity'").select("source", "entity_id").collectAsList())
                 .as("the proposed quick win, and the unfunded case with a positive NPV")
                 .extracting(Row::toString)
