@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import io.northstar.contract.Datasets;
@@ -18,7 +17,6 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * swot (SPEC.md §4.3): the statements a job lists, and statements derived from this snapshot's
@@ -127,8 +125,7 @@ final class SwotTable {
 
     private static Dataset<Row> topRisks(Dataset<Row> exposure) {
         Dataset<Row> top = exposure.filter(col("is_open").and(col("emv").isNotNull()))
-                .withColumn("_rank", row_number().over(Window.orderBy(col("emv").desc(), col("risk_id"))))
-                .filter(col("_rank").leq(TOP_RISKS));
+                .orderBy(col("emv").desc(), col("risk_id")).limit(TOP_RISKS);
         return derived(top, "threat", RiskTables.EXPOSURE, concat(col("title"), lit(": expected loss "),
                         format_number(col("emv"), 0), lit(" ("), col("band"), lit(")")),
                 "risk", col("risk_id"), col("objective_id"));

@@ -216,6 +216,11 @@ public final class ReportDataLoader {
     }
 
     private Optional<Dataset<Row>> metric(String table) {
+        return metric(spark, paths, table);
+    }
+
+    /** A metric table of the snapshot, or empty when the snapshot has none. */
+    static Optional<Dataset<Row>> metric(SparkSession spark, SnapshotPaths paths, String table) {
         return paths.partition(Zone.METRICS, table).map(path -> spark.read().parquet(path));
     }
 

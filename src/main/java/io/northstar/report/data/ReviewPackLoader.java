@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.when;
 
 import io.northstar.job.Job;
 import io.northstar.lake.SnapshotPaths;
-import io.northstar.lake.Zone;
 import io.northstar.report.ReportData;
 import io.northstar.report.ReviewText;
 import java.time.LocalDate;
@@ -70,7 +69,7 @@ public final class ReviewPackLoader {
     }
 
     private Optional<Dataset<Row>> metric(String table) {
-        return paths.partition(Zone.METRICS, table).map(path -> spark.read().parquet(path));
+        return ReportDataLoader.metric(spark, paths, table);
     }
 
     /** The worse first, then the better, then the rest; objectives before KPIs, projects, risks and lines. */
@@ -105,21 +104,19 @@ public final class ReviewPackLoader {
     /** Each quadrant's first lines, the listed statements before the derived ones, and how many more there are. */
     private void swot() {
         metric("swot").ifPresent(swot -> {
+            // each line knows its place in its quadrant and the quadrant's size: one query for both
             Dataset<Row> numbered = swot.withColumn("_line", row_number().over(Window.partitionBy("type")
-                    .orderBy(col("origin").desc(), col("source"), col("statement"))));
+                            .orderBy(col("origin").desc(), col("source"), col("statement"))))
+                    .withColumn("quadrant_size", count(lit(1)).over(Window.partitionBy("type")));
             List<Map<String, Object>> shown = ReportDataLoader.rows(numbered.filter(col("_line").leq(MAX_SWOT_LINES))
-                    .orderBy("quadrant", "_line").select("type", "origin", "source", "statement"));
-            Map<String, Long> totals = new LinkedHashMap<>();
-            for (Row row : swot.groupBy("type").count().collectAsList()) {
-                totals.put(row.getString(0), row.getLong(1));
-            }
+                    .orderBy("quadrant", "_line").select("type", "origin", "source", "statement", "quadrant_size"));
             for (String quadrant : QUADRANTS) {
                 List<Map<String, Object>> lines = new ArrayList<>();
                 shown.stream().filter(row -> quadrant.equals(row.get("type"))).forEach(lines::add);
                 String key = "swot_" + quadrant;
                 tables.put(key, lines);
-                parameters.put(key.toUpperCase(java.util.Locale.ROOT) + "_MORE",
-                        totals.getOrDefault(quadrant, 0L) - lines.size());
+                long size = lines.isEmpty() ? 0 : (Long) lines.get(0).get("quadrant_size");
+                parameters.put(key.toUpperCase(java.util.Locale.ROOT) + "_MORE", size - lines.size());
             }
         });
     }
