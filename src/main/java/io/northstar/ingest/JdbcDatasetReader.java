@@ -10,6 +10,7 @@ import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.jdbc.JdbcUrls;
 import io.northstar.jdbc.Retry;
+import io.northstar.lake.LakeFailures;
 import io.northstar.job.SourceSpec;
 import io.northstar.source.CsvText;
 import java.sql.Connection;
@@ -76,7 +77,12 @@ final class JdbcDatasetReader {
         JavaRDD<Row> numbered = text.javaRDD().mapPartitionsWithIndex(JdbcDatasetReader::numbered, true);
         Dataset<Row> toCopy = spark.createDataFrame(numbered, copySchema);
         withRetries(dataset, source, "reading %s failed after %s", () -> {
-            toCopy.write().mode(SaveMode.Overwrite).parquet(copy);
+            try {
+                toCopy.write().mode(SaveMode.Overwrite).parquet(copy);
+            } catch (Exception e) {
+                // the copy lands in the lake's staging: a full lake is not the database's fault
+                throw LakeFailures.cannotWrite(e, "the lake").map(RuntimeException.class::cast).orElseThrow(() -> e);
+            }
             return null;
         });
         Dataset<Row> copied = spark.read().parquet(copy);

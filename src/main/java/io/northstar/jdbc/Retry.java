@@ -2,6 +2,7 @@ package io.northstar.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.northstar.error.NorthstarException;
 import java.time.Duration;
 
 /**
@@ -54,6 +55,9 @@ public record Retry(int retries, Duration backoff) {
         for (int attempt = 0; attempt <= retries; attempt++) {
             try {
                 return work.run();
+            } catch (NorthstarException e) {
+                // already a final answer (a full lake, say): trying again cannot change it
+                throw e;
             } catch (Exception e) {
                 last = e;
                 if (attempt < retries) {

@@ -92,6 +92,15 @@ public final class Lake {
      * oldest run first. Call only while holding the lake's lock.
      */
     public List<Staging.Resumed> resumeInterruptedPublishes() {
+        return resumeInterruptedPublishes((runId, asOf) -> { });
+    }
+
+    /**
+     * The same; {@code whileJournalled} gets each resumed run and its as_of once its partitions
+     * are in and before its journal goes (to move the run's PDFs in, covered by the journal).
+     */
+    public List<Staging.Resumed> resumeInterruptedPublishes(
+            java.util.function.BiConsumer<String, LocalDate> whileJournalled) {
         List<Staging.Resumed> resumed = new ArrayList<>();
         Path staging = new Path(root, STAGING);
         try {
@@ -101,7 +110,7 @@ public final class Lake {
             FileStatus[] runs = fs.listStatus(staging);
             java.util.Arrays.sort(runs, java.util.Comparator.comparing(run -> run.getPath().getName()));
             for (FileStatus run : runs) {
-                Staging.resume(this, run.getPath()).ifPresent(resumed::add);
+                Staging.resume(this, run.getPath(), whileJournalled).ifPresent(resumed::add);
             }
         } catch (IOException e) {
             throw new LakeException("lake " + root + ": cannot complete an interrupted publish under " + staging + ": "

@@ -7,7 +7,9 @@ import io.northstar.error.NorthstarException;
 public final class LakeException extends NorthstarException {
     private static final long serialVersionUID = 1L;
 
+    /** Exit 7 when the cause is a full or read-only disk (LakeFailures), 1 otherwise. */
     public LakeException(String message, Throwable cause) {
-        super(ExitCode.INTERNAL, message, cause);
+        super(LakeFailures.cannotWrite(cause, "").isPresent() ? ExitCode.CANNOT_WRITE : ExitCode.INTERNAL, message,
+                cause);
     }
 }

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -65,7 +66,7 @@ public final class Staging {
      * old ones deleted: on a local filesystem or HDFS each move is a rename.
      */
     public List<String> publish() {
-        return publish(EnumSet.allOf(Zone.class));
+        return publish(EnumSet.allOf(Zone.class), () -> { });
     }
 
     /**
@@ -76,14 +77,28 @@ public final class Staging {
      * that can be completed, it is journalled in the staging folder: {@code _publish} (as_of
      * and zones) before the first partition is moved aside, {@code _publish-in} once all are
      * aside and the staged ones start moving in. {@link #resume} completes it from there.
+     * {@code whileJournalled} runs once the partitions are in and before the journal goes, so
+     * what it moves (the run's PDFs) is completed by a resume too.
      */
-    public List<String> publish(Set<Zone> zones) {
+    public List<String> publish(Set<Zone> zones, Runnable whileJournalled) {
         try {
             writeMarker(JOURNAL, asOf + "\n" + zones.stream().map(Zone::name).collect(Collectors.joining(",")));
         } catch (IOException e) {
             throw failed(e);
         }
-        return finishPublish(zones, false);
+        return finishPublish(zones, false, whileJournalled);
+    }
+
+    /**
+     * Whether this run's publish has started (its journal is complete): after a failure the
+     * staging folder must then stay, for the next run to complete the publish.
+     */
+    public boolean publishStarted() {
+        try {
+            return journal(lake, folder).isPresent();
+        } catch (IOException e) {
+            throw failed(e);
+        }
     }
 
     /** A publish that a dead run had started and a later run completed. */
@@ -95,13 +110,31 @@ public final class Staging {
      * the run had not started publishing (its staging is then abandoned, and the published
      * snapshot untouched).
      */
-    static Optional<Resumed> resume(Lake lake, Path folder) throws IOException {
-        Path journal = new Path(folder, JOURNAL);
-        if (!lake.fileSystem().exists(journal)) {
+    static Optional<Resumed> resume(Lake lake, Path folder, BiConsumer<String, LocalDate> whileJournalled)
+            throws IOException {
+        Optional<Journal> journal = journal(lake, folder);
+        if (journal.isEmpty()) {
+            return Optional.empty();
+        }
+        Staging staging = new Staging(lake, folder, journal.get().asOf());
+        List<String> published = staging.finishPublish(journal.get().zones(),
+                lake.fileSystem().exists(new Path(folder, MOVING_IN)),
+                () -> whileJournalled.accept(folder.getName(), staging.asOf));
+        return Optional.of(new Resumed(folder.getName(), staging.asOf, published));
+    }
+
+    /** What a publish journal says: the snapshot and the zones being replaced. */
+    private record Journal(LocalDate asOf, Set<Zone> zones) {
+    }
+
+    /** The journal of a staging folder; empty without one, or when the run died writing it. */
+    private static Optional<Journal> journal(Lake lake, Path folder) throws IOException {
+        Path file = new Path(folder, JOURNAL);
+        if (!lake.fileSystem().exists(file)) {
             return Optional.empty();
         }
         String[] lines;
-        try (var in = lake.fileSystem().open(journal)) {
+        try (var in = lake.fileSystem().open(file)) {
             lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
         }
         if (lines.length < 2 || lines[1].isBlank()) {
@@ -112,12 +145,10 @@ public final class Staging {
         for (String zone : lines[1].split(",")) {
             zones.add(Zone.valueOf(zone));
         }
-        Staging staging = new Staging(lake, folder, LocalDate.parse(lines[0]));
-        List<String> published = staging.finishPublish(zones, lake.fileSystem().exists(new Path(folder, MOVING_IN)));
-        return Optional.of(new Resumed(folder.getName(), staging.asOf, published));
+        return Optional.of(new Journal(LocalDate.parse(lines[0]), zones));
     }
 
-    private List<String> finishPublish(Set<Zone> zones, boolean allAside) {
+    private List<String> finishPublish(Set<Zone> zones, boolean allAside, Runnable whileJournalled) {
         String runId = folder.getName();
         Path trash = lake.trash(runId);
         List<String> published = new ArrayList<>();
@@ -140,6 +171,7 @@ public final class Staging {
                     published.add(target.toString());
                 }
             }
+            whileJournalled.run();
             lake.fileSystem().delete(trash, true);
             discard();
         } catch (IOException e) {

@@ -94,9 +94,12 @@ public final class JobRunner {
                     SnapshotPaths.staged(attempt.lake, attempt.staging), attempt.previousAsOf(),
                     Optional.of(attempt.runInfo()), staged),
                     JobRunner::reportSummary);
-            List<String> outputs = new ArrayList<>(attempt.stage("publish", attempt.staging::publish,
+            List<String> movedPdfs = new ArrayList<>();
+            List<String> outputs = new ArrayList<>(attempt.stage("publish",
+                    () -> attempt.staging.publish(EnumSet.allOf(Zone.class),
+                            () -> movedPdfs.addAll(ReportStage.moveInto(pdfs, attempt.reportsFolder()))),
                     published -> published.size() + " partitions published for as_of " + asOf));
-            outputs.addAll(ReportStage.moveInto(pdfs, attempt.reportsFolder()));
+            outputs.addAll(movedPdfs);
             attempt.published.addAll(outputs);
             attempt.publishToDatabase();
             return outputs;
@@ -158,7 +161,7 @@ public final class JobRunner {
                         : 0L);
             }
             attempt.metrics(conformed, quarantined);
-            List<String> outputs = attempt.stage("publish", () -> attempt.staging.publish(EnumSet.of(Zone.METRICS)),
+            List<String> outputs = attempt.stage("publish", () -> attempt.staging.publish(EnumSet.of(Zone.METRICS), () -> { }),
                     published -> published.size() + " metric partitions replaced for as_of " + asOf);
             attempt.published.addAll(outputs);
             attempt.publishToDatabase();
@@ -244,12 +247,12 @@ public final class JobRunner {
          * are removed.
          */
         void removeWhatDeadRunsLeft() {
-            for (Staging.Resumed resumed : lake.resumeInterruptedPublishes()) {
-                Path reports = Path.of(job.reportsLocation()).resolve(resumed.asOf().toString());
-                List<String> pdfs = ReportStage.moveStagedInto(reports, resumed.runId());
+            Map<String, List<String>> pdfs = new LinkedHashMap<>();
+            for (Staging.Resumed resumed : lake.resumeInterruptedPublishes((run, runAsOf) -> pdfs.put(run,
+                    ReportStage.moveStagedInto(Path.of(job.reportsLocation()).resolve(runAsOf.toString()), run)))) {
                 progress.message("completed the publish of run " + resumed.runId() + " (as_of " + resumed.asOf()
-                        + "), interrupted when its process died: " + resumed.published().size() + " partitions, "
-                        + pdfs.size() + " PDFs");
+                        + "), interrupted when its process died or failed: " + resumed.published().size()
+                        + " partitions, " + pdfs.getOrDefault(resumed.runId(), List.of()).size() + " PDFs");
             }
             List<String> removed = new ArrayList<>(lake.removeAbandonedStaging(runId));
             removed.addAll(ReportStage.removeStaging(reportsFolder(), run -> !run.equals(runId)));
@@ -339,8 +342,11 @@ public final class JobRunner {
         /** Leaves nothing staged, records the failure, and returns the exception to throw. */
         RuntimeException fail(Exception failure, ExitCode exitCode, String message) {
             try {
-                staging.discard();
-                ReportStage.removeStaging(reportsFolder(), runId::equals);
+                // a publish cut short by an error stays journalled: the next run completes it
+                if (!staging.publishStarted()) {
+                    staging.discard();
+                    ReportStage.removeStaging(reportsFolder(), runId::equals);
+                }
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
             }

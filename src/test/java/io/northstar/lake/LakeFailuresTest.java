@@ -41,4 +41,24 @@ class LakeFailuresTest {
         });
         assertThat(LakeFailures.cannotWrite(new IOException("Connection reset"), "lake /data/lake")).isEmpty();
     }
+
+    @Test
+    void aLakeFailureOnAFullDiskExitsWithSevenAndAnyOtherWithOne() {
+        assertThat(new LakeException("publishing failed", new IOException("No space left on device")).exitCode())
+                .isEqualTo(ExitCode.CANNOT_WRITE);
+        assertThat(new LakeException("publishing failed", new IOException("Input/output error")).exitCode())
+                .isEqualTo(ExitCode.INTERNAL);
+    }
+
+    @Test
+    void aFinalAnswerIsNotRetried() {
+        int[] attempts = {0};
+        io.northstar.jdbc.Retry retry = new io.northstar.jdbc.Retry(3, java.time.Duration.ofMillis(1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> retry.run(() -> {
+            attempts[0]++;
+            throw LakeFailures.cannotWrite(new IOException("No space left on device"), "the lake").orElseThrow();
+        })).isInstanceOfSatisfying(io.northstar.error.NorthstarException.class,
+                e -> assertThat(e.exitCode()).isEqualTo(ExitCode.CANNOT_WRITE));
+        assertThat(attempts[0]).isEqualTo(1);
+    }
 }

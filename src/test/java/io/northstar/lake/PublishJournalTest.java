@@ -113,6 +113,31 @@ class PublishJournalTest {
                 .containsEntry("conformed/a/" + PARTITION + "/part-0", "old").hasSize(5);
     }
 
+    @Test
+    void whatMovesWhileJournalledIsDoneByTheResumeToo() throws IOException {
+        journal("CONFORMED,QUARANTINE,METRICS");
+        moveAside("conformed/a");
+        List<String> moved = new java.util.ArrayList<>();
+
+        lake.resumeInterruptedPublishes((run, asOf) -> moved.add(run + " " + asOf));
+
+        assertThat(moved).containsExactly("20261122T010000Z-dead0001 " + AS_OF);
+        assertThat(files()).isEqualTo(published());
+    }
+
+    @Test
+    void aPublishThatFailsPartwayKeepsItsJournalAndTheNextRunCompletesIt() throws IOException {
+        assertThat(staging.publishStarted()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> staging.publish(java.util.EnumSet.allOf(Zone.class),
+                () -> {
+                    throw new IllegalStateException("the reports folder went away");
+                })).hasMessageContaining("went away");
+        assertThat(staging.publishStarted()).as("the runner then leaves the staging folder alone").isTrue();
+
+        assertThat(lake.resumeInterruptedPublishes()).singleElement();
+        assertThat(files()).isEqualTo(published());
+    }
+
     private void journal(String zones) throws IOException {
         write(folder.resolve("_staging/20261122T010000Z-dead0001").resolve(Staging.JOURNAL),
                 AS_OF + "\n" + zones);
