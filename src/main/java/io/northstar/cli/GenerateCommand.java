@@ -3,14 +3,13 @@ package io.northstar.cli;
 import io.northstar.jdbc.Dialect;
 import io.northstar.jdbc.JdbcUrls;
 import io.northstar.jdbc.SampleLoader;
+import io.northstar.run.LocalFolders;
 import io.northstar.sample.Ledger;
 import io.northstar.sample.SampleGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -128,10 +127,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private static void deleteFolder(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            LocalFolders.delete(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,9 +41,6 @@ public final class LakeFailures {
                 }
             }
             root = cause;
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         if (!damaged || file == null) {
             return Optional.empty();
@@ -67,9 +64,6 @@ public final class LakeFailures {
                 return Optional.of(new NorthstarException(ExitCode.CANNOT_WRITE, where + " could not be written ("
                         + firstLine(message) + "); nothing of this run was published and the previous snapshot"
                         + " stands: free space or fix permissions, then run again", failure));
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return Optional.empty();

@@ -255,7 +255,8 @@ public final class JobRunner {
                         + " partitions, " + pdfs.getOrDefault(resumed.runId(), List.of()).size() + " PDFs");
             }
             List<String> removed = new ArrayList<>(lake.removeAbandonedStaging(runId));
-            removed.addAll(ReportStage.removeStaging(reportsFolder(), run -> !run.equals(runId)));
+            removed.addAll(ReportStage.removeStagingOfEveryAsOf(Path.of(job.reportsLocation()),
+                    run -> !run.equals(runId)));
             if (!removed.isEmpty()) {
                 progress.message("removed what interrupted runs left: " + String.join(", ", removed));
             }

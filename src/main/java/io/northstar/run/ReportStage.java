@@ -59,16 +59,28 @@ final class ReportStage {
                 String name = entry.getFileName().toString();
                 if (Files.isDirectory(entry) && name.startsWith(STAGING_PREFIX)
                         && whoseRun.test(name.substring(STAGING_PREFIX.length()))) {
-                    try (var files = Files.walk(entry)) {
-                        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                            Files.delete(file);
-                        }
-                    }
+                    LocalFolders.delete(entry);
                     removed.add(entry.toString());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean up the reports folder " + folder, e);
+        }
+        return removed;
+    }
+
+    /** {@link #removeStaging} in the folder of every as_of under the reports root. */
+    static List<String> removeStagingOfEveryAsOf(Path reportsRoot, Predicate<String> whoseRun) {
+        List<String> removed = new ArrayList<>();
+        if (!Files.isDirectory(reportsRoot)) {
+            return removed;
+        }
+        try (var dated = Files.list(reportsRoot)) {
+            for (Path folder : dated.filter(Files::isDirectory).sorted().toList()) {
+                removed.addAll(removeStaging(folder, whoseRun));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up the reports folder " + reportsRoot, e);
         }
         return removed;
     }

@@ -96,10 +96,8 @@ public final class Validator {
     }
 
     private static void delete(Path folder) {
-        try (var files = Files.walk(folder)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            LocalFolders.delete(folder);
         } catch (IOException e) {
             // a scratch folder left in the temp directory harms nothing
         }
