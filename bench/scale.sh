@@ -11,11 +11,15 @@
 #
 # Every measurement appends a line to bench/results/scale.tsv (scale, input rows, what,
 # seconds, peak RSS in MB); bench/src/BenchReport.java turns it into BENCHMARKS.md and
-# bench/results/scale.png. Each JVM gets the same heap (HEAP, default 2g).
+# bench/results/scale.png. Each JVM gets the same heap (HEAP, default 2g). Northstar and the
+# bare Spark load run with README's JVM options (JVM_OPTS); the bare load runs once more with the
+# JVM's defaults, and an older build (BEFORE_JAR) with BEFORE_JVM_OPTS (default: none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scales="${SCALES:-1 10 100 300}"
 heap="${HEAP:-2g}"
+jvm="${JVM_OPTS--XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m}"
+before_jvm="${BEFORE_JVM_OPTS:-}"
 duckdb_version=1.4.1.0
 as_of=2026-10-31
 work="${BENCH_WORK:-$(mktemp -d)}"
@@ -33,8 +37,10 @@ echo -e "scale\trows\twhat\tseconds\tpeak_rss_mb" > "$tsv"
   echo "machine	$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1 | tr -d '"')"
   echo "date	$(date -u +%Y-%m-%dT%H:%MZ)"
   echo "heap	$heap"
+  echo "jvm	$jvm"
   echo "command	SCALES=\"$scales\" bench/scale.sh"
   [ -z "${BEFORE_JAR:-}" ] || echo "before	${BEFORE_LABEL:-$BEFORE_JAR}"
+  [ -z "${BEFORE_JAR:-}" ] || echo "before_jvm	$before_jvm"
 } > "$results/scale-machine.tsv"
 
 # time_it NAME OUTPUT_FILE COMMAND...: runs it under /usr/bin/time -v, prints "wall_s rss_mb"
@@ -62,7 +68,7 @@ for scale in $scales; do
   if [ -n "${BEFORE_JAR:-}" ]; then
     sed "s|^lake: .*|lake: $dir/lake-before|; s|^reports: .*|reports: $dir/reports-before|" "$dir/job.yaml" \
       > "$dir/job-before.yaml"
-    read -r wall rss < <(time_it before "$dir/run-before.txt" java -Xmx"$heap" -jar "$BEFORE_JAR" run \
+    read -r wall rss < <(time_it before "$dir/run-before.txt" java -Xmx"$heap" $before_jvm -jar "$BEFORE_JAR" run \
       --job "$dir/job-before.yaml")
     record "$scale" "$rows" before_run "$wall" "$rss"
     manifest=$(ls "$dir"/lake-before/_runs/*.json | head -1)
@@ -72,17 +78,22 @@ for scale in $scales; do
     rm -rf "$dir/lake-before" "$dir/reports-before"
   fi
 
-  read -r wall rss < <(time_it run "$dir/run.txt" java -Xmx"$heap" -jar "$jar" run --job "$dir/job.yaml")
+  read -r wall rss < <(time_it run "$dir/run.txt" java -Xmx"$heap" $jvm -jar "$jar" run --job "$dir/job.yaml")
   record "$scale" "$rows" northstar_run "$wall" "$rss"
   manifest=$(ls "$dir"/lake/_runs/*.json | head -1)
   for stage in ingest metrics report publish; do
     record "$scale" "$rows" "northstar_$stage" "$(jq -r ".stageMillis.$stage / 1000" "$manifest")" ""
   done
 
-  read -r wall rss < <(time_it bare "$dir/bare.txt" java -Xmx"$heap" -cp "$jar" \
+  read -r wall rss < <(time_it bare "$dir/bare.txt" java -Xmx"$heap" $jvm -cp "$jar" \
     bench/src/BareSparkLoad.java "$dir/data" "$dir/bare-parquet")
   record "$scale" "$rows" bare_spark_run "$wall" "$rss"
   record "$scale" "$rows" bare_spark_load "$(awk '/^load_s/ {print $2}' "$dir/bare.txt")" ""
+  rm -rf "$dir/bare-parquet"
+  read -r wall rss < <(time_it bare "$dir/bare-default.txt" java -Xmx"$heap" -cp "$jar" \
+    bench/src/BareSparkLoad.java "$dir/data" "$dir/bare-parquet")
+  record "$scale" "$rows" bare_spark_run_default "$wall" "$rss"
+  record "$scale" "$rows" bare_spark_load_default "$(awk '/^load_s/ {print $2}' "$dir/bare-default.txt")" ""
 
   read -r wall rss < <(time_it duckdb "$dir/duckdb.txt" java -Xmx"$heap" -cp "$duckdb_jar:$jar" \
     bench/src/DuckDbPeer.java "$dir/data" "$dir/duckdb-parquet" "$as_of")
@@ -90,15 +101,15 @@ for scale in $scales; do
   record "$scale" "$rows" duckdb_load "$(awk '/^load_s/ {print $2}' "$dir/duckdb.txt")" ""
   record "$scale" "$rows" duckdb_aggregate "$(awk '/^aggregate_s/ {print $2}' "$dir/duckdb.txt")" ""
 
-  read -r wall rss < <(time_it query "$dir/query.txt" java -Xmx"$heap" -jar "$jar" query \
+  read -r wall rss < <(time_it query "$dir/query.txt" java -Xmx"$heap" $jvm -jar "$jar" query \
     --lake "$dir/lake" --format csv "SELECT business_unit, sum(actual) AS actual FROM budget_lines GROUP BY business_unit")
   record "$scale" "$rows" northstar_query_cold "$wall" "$rss"
   [ -n "${BENCH_WORK:-}" ] || rm -rf "$dir"
 done
 
 if [ -z "${SKIP_FIXED:-}" ]; then
-  bench/montecarlo.sh > /dev/null
-  JAR="$jar" bench/reports.sh > /dev/null
+  JVM_OPTS="$jvm" bench/montecarlo.sh > /dev/null
+  JVM_OPTS="$jvm" JAR="$jar" bench/reports.sh > /dev/null
 fi
 # BENCHMARKS.md shows the results of the default folder; a RESULTS folder elsewhere (a saved
 # "before" build, say) only gets its scale.tsv.

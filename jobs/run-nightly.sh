@@ -7,7 +7,8 @@
 #   NORTHSTAR_JOB   the job file                  (default: $NORTHSTAR_HOME/jobs/nightly.yaml)
 #   NORTHSTAR_LOGS  where the logs go             (default: $NORTHSTAR_HOME/logs)
 #   JAVA            the java command              (default: java)
-#   JAVA_OPTS       e.g. -Xmx4g
+#   JAVA_OPTS       JVM options (default: README's, -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m;
+#                   add e.g. -Xmx4g)
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,6 +16,7 @@ home="${NORTHSTAR_HOME:-$(dirname "$here")}"
 job="${NORTHSTAR_JOB:-$home/jobs/nightly.yaml}"
 logs="${NORTHSTAR_LOGS:-$home/logs}"
 java="${JAVA:-java}"
+java_opts="${JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m}"
 
 mkdir -p "$logs"
 log="$logs/northstar-$(date -u +%Y%m%d).log"
@@ -22,7 +24,7 @@ log="$logs/northstar-$(date -u +%Y%m%d).log"
 {
   echo "=== $(date -u +%Y-%m-%dT%H:%M:%SZ) northstar run --job $job"
   # shellcheck disable=SC2086
-  "$java" ${JAVA_OPTS:-} -jar "$home/target/northstar.jar" run --job "$job" "$@"
+  "$java" $java_opts -jar "$home/target/northstar.jar" run --job "$job" "$@"
 } >>"$log" 2>&1
 code=$?
 

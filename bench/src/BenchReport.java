@@ -44,23 +44,27 @@ public class BenchReport {
         StringBuilder md = new StringBuilder();
         md.append("## Measured (").append(machine.get("date")).append(")\n\n");
         md.append("Machine: ").append(machine.get("machine")).append("; every JVM with `-Xmx").append(machine.get("heap"))
-                .append("`. Reproduce with `").append(machine.get("command")).append("`; raw numbers in ")
-                .append("`bench/results/scale.tsv`.\n\n");
-        md.append("| scale | input rows | northstar run | ingest | metrics | report | bare Spark load | DuckDB load"
-                + " | DuckDB aggregations | ingest / bare Spark | ingest / DuckDB load | run / bare Spark | peak RSS"
-                + " northstar / bare / DuckDB | cold query |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
+                .append("`; Northstar and the bare Spark load with `").append(machine.getOrDefault("jvm", ""))
+                .append("` (README's settings), the bare Spark load once more with the JVM's defaults. Reproduce with `")
+                .append(machine.get("command")).append("`; raw numbers in `bench/results/scale.tsv`.\n\n");
+        md.append("| scale | input rows | northstar run | ingest | metrics | report | bare Spark load | bare Spark load,"
+                + " JVM defaults | DuckDB load | DuckDB aggregations | ingest / bare Spark | ingest / bare Spark, JVM"
+                + " defaults | ingest / DuckDB load | run / bare Spark | peak RSS northstar / bare / DuckDB"
+                + " | cold query |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
         for (Map.Entry<Integer, Map<String, Measure>> entry : scales.entrySet()) {
             Map<String, Measure> m = entry.getValue();
             double ingest = m.get("northstar_ingest").seconds();
             double bare = m.get("bare_spark_load").seconds();
             double duck = m.get("duckdb_load").seconds();
+            double bareDefaults = m.containsKey("bare_spark_load_default") ? m.get("bare_spark_load_default").seconds()
+                    : Double.NaN;
             md.append(String.format(Locale.ROOT,
-                    "| %d | %,d | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.2f s | %.1f× | %.1f× | %.1f× |"
-                            + " %s / %s / %s MB | %.1f s |%n",
+                    "| %d | %,d | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.1f s | %.2f s | %.1f× | %.1f× |"
+                            + " %.1f× | %.1f× | %s / %s / %s MB | %.1f s |%n",
                     entry.getKey(), m.get("northstar_run").rows(), m.get("northstar_run").seconds(), ingest,
-                    m.get("northstar_metrics").seconds(), m.get("northstar_report").seconds(), bare, duck,
-                    m.get("duckdb_aggregate").seconds(), ingest / bare, ingest / duck,
+                    m.get("northstar_metrics").seconds(), m.get("northstar_report").seconds(), bare, bareDefaults, duck,
+                    m.get("duckdb_aggregate").seconds(), ingest / bare, ingest / bareDefaults, ingest / duck,
                     m.get("northstar_run").seconds() / m.get("bare_spark_run").seconds(),
                     m.get("northstar_run").rssMb(), m.get("bare_spark_run").rssMb(), m.get("duckdb_run").rssMb(),
                     m.get("northstar_query_cold").seconds()));
@@ -68,7 +72,8 @@ public class BenchReport {
         if (scales.values().stream().anyMatch(m -> m.containsKey("before_run"))) {
             md.append("\nBefore and after the optimisations of issue 10, measured side by side: at each scale the ")
                     .append("older build (").append(machine.getOrDefault("before", "before"))
-                    .append(") ran on the same data right before the current one.\n\n");
+                    .append(", JVM options `").append(machine.getOrDefault("before_jvm", ""))
+                    .append("`) ran on the same data right before the current one.\n\n");
             md.append("| scale | run before | run after | speed-up | ingest before | ingest after | metrics before"
                     + " | metrics after | report before | report after | peak RSS before / after |\n");
             md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");

@@ -69,6 +69,19 @@ final class CsvDatasetReader {
         return new Parsed(spark.createDataFrame(all, IngestColumns.parsedSchema(contract)), files, List.copyOf(extras));
     }
 
+    /**
+     * The bytes a CSV source holds, to start the largest datasets first; 0 when it cannot be
+     * listed, which the read itself then reports.
+     */
+    static long sizeOf(SourceSpec.Csv source, Configuration hadoop) {
+        try {
+            Path path = new Path(source.path());
+            return path.getFileSystem(hadoop).getContentSummary(path).getLength();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static List<String> listFiles(String dataset, String location, Configuration hadoop) {
         try {
             Path path = new Path(location);

@@ -62,7 +62,7 @@ public final class DatasetIngestor {
 
     /**
      * Ingests every source of the job; a dataset starts once the datasets it references are
-     * done, up to {@value #PARALLEL_DATASETS} at a time. {@code done} is called after each
+     * done, up to {@value #PARALLEL_DATASETS} at a time, the largest sources first. {@code done} is called after each
      * dataset, in contract order, as are the outcomes returned.
      */
     public List<DatasetOutcome> ingest(Job job, Staging staging, Consumer<DatasetOutcome> done) {
@@ -74,7 +74,7 @@ public final class DatasetIngestor {
             if (source != null) {
                 Set<String> references = contract.foreignKeys().stream().map(Column::references)
                         .collect(Collectors.toSet());
-                graph.add(contract.name(), references, () -> ingestOne(contract, source,
+                graph.add(contract.name(), references, weight(source), () -> ingestOne(contract, source,
                         job.quality().maxRejectRatioFor(contract.name()), staging, survivors, cached));
             }
         }
@@ -86,6 +86,12 @@ public final class DatasetIngestor {
             }
             staging.dropScratch();
         }
+    }
+
+    /** A CSV source's bytes; a JDBC table's size is unknown before reading, so it weighs 0. */
+    private long weight(SourceSpec source) {
+        return source instanceof SourceSpec.Csv csv ? CsvDatasetReader.sizeOf(csv, spark.sparkContext().hadoopConfiguration())
+                : 0;
     }
 
     private DatasetOutcome ingestOne(DatasetContract contract, SourceSpec source, double maxRejectRatio,
@@ -143,7 +149,11 @@ public final class DatasetIngestor {
         boolean levelled = contract.name().equals(Datasets.OBJECTIVES);
         Dataset<Row> current = rows.persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(current);
-        long before = current.filter(good()).count();
+        // a round that quarantines nothing new ends the cascade; counting what the rounds have
+        // rejected so far, rather than the good rows before and after, saves one Spark job
+        org.apache.spark.sql.Column rejectedInTree = col(REASON).isin(QuarantineReason.DANGLING_REFERENCE.code(),
+                QuarantineReason.BAD_PARENT_LEVEL.code());
+        long rejected = 0;
         while (true) {
             Dataset<Row> parents = current.filter(good()).select(col(key).as("_parent"),
                     levelled ? col("level").as("_parent_level") : lit(null).cast("string").as("_parent_level"));
@@ -158,12 +168,12 @@ public final class DatasetIngestor {
             }
             next = next.drop("_parent", "_parent_level").persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(next);
-            long after = next.filter(good()).count();
+            long rejectedNow = next.filter(rejectedInTree).count();
             current = next;
-            if (before == after) {
+            if (rejectedNow == rejected) {
                 return current;
             }
-            before = after;
+            rejected = rejectedNow;
         }
     }
 

@@ -33,14 +33,11 @@ final class ReportStage {
             Optional<LocalDate> previous, Optional<ReportDataLoader.RunInfo> ingest, Path folder) {
         ReportDataLoader loader = new ReportDataLoader(spark, paths, asOf, job);
         ReportRenderer renderer = new ReportRenderer(job.report().pageSize());
-        List<Path> pdfs = new ArrayList<>();
         ReportData scorecard = loader.load(ingest);
-        pdfs.add(renderer.renderScorecard(scorecard, folder,
-                job.organisation() + " — IT strategy scorecard as of " + asOf));
-        pdfs.add(renderer.renderReviewPack(new ReviewPackLoader(spark, paths, asOf, previous, job).load(scorecard),
-                folder, job.organisation() + " — IT strategy review as of " + asOf));
-        pdfs.addAll(renderer.renderBusinessUnits(loader.businessUnits(), folder, job.organisation()));
-        return pdfs;
+        ReportData reviewPack = new ReviewPackLoader(spark, paths, asOf, previous, job).load(scorecard);
+        return renderer.renderAll(scorecard, job.organisation() + " — IT strategy scorecard as of " + asOf,
+                reviewPack, job.organisation() + " — IT strategy review as of " + asOf, loader.businessUnits(), folder,
+                job.organisation());
     }
 
     /**

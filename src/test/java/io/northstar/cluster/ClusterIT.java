@@ -2,6 +2,7 @@ package io.northstar.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.northstar.testing.TestingCli;
 import io.northstar.testing.TestingSpark;
 import java.io.File;
 import java.io.IOException;
@@ -89,10 +90,11 @@ class ClusterIT {
     void theSampleJobOnAStandaloneClusterComputesExactlyWhatLocalModeComputes() throws Exception {
         Path local = folder.resolve("local");
         Path remote = folder.resolve("cluster");
-        Result localRun = launch(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-jar", jar("northstar.jar", "target/northstar.jar").toString(), "run", "--job", "jobs/sample.yaml",
-                "--lake", local.resolve("lake").toString(), "--reports", local.resolve("reports").toString()),
-                Map.of(), "local-run");
+        List<String> localCommand = new ArrayList<>(TestingCli.java("-Xmx1g"));
+        localCommand.addAll(List.of("-jar", jar("northstar.jar", "target/northstar.jar").toString(), "run", "--job",
+                "jobs/sample.yaml", "--lake", local.resolve("lake").toString(), "--reports",
+                local.resolve("reports").toString()));
+        Result localRun = launch(localCommand, Map.of(), "local-run");
         assertThat(localRun.exitCode()).as(localRun.output()).isZero();
 
         List<ProcessHandle> clusterProcesses = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.northstar.cluster;
 
+import io.northstar.testing.TestingCli;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -73,8 +74,8 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** The java command with the cluster's classpath, for a process that talks to it (spark-submit). */
     List<String> java(String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", sparkHome.resolve("jars") + "/*", mainClass));
+        List<String> command = new ArrayList<>(TestingCli.java("-Xmx1g"));
+        command.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*", mainClass));
         command.addAll(List.of(args));
         return command;
     }

@@ -42,6 +42,27 @@ class TaskGraphTest {
     }
 
     @Test
+    void theReadyTaskHeadingTheHeaviestChainStartsFirstAndEqualChainsKeepTheOrderAdded() {
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        new TaskGraph<String>("test", 1)
+                .add("small", Set.of(), 10, () -> record(started, "small"))
+                .add("root", Set.of(), 1, () -> record(started, "root"))
+                .add("large", Set.of(), 100, () -> record(started, "large"))
+                .add("tie", Set.of(), 10, () -> record(started, "tie"))
+                // 1 + 500: the root leads the heaviest chain although it is light itself
+                .add("after root", Set.of("root"), 500, () -> record(started, "after root"))
+                .run(result -> { });
+
+        assertThat(started).containsExactly("root", "after root", "large", "small", "tie");
+    }
+
+    @Test
+    void aNegativeWeightIsRefused() {
+        assertThatThrownBy(() -> new TaskGraph<String>("test", 1).add("a", Set.of(), -1, () -> "a"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight of task a");
+    }
+
+    @Test
     void independentTasksRunAtTheSameTime() throws Exception {
         CountDownLatch bothStarted = new CountDownLatch(2);
         List<Boolean> results = new TaskGraph<Boolean>("test", 2)
@@ -161,5 +182,10 @@ class TaskGraphTest {
             throw new IllegalStateException(e);
         }
         return value;
+    }
+
+    private static String record(List<String> started, String task) {
+        started.add(task);
+        return task;
     }
 }

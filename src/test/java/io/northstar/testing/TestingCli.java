@@ -50,11 +50,20 @@ public final class TestingCli {
         return start(environment, args).await();
     }
 
+    /**
+     * This JVM's java command with the heap given and the JIT settings README recommends for a
+     * run, so the tests launch the jar as users are told to.
+     */
+    public static List<String> java(String heap) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
+                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m");
+    }
+
     public Started start(Map<String, String> environment, String... args) throws IOException {
         String jar = System.getProperty("northstar.jar", "target/northstar.jar");
         assertThat(Path.of(jar)).as("run `mvn package` first").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar));
+        List<String> command = new ArrayList<>(java("-Xmx1g"));
+        command.addAll(List.of("-jar", jar));
         command.addAll(List.of(args));
         Files.createDirectories(folder);
         int launch = LAUNCHES.incrementAndGet();

@@ -69,14 +69,19 @@ public final class ReportRenderer {
     }
 
     /**
-     * Renders one scorecard per business unit (bursting) as {@code business-unit-<slug>.pdf};
-     * the slug keeps any unit name a safe file name. Units render on every core at once
-     * (filling and exporting a PDF is single-threaded CPU work); the file names are chosen
-     * first, in the units' order, so they do not depend on timing.
+     * Renders the executive scorecard, the review pack and one scorecard per business unit
+     * (bursting, as {@code business-unit-<slug>.pdf}; the slug keeps any unit name a safe file
+     * name); returns them in that order. All render on every core at once, the executive
+     * scorecard first: it is the longest (hundreds of pages on a large portfolio), and started
+     * last it would run alone at the end. Filling and exporting a PDF is single-threaded CPU
+     * work. File names are chosen first, in the units' order, so they do not depend on timing.
      */
-    public List<Path> renderBusinessUnits(Map<String, ReportData> units, Path folder, String organisation) {
-        Set<String> taken = new HashSet<>();
+    public List<Path> renderAll(ReportData scorecard, String scorecardTitle, ReportData reviewPack,
+            String reviewPackTitle, Map<String, ReportData> units, Path folder, String organisation) {
         TaskGraph<Path> graph = new TaskGraph<>("northstar-report", Runtime.getRuntime().availableProcessors());
+        graph.add(EXECUTIVE_SCORECARD, Set.of(), 2, () -> renderScorecard(scorecard, folder, scorecardTitle));
+        graph.add(REVIEW_PACK, Set.of(), 1, () -> renderReviewPack(reviewPack, folder, reviewPackTitle));
+        Set<String> taken = new HashSet<>();
         units.forEach((unit, data) -> {
             Path target = folder.resolve(BUSINESS_UNIT + "-" + Slugs.unique(unit, taken) + ".pdf");
             String title = organisation + " — " + DisplayText.title(unit) + " scorecard as of "
