@@ -70,10 +70,11 @@ public class BenchReport {
                     m.get("northstar_query_cold").seconds()));
         }
         if (scales.values().stream().anyMatch(m -> m.containsKey("before_run"))) {
-            md.append("\nBefore and after the optimisations of issue 10, measured side by side: at each scale the ")
+            md.append("\nBefore and after, measured side by side: at each scale the ")
                     .append("older build (").append(machine.getOrDefault("before", "before"))
-                    .append(", JVM options `").append(machine.getOrDefault("before_jvm", ""))
-                    .append("`) ran on the same data right before the current one.\n\n");
+                    .append(machine.getOrDefault("before_jvm", "").isBlank() ? ""
+                            : ", JVM options `" + machine.get("before_jvm") + "`")
+                    .append(") ran on the same data right before the current one.\n\n");
             md.append("| scale | run before | run after | speed-up | ingest before | ingest after | metrics before"
                     + " | metrics after | report before | report after | peak RSS before / after |\n");
             md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -115,6 +116,7 @@ public class BenchReport {
         series.put("northstar_run", "Northstar run, end to end");
         series.put("northstar_ingest", "Northstar ingest stage");
         series.put("bare_spark_load", "bare Spark CSV to Parquet");
+        series.put("bare_spark_load_default", "bare Spark, JVM defaults");
         series.put("duckdb_load", "DuckDB CSV to Parquet");
         XYSeriesCollection data = new XYSeriesCollection();
         for (Map.Entry<String, String> s : series.entrySet()) {
@@ -130,7 +132,8 @@ public class BenchReport {
         LogAxis rows = powersOfTen("input rows", "#,##0");
         LogAxis seconds = powersOfTen("seconds", "#,##0.#");
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        Color[] colours = {new Color(0x1F4E79), new Color(0x2E86C1), new Color(0xB9770E), new Color(0x7D3C98)};
+        Color[] colours = {new Color(0x1F4E79), new Color(0x2E86C1), new Color(0xB9770E), new Color(0xE59866),
+                new Color(0x7D3C98)};
         for (int i = 0; i < colours.length; i++) {
             renderer.setSeriesPaint(i, colours[i]);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
@@ -141,7 +144,7 @@ public class BenchReport {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         JFreeChart chart = new JFreeChart("Time against input rows (log-log)", plot);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 560);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, 1040, 600);
     }
 
     /** A log axis with a labelled tick at each power of ten, printed as a plain number. */
