@@ -62,8 +62,8 @@ public final class DatasetIngestor {
 
     /**
      * Ingests every source of the job; a dataset starts once the datasets it references are
-     * done, up to {@value #PARALLEL_DATASETS} at a time, the largest sources first. {@code done} is called after each
-     * dataset, in contract order, as are the outcomes returned.
+     * done, up to {@value #PARALLEL_DATASETS} at a time, the largest sources first. {@code done}
+     * is called after each dataset, in contract order, as are the outcomes returned.
      */
     public List<DatasetOutcome> ingest(Job job, Staging staging, Consumer<DatasetOutcome> done) {
         Map<String, Dataset<Row>> survivors = new ConcurrentHashMap<>();
