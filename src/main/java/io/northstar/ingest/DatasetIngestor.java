@@ -54,10 +54,16 @@ public final class DatasetIngestor {
 
     private final SparkSession spark;
     private final String runId;
+    private final CsvDatasetReader csvReader;
 
     public DatasetIngestor(SparkSession spark, String runId) {
+        this(spark, runId, new CsvDatasetReader(spark));
+    }
+
+    DatasetIngestor(SparkSession spark, String runId, CsvDatasetReader csvReader) {
         this.spark = spark;
         this.runId = runId;
+        this.csvReader = csvReader;
     }
 
     /**
@@ -96,33 +102,50 @@ public final class DatasetIngestor {
 
     private DatasetOutcome ingestOne(DatasetContract contract, SourceSpec source, double maxRejectRatio,
             Staging staging, Map<String, Dataset<Row>> survivors, List<Dataset<Row>> cached) {
-        CsvDatasetReader.Parsed parsed = source instanceof SourceSpec.Csv csv
-                ? new CsvDatasetReader(spark).read(contract, csv)
-                : new JdbcDatasetReader(spark).read(contract, (SourceSpec.Jdbc) source,
-                        staging.scratch(contract.name() + "-source"));
         try {
-            Dataset<Row> rows = RowChecks.checkKey(parsed.rows(), contract);
-            for (Column foreignKey : contract.foreignKeys()) {
-                String target = foreignKey.references();
-                if (target.equals(contract.name())) {
-                    rows = cascadeWithinTree(rows, contract, foreignKey.name(), cached);
-                } else if (survivors.containsKey(target)) {
-                    rows = RowChecks.checkReference(rows, foreignKey.name(), survivors.get(target), target);
-                }
+            CsvDatasetReader.Parsed parsed = read(contract, source, csvReader, staging);
+            Dataset<Row> classified = classify(contract, parsed, staging.scratch(contract.name()), survivors, cached);
+            if (!parsed.joinedUp().getAsBoolean()) {
+                // a quoted field spans the boundary of two slices of a file: read it in one piece
+                parsed = read(contract, source, csvReader.wholeFiles(), staging);
+                classified = classify(contract, parsed, staging.scratch(contract.name() + "-whole"), survivors,
+                        cached);
             }
-            if (contract.name().equals(Datasets.PROJECT_OBJECTIVES)) {
-                rows = RowChecks.checkContributions(rows);
-            }
-            Dataset<Row> classified = materialise(rows, staging.scratch(contract.name()));
             DatasetOutcome outcome = count(contract, classified, parsed, source, maxRejectRatio);
+            Dataset<Row> kept = classified;
             contract.referenceableKey().ifPresent(
-                    key -> survivors.put(contract.name(), classified.filter(good()).select(key)));
+                    key -> survivors.put(contract.name(), kept.filter(good()).select(key)));
             writeConformed(contract, classified, outcome.kept(), staging);
             writeQuarantine(contract, classified, staging);
             return outcome;
         } catch (Exception e) { // Spark's checked exceptions too, undeclared
             throw asSourceFailure(contract.name(), e);
         }
+    }
+
+    private CsvDatasetReader.Parsed read(DatasetContract contract, SourceSpec source, CsvDatasetReader csv,
+            Staging staging) {
+        return source instanceof SourceSpec.Csv file ? csv.read(contract, file)
+                : new JdbcDatasetReader(spark).read(contract, (SourceSpec.Jdbc) source,
+                        staging.scratch(contract.name() + "-source"));
+    }
+
+    /** The checks across rows (keys, then references), every row's fate written to {@code folder}. */
+    private Dataset<Row> classify(DatasetContract contract, CsvDatasetReader.Parsed parsed, String folder,
+            Map<String, Dataset<Row>> survivors, List<Dataset<Row>> cached) {
+        Dataset<Row> rows = RowChecks.checkKey(parsed.rows(), contract);
+        for (Column foreignKey : contract.foreignKeys()) {
+            String target = foreignKey.references();
+            if (target.equals(contract.name())) {
+                rows = cascadeWithinTree(rows, contract, foreignKey.name(), cached);
+            } else if (survivors.containsKey(target)) {
+                rows = RowChecks.checkReference(rows, foreignKey.name(), survivors.get(target), target);
+            }
+        }
+        if (contract.name().equals(Datasets.PROJECT_OBJECTIVES)) {
+            rows = RowChecks.checkContributions(rows);
+        }
+        return materialise(rows, folder);
     }
 
     /**

@@ -90,7 +90,7 @@ final class JdbcDatasetReader {
         JavaRDD<Row> parsed = copied.javaRDD()
                 .mapPartitions(rows -> conform(rows, dataset, header, description, offsets));
         return new CsvDatasetReader.Parsed(spark.createDataFrame(parsed, IngestColumns.parsedSchema(contract)),
-                List.of(description), extras);
+                List.of(description), extras, () -> true);
     }
 
     /** Each row prefixed with its Spark partition and its place in it: the database's order. */

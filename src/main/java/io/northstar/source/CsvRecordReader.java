@@ -26,7 +26,16 @@ public final class CsvRecordReader implements Closeable {
     private final Deque<Utf8LineReader.Line> pushedBack = new ArrayDeque<>();
 
     public CsvRecordReader(InputStream in) {
-        this.lines = new Utf8LineReader(in);
+        this(in, 1);
+    }
+
+    /**
+     * Reads from a line start in the middle of a file, numbering lines from {@code firstLine}.
+     * Records come out as a reader from the file's start would give them only when that line
+     * starts a record there too: {@link FileSlice} says how a caller can tell.
+     */
+    public CsvRecordReader(InputStream in, long firstLine) {
+        this.lines = new Utf8LineReader(in, firstLine);
     }
 
     /** The next record, or null at the end of the input. */

@@ -36,7 +36,16 @@ final class Utf8LineReader implements Closeable {
     private boolean eof;
 
     Utf8LineReader(InputStream in) {
+        this(in, 1);
+    }
+
+    /** Reads from the middle of a file: {@code in} starts at a line start, line {@code firstLine}. */
+    Utf8LineReader(InputStream in, long firstLine) {
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("firstLine must be at least 1, was " + firstLine);
+        }
         this.in = in;
+        this.lineNumber = firstLine - 1;
     }
 
     /** The next line without its terminator, or null at the end of the stream. */

@@ -1,5 +1,6 @@
 package io.northstar.metrics.finance;
 
+import java.util.Arrays;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
@@ -95,12 +96,8 @@ public final class BusinessCaseMath {
 
     /** Σ_{t=1..n} amount / (1 + r)^t: a yearly amount's present value over the case's years. */
     static double annuity(double amount, int years, double rate) {
-        double total = 0;
-        double discount = 1;
-        for (int t = 1; t <= years; t++) {
-            discount *= 1 + rate;
-            total += amount / discount;
-        }
-        return total;
+        double[] flows = new double[years + 1];
+        Arrays.fill(flows, 1, years + 1, amount);
+        return npv(flows, rate);
     }
 }
