@@ -5,6 +5,7 @@ import io.northstar.run.JobRunner;
 import io.northstar.run.RunManifest;
 import java.time.LocalDate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code northstar run}: ingest, check, compute and publish one snapshot. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -12,9 +13,13 @@ import picocli.CommandLine.Command;
                 + " publish the snapshot.")
 final class RunCommand extends JobCommand {
 
+    @Option(names = "--no-reports", description = "Publish the lake snapshot without rendering the PDFs (render"
+            + " them later with `northstar report`); PDFs of an earlier run for the same as_of stay as they were.")
+    boolean noReports;
+
     @Override
     RunManifest execute(JobRunner runner, Job job, LocalDate asOf) {
-        return runner.run(job, asOf);
+        return runner.run(job, asOf, noReports ? JobRunner.Reports.SKIP : JobRunner.Reports.RENDER);
     }
 
     @Override

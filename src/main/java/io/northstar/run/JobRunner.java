@@ -75,6 +75,16 @@ public final class JobRunner {
      * @throws NorthstarException after writing a failed manifest, when a stage fails
      */
     public RunManifest run(Job job, LocalDate asOf) {
+        return run(job, asOf, Reports.RENDER);
+    }
+
+    /** Whether a run renders the PDFs; skipped, they can be rendered later by {@link #renderReports}. */
+    public enum Reports {
+        RENDER, SKIP
+    }
+
+    /** As {@link #run(Job, LocalDate)}, rendering the PDFs only when {@code reports} says so. */
+    public RunManifest run(Job job, LocalDate asOf, Reports reports) {
         Attempt attempt = new Attempt(RUN, job, asOf);
         return attempt.execute(() -> {
             List<DatasetOutcome> outcomes = attempt.stage("ingest",
@@ -90,10 +100,15 @@ public final class JobRunner {
             }
             attempt.metrics(conformed, quarantined);
             Path staged = ReportStage.stagingFolder(attempt.reportsFolder(), attempt.runId);
-            List<Path> pdfs = attempt.stage("report", () -> ReportStage.render(spark, job, asOf,
-                    SnapshotPaths.staged(attempt.lake, attempt.staging), attempt.previousAsOf(),
-                    Optional.of(attempt.runInfo()), staged),
-                    JobRunner::reportSummary);
+            if (reports == Reports.SKIP) {
+                progress.message("report: skipped; render the PDFs of this snapshot with: northstar report --job "
+                        + job.file() + " --as-of " + asOf);
+            }
+            List<Path> pdfs = reports == Reports.SKIP ? List.of()
+                    : attempt.stage("report", () -> ReportStage.render(spark, job, asOf,
+                            SnapshotPaths.staged(attempt.lake, attempt.staging), attempt.previousAsOf(),
+                            Optional.of(attempt.runInfo()), staged),
+                            JobRunner::reportSummary);
             List<String> movedPdfs = new ArrayList<>();
             List<String> outputs = new ArrayList<>(attempt.stage("publish",
                     () -> attempt.staging.publish(EnumSet.allOf(Zone.class),

@@ -104,6 +104,9 @@ final class ReportStage {
     /** Moves rendered PDFs into their folder, each by an atomic rename, and removes the staging folder. */
     static List<String> moveInto(List<Path> pdfs, Path folder) {
         List<String> moved = new ArrayList<>();
+        if (pdfs.isEmpty()) {
+            return moved; // a run without reports leaves the reports folder as it was
+        }
         try {
             Files.createDirectories(folder);
             for (Path pdf : pdfs) {

@@ -137,7 +137,8 @@ class FatJarIT {
                 .replace(url, "jdbc:postgresql://127.0.0.1:9/itdata").replace("password:", "retries: 0, password:"));
 
         results.add(launch(environment, "run", "-v", "--job", good.toString()));
-        results.add(launch(environment, "run", "-v", "--job", downTarget.toString()));
+        // the good run's snapshot copied again, to a database that is down
+        results.add(launch(environment, "publish", "-v", "--job", downTarget.toString()));
         results.add(launch(environment, "run", "-v", "--job", downSource.toString()));
 
         assertThat(results).extracting(Result::exitCode).containsExactly(0, 0, 4, 4);

@@ -7,6 +7,7 @@ import io.northstar.testing.TestingJob;
 import io.northstar.testing.TestingSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -86,6 +87,25 @@ class OperatorCommandsTest {
 
         assertThat(run("runs", "--lake", job.lake().toString(), "20200101T000000Z-00000000")).isEqualTo(2);
         assertThat(err.toString()).contains("has no run 20200101T000000Z-00000000");
+    }
+
+    @Test
+    void runWithoutReportsPublishesTheSnapshotAndReportRendersItsPdfsLater() throws Exception {
+        TestingJob job = job("K1,2026-09-30,99.1", "K1,2026-10-31,99.5");
+        String jobFile = job.jobFile().toString();
+        Path pdfs = folder.resolve("reports/2026-10-31");
+
+        assertThat(run("run", "--no-reports", "--job", jobFile, "--as-of", "2026-10-31")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("report: skipped", "northstar report --job " + jobFile + " --as-of 2026-10-31",
+                "published snapshot as_of 2026-10-31");
+        assertThat(job.conformed("kpi_observations").count()).isEqualTo(2);
+        assertThat(job.lakeTables("metrics")).contains("kpi_status");
+        assertThat(pdfs).doesNotExist();
+        String manifest = Files.readString(job.manifests().get(0));
+        assertThat(manifest).contains("\"ingest\"", "\"metrics\"", "\"publish\"").doesNotContain("\"report\"");
+
+        assertThat(run("report", "--job", jobFile, "--as-of", "2026-10-31")).as(err.toString()).isZero();
+        assertThat(pdfs.resolve("executive-scorecard.pdf")).isRegularFile();
     }
 
     @Test

@@ -32,7 +32,7 @@ class JdbcSourceTest {
     @BeforeAll
     static void csvBaseline() {
         csv = TestingJob.sample(shared.resolve("csv"));
-        csv.run();
+        csv.runWithoutReports();
     }
 
     private static List<String> rows(TestingJob job, String zone, String table, String... dropped) {
@@ -51,7 +51,7 @@ class JdbcSourceTest {
             jdbc.jdbc(dataset, url, dataset, "user: " + user
                     + (dataset.equals(Datasets.BUDGET_LINES) ? budgetOptions : ""));
         }
-        RunManifest fromJdbc = jdbc.run();
+        RunManifest fromJdbc = jdbc.runWithoutReports();
 
         assertThat(fromJdbc.datasets()).hasSize(Datasets.names().size());
         assertThat(fromJdbc.datasets().get(0).source()).startsWith(url.substring(0, 10)).contains("table");
@@ -96,7 +96,7 @@ class JdbcSourceTest {
         }
         TestingJob job = new TestingJob(folder.resolve("typed")).yaml("quality: { maxRejectRatio: 1.0 }\n")
                 .jdbc(Datasets.KPI_OBSERVATIONS, url, "OBS", "user: sa");
-        RunManifest manifest = job.run();
+        RunManifest manifest = job.runWithoutReports();
         DatasetOutcome outcome = manifest.datasets().get(0);
         assertThat(outcome.rowsRead()).isEqualTo(4);
         assertThat(outcome.kept()).isEqualTo(2);

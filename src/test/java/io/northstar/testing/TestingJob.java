@@ -107,7 +107,19 @@ public final class TestingJob {
     }
 
     public RunManifest run(LocalDate asOf) {
-        RunManifest manifest = runner().run(job(), asOf);
+        return checked(runner().run(job(), asOf));
+    }
+
+    /** Runs the job for {@link #AS_OF} without rendering PDFs, for tests that read only the lake. */
+    public RunManifest runWithoutReports() {
+        return runWithoutReports(AS_OF);
+    }
+
+    public RunManifest runWithoutReports(LocalDate asOf) {
+        return checked(runner().run(job(), asOf, JobRunner.Reports.SKIP));
+    }
+
+    private static RunManifest checked(RunManifest manifest) {
         assertCountsAddUp(manifest);
         return manifest;
     }
