@@ -6,15 +6,15 @@ import static io.northstar.ingest.IngestColumns.LINE;
 import static io.northstar.ingest.IngestColumns.REASON;
 import static io.northstar.ingest.IngestColumns.SOURCE;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -60,22 +60,26 @@ final class RowChecks {
         if (contract.key().isEmpty()) {
             return parsed.withColumn(DUPLICATE, lit(false));
         }
-        Column[] keys = columns(contract.key());
-        Column values = struct(columns(contract.columnNames()));
-        WindowSpec byKey = Window.partitionBy(keys);
-        Dataset<Row> passed = parsed.filter(col(REASON).isNull())
-                .withColumn("_rows", count(lit(1)).over(byKey))
-                .withColumn("_variants", size(collect_set(values).over(byKey)))
-                .withColumn("_rank", row_number().over(byKey.orderBy(col(SOURCE), col(LINE))));
-        Column conflict = col("_variants").gt(1);
-        Dataset<Row> checked = passed
-                .withColumn(REASON, when(conflict, lit(QuarantineReason.CONFLICTING_DUPLICATE.code())))
+        // one window over every row, the failed ones sorted last in their key and counted for
+        // nothing: a plan that split passed and failed rows would parse the source twice
+        Column passed = col("_passed");
+        Column values = when(passed, struct(columns(contract.columnNames())));
+        WindowSpec inOrder = Window.partitionBy(columns(contract.key()))
+                .orderBy(col(REASON).isNotNull(), col(SOURCE), col(LINE));
+        WindowSpec wholeKey = inOrder.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+        Dataset<Row> ranked = parsed.withColumn("_passed", col(REASON).isNull())
+                .withColumn("_rows", count(values).over(wholeKey))
+                // identical copies have one value; rows that differ make the least and the greatest differ
+                .withColumn("_differ", not(min(values).over(wholeKey).eqNullSafe(max(values).over(wholeKey))))
+                .withColumn("_rank", row_number().over(inOrder));
+        Column conflict = passed.and(col("_differ"));
+        return ranked
                 .withColumn(DETAIL, when(conflict, concat(lit("key "), keyText(contract.key()), lit(" is on "),
-                        col("_rows"), lit(" rows that differ"))))
-                .withColumn(DUPLICATE, not(conflict).and(col("_rank").gt(1)))
-                .drop("_rows", "_variants", "_rank");
-        Dataset<Row> failed = parsed.filter(col(REASON).isNotNull()).withColumn(DUPLICATE, lit(false));
-        return checked.unionByName(failed);
+                        col("_rows"), lit(" rows that differ"))).otherwise(col(DETAIL)))
+                .withColumn(REASON, when(conflict, lit(QuarantineReason.CONFLICTING_DUPLICATE.code()))
+                        .otherwise(col(REASON)))
+                .withColumn(DUPLICATE, passed.and(not(col("_differ"))).and(col("_rank").gt(1)))
+                .drop("_passed", "_rows", "_differ", "_rank");
     }
 
     /**

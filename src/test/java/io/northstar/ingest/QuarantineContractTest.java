@@ -125,6 +125,23 @@ class QuarantineContractTest {
     }
 
     @Test
+    void rowsThatFailedTheirOwnChecksNeitherConflictWithNorOutrankTheGoodRowsOfTheirKey(@TempDir Path own) {
+        TestingJob kpis = new TestingJob(own).yaml("quality: { maxRejectRatio: 1.0 }\n")
+                .csv("kpis", "kpi_id,name,direction",
+                        "K1,Uptime,higher_is_better",     // 2 kept
+                        "K1,Uptime,sideways",             // 3 bad_enum, not a conflict for line 2
+                        "K1,Uptime,higher_is_better",     // 4 deduplicated copy of line 2
+                        "K2,Incidents,upwards",           // 5 bad_enum, before the good row of its key
+                        "K2,Incidents,lower_is_better");  // 6 kept, though not the first K2 line
+        DatasetOutcome outcome = kpis.runWithoutReports().datasets().get(0);
+        assertThat(outcome.kept()).isEqualTo(2);
+        assertThat(outcome.deduplicated()).isEqualTo(1);
+        assertThat(outcome.quarantinedByReason()).containsExactly(Map.entry("bad_enum", 2L));
+        assertThat(kpis.conformed("kpis").select("kpi_id", "direction").orderBy("kpi_id").collectAsList())
+                .extracting(Row::toString).containsExactly("[K1,higher_is_better]", "[K2,lower_is_better]");
+    }
+
+    @Test
     void contributionsOverOneQuarantineAllOfTheProjectsRows() {
         assertThat(reasonsByLine("project_objectives")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 2L, "contribution_over_100pct",

@@ -71,8 +71,17 @@ final class RiskTables {
         return tables;
     }
 
+    /**
+     * The register as it stood on as_of: a risk identified after it is a row dated after as_of,
+     * which no metric uses (SPEC.md, vocabulary); a risk without an identified_date counts.
+     */
+    static Dataset<Row> registeredBy(MetricsContext context) {
+        return context.tables().require(Datasets.RISKS)
+                .filter(col("identified_date").isNull().or(col("identified_date").leq(lit(context.asOf()))));
+    }
+
     private static Dataset<Row> exposure(MetricsContext context) {
-        Dataset<Row> risks = context.tables().require(Datasets.RISKS);
+        Dataset<Row> risks = registeredBy(context);
         if (context.tables().has(Datasets.PROJECTS)) {
             Dataset<Row> units = context.tables().require(Datasets.PROJECTS)
                     .select(col("project_id").as("u_project"), col("business_unit"));

@@ -137,7 +137,7 @@ final class ScorecardTable {
         if (!context.tables().has(Datasets.RISKS)) {
             return card.withColumn("open_risk_emv", lit(null).cast("double"));
         }
-        Dataset<Row> open = context.tables().require(Datasets.RISKS)
+        Dataset<Row> open = RiskTables.registeredBy(context)
                 .filter(col("status").isin("open", "mitigating"))
                 .withColumn("emv", MetricUdfs.emv(col("likelihood"), col("probability"), col("cost_low"),
                         col("cost_most_likely"), col("cost_high")));

@@ -101,11 +101,13 @@ class MetricsIntegrationTest {
                         "2026-04,Cloud,,opex,Compute,AWS,100,150,")
                 .csv("risks",
                         "risk_id,title,project_id,objective_id,category,likelihood,impact,cost_low,cost_most_likely,"
-                                + "cost_high,status,mitigation_due",
-                        "R1,Outage,,O1,operational,3,3,100,100,100,open,2026-10-01",
-                        "R2,Overrun,P1,,financial,5,4,60,120,300,mitigating,2026-12-01",
-                        "R3,Old,,O1,financial,5,5,1000,1000,1000,closed,2020-01-01",
-                        "R4,Unknown,,O2,people,2,2,,,,open,")
+                                + "cost_high,status,mitigation_due,identified_date",
+                        "R1,Outage,,O1,operational,3,3,100,100,100,open,2026-10-01,2025-06-01",
+                        "R2,Overrun,P1,,financial,5,4,60,120,300,mitigating,2026-12-01,2026-10-31",
+                        "R3,Old,,O1,financial,5,5,1000,1000,1000,closed,2020-01-01,",
+                        "R4,Unknown,,O2,people,2,2,,,,open,,",
+                        // identified after as_of: not yet in the register on that date (SPEC.md: rows dated on or before as_of)
+                        "R5,Future,P1,O1,security,5,5,500,500,500,open,2027-01-01,2026-11-15")
                 .csv("services",
                         "service_id,name,objective_id,availability_target",
                         "S1,Shop front,O1,99.9", "S2,Payments,,99.5", "S3,Network,O3,99.0", "S4,Bus,,99.0",
@@ -397,6 +399,7 @@ class MetricsIntegrationTest {
     @Test
     void riskExposureSummaryAndHeatmap() {
         Map<String, Row> risks = byKey("risk_exposure", "risk_id");
+        assertThat(risks).as("R5 is identified after as_of").containsOnlyKeys("R1", "R2", "R3", "R4");
         Row r1 = risks.get("R1");
         assertThat((Integer) r1.getAs("score")).isEqualTo(9);
         assertThat((String) r1.getAs("band")).isEqualTo("medium");
