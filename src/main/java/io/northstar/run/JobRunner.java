@@ -102,7 +102,8 @@ public final class JobRunner {
             Path staged = ReportStage.stagingFolder(attempt.reportsFolder(), attempt.runId);
             if (reports == Reports.SKIP) {
                 progress.message("report: skipped; render the PDFs of this snapshot with: northstar report --job "
-                        + job.file() + " --as-of " + asOf);
+                        + job.file() + " --as-of " + asOf + (ReportStage.holdsPdfs(attempt.reportsFolder())
+                        ? " (the PDFs in " + attempt.reportsFolder() + " are an earlier run's until then)" : ""));
             }
             List<Path> pdfs = reports == Reports.SKIP ? List.of()
                     : attempt.stage("report", () -> ReportStage.render(spark, job, asOf,

@@ -66,6 +66,18 @@ final class ReportStage {
         return removed;
     }
 
+    /** Whether a reports folder holds PDFs (a missing or unreadable one holds none). */
+    static boolean holdsPdfs(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var files = Files.list(folder)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".pdf"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** {@link #removeStaging} in the folder of every as_of under the reports root. */
     static List<String> removeStagingOfEveryAsOf(Path reportsRoot, Predicate<String> whoseRun) {
         List<String> removed = new ArrayList<>();

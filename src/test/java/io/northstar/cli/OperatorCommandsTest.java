@@ -106,6 +106,12 @@ class OperatorCommandsTest {
 
         assertThat(run("report", "--job", jobFile, "--as-of", "2026-10-31")).as(err.toString()).isZero();
         assertThat(pdfs.resolve("executive-scorecard.pdf")).isRegularFile();
+        assertThat(out.toString()).doesNotContain("an earlier run's");
+
+        // run again without reports: the PDFs stay, and the run says they show the earlier snapshot
+        assertThat(run("run", "--no-reports", "--job", jobFile, "--as-of", "2026-10-31")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("(the PDFs in " + pdfs + " are an earlier run's until then)");
+        assertThat(pdfs.resolve("executive-scorecard.pdf")).isRegularFile();
     }
 
     @Test
