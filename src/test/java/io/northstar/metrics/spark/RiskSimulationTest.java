@@ -47,10 +47,23 @@ class RiskSimulationTest {
                 .repartition(partitions);
     }
 
+    private static MetricsContext context(Job job, int partitions) {
+        return new MetricsContext(TestingSpark.session(), SnapshotTables.of(Map.of("risks", risks(partitions))),
+                LocalDate.of(2026, 10, 31), "test", job, Map.of());
+    }
+
     private List<Row> simulate(Job job, int partitions) {
-        MetricsContext context = new MetricsContext(TestingSpark.session(),
-                SnapshotTables.of(Map.of("risks", risks(partitions))), LocalDate.of(2026, 10, 31), "test", job, Map.of());
-        return RiskTables.compute(context).get(RiskTables.SIMULATION).orderBy("scope", "key").collectAsList();
+        return RiskTables.compute(context(job, partitions)).get(RiskTables.SIMULATION).orderBy("scope", "key")
+                .collectAsList();
+    }
+
+    @Test
+    void aRegisterReadAsOnePartitionIsSimulatedOnEveryCore() throws IOException {
+        MetricsContext context = context(job(), 1);
+        Dataset<Row> simulated = RiskTables.simulated(context, RiskTables.exposure(context));
+        assertThat(simulated.javaRDD().getNumPartitions())
+                .isEqualTo(2 * TestingSpark.session().sparkContext().defaultParallelism());
+        assertThat(simulated.count()).isEqualTo(RISKS);
     }
 
     @Test
