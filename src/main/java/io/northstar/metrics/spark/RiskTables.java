@@ -164,7 +164,9 @@ final class RiskTables {
         long seed = context.job().risk().seed();
         Totals totals = simulated(context, exposure).javaRDD()
                 .mapPartitions(rows -> simulatePartition(rows, trials, seed))
-                .fold(new Totals(trials), Totals::plus);
+                // merged on the executors: each partition's vectors are trials × scopes longs, and
+                // there are two partitions a core, which on a large cluster is many for the driver
+                .treeReduce(Totals::plus);
         List<Row> rows = new ArrayList<>();
         rows.add(summaryRow("portfolio", null, totals.portfolio));
         totals.byCategory.forEach((category, losses) -> rows.add(summaryRow("category", category, losses)));
