@@ -65,6 +65,17 @@ class FatJarIT {
     }
 
     @Test
+    void theJarOpensWhatSparkReachesIntoSoASpilledCacheBlockCanBeSerialised() throws Exception {
+        String jar = System.getProperty("northstar.jar", "target/northstar.jar");
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+            String opens = file.getManifest().getMainAttributes().getValue("Add-Opens");
+            assertThat(opens).as("Add-Opens of " + jar).isNotNull();
+            assertThat(opens.split(" ")).contains("java.base/java.nio", "java.base/java.lang.invoke",
+                    "java.base/sun.nio.ch");
+        }
+    }
+
+    @Test
     void aBrokenJobFileExitsWithTwoAndNoStackTrace() throws Exception {
         Path job = Files.writeString(folder.resolve("broken.yaml"), "name: x\nlake: lake\nsource: {}\n");
         Result result = launch("run", "--job", job.toString());
