@@ -24,6 +24,7 @@ import io.northstar.job.Job;
 import io.northstar.job.SourceSpec;
 import io.northstar.lake.Staging;
 import io.northstar.lake.Zone;
+import io.northstar.spark.JobLabels;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -80,8 +81,9 @@ public final class DatasetIngestor {
             if (source != null) {
                 Set<String> references = contract.foreignKeys().stream().map(Column::references)
                         .collect(Collectors.toSet());
-                graph.add(contract.name(), references, weight(source), () -> ingestOne(contract, source,
-                        job.quality().maxRejectRatioFor(contract.name()), staging, survivors, cached));
+                graph.add(contract.name(), references, weight(source), () -> JobLabels.labelled(spark,
+                        "ingest " + contract.name(), () -> ingestOne(contract, source,
+                                job.quality().maxRejectRatioFor(contract.name()), staging, survivors, cached)));
             }
         }
         try {

@@ -6,11 +6,13 @@ import static org.apache.spark.sql.functions.lit;
 import io.northstar.concurrent.TaskGraph;
 import io.northstar.lake.Staging;
 import io.northstar.lake.Zone;
+import io.northstar.spark.JobLabels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,7 +66,7 @@ public final class MetricsStage {
      */
     private TaskGraph<Map<String, Long>> graph() {
         TaskGraph<Map<String, Long>> graph = new TaskGraph<>("northstar-metrics", PARALLEL_TABLES);
-        graph.add("kpi", Set.of(), () -> {
+        add(graph, "kpi", Set.of(), () -> {
             Optional<KpiTables.Result> kpi = KpiTables.compute(context);
             try {
                 return kpi.map(result -> {
@@ -78,27 +80,34 @@ public final class MetricsStage {
                 kpi.ifPresent(KpiTables.Result::release);
             }
         });
-        graph.add("service", Set.of(), () -> writeOptional(ServiceTable.NAME, ServiceTable.compute(context)));
-        graph.add("scorecard", Set.of("kpi", "service"), () -> writeOptional(ScorecardTable.NAME,
+        add(graph, "service", Set.of(), () -> writeOptional(ServiceTable.NAME, ServiceTable.compute(context)));
+        add(graph, "scorecard", Set.of("kpi", "service"), () -> writeOptional(ScorecardTable.NAME,
                 ScorecardTable.compute(context, table(KpiTables.STATUS), table(ServiceTable.NAME))));
-        graph.add("alignment", Set.of(), () -> writeOptional(AlignmentTable.NAME, AlignmentTable.compute(context)));
-        graph.add("project_health", Set.of(), () -> writeOptional(ProjectHealthTable.NAME,
+        add(graph, "alignment", Set.of(), () -> writeOptional(AlignmentTable.NAME, AlignmentTable.compute(context)));
+        add(graph, "project_health", Set.of(), () -> writeOptional(ProjectHealthTable.NAME,
                 ProjectHealthTable.compute(context)));
-        graph.add("budget", Set.of(), () -> writeEach(BudgetTables.compute(context)));
-        graph.add("risk", Set.of(), () -> writeEach(RiskTables.compute(context)));
-        graph.add("priority", Set.of(), () -> writeOptional(PriorityTable.NAME, PriorityTable.compute(context)));
-        graph.add("business_case", Set.of("risk"), () -> writeOptional(BusinessCaseTable.NAME,
+        add(graph, "budget", Set.of(), () -> writeEach(BudgetTables.compute(context)));
+        add(graph, "risk", Set.of(), () -> writeEach(RiskTables.compute(context)));
+        add(graph, "priority", Set.of(), () -> writeOptional(PriorityTable.NAME, PriorityTable.compute(context)));
+        add(graph, "business_case", Set.of("risk"), () -> writeOptional(BusinessCaseTable.NAME,
                 BusinessCaseTable.compute(context, table(RiskTables.EXPOSURE))));
-        graph.add("asset_refresh", Set.of(), () -> writeOptional(AssetRefreshTable.NAME,
+        add(graph, "asset_refresh", Set.of(), () -> writeOptional(AssetRefreshTable.NAME,
                 AssetRefreshTable.compute(context)));
-        graph.add("swot", Set.of("kpi", "service", "scorecard", "project_health", "risk", "priority", "business_case"),
+        add(graph, "swot",
+                Set.of("kpi", "service", "scorecard", "project_health", "risk", "priority", "business_case"),
                 () -> writeOptional(SwotTable.NAME, SwotTable.compute(context, written)));
-        graph.add("changes", Set.of("kpi", "scorecard", "project_health", "budget", "risk"),
+        add(graph, "changes", Set.of("kpi", "scorecard", "project_health", "budget", "risk"),
                 () -> writeOne(ChangesTable.NAME, ChangesTable.compute(context, written)));
-        graph.add("findings", Set.of("kpi", "service", "scorecard", "alignment", "project_health", "budget", "risk",
+        add(graph, "findings", Set.of("kpi", "service", "scorecard", "alignment", "project_health", "budget", "risk",
                 "priority"), () -> writeOne(FindingsTable.NAME,
                         FindingsTable.compute(context, written, context.quarantined())));
         return graph;
+    }
+
+    /** Labels the group's Spark jobs {@code metrics <group>}; each table's write is labelled by the table. */
+    private void add(TaskGraph<Map<String, Long>> graph, String group, Set<String> dependsOn,
+            Supplier<Map<String, Long>> work) {
+        graph.add(group, dependsOn, () -> JobLabels.labelled(context.spark(), "metrics " + group, work));
     }
 
     private static Column[] columns(String... names) {
@@ -134,9 +143,11 @@ public final class MetricsStage {
                 .coalesce(1)
                 .sortWithinPartitions(sortBy);
         String path = staging.partition(Zone.METRICS, table);
-        stamped.write().mode(SaveMode.ErrorIfExists).parquet(path);
-        Dataset<Row> published = context.spark().read().parquet(path);
-        written.put(table, published);
-        return published.count();
+        return JobLabels.labelled(context.spark(), "metrics " + table, () -> {
+            stamped.write().mode(SaveMode.ErrorIfExists).parquet(path);
+            Dataset<Row> published = context.spark().read().parquet(path);
+            written.put(table, published);
+            return published.count();
+        });
     }
 }
