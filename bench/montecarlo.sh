@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # README's JVM options unless told otherwise
-jvm="${JVM_OPTS--XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m}"
+jvm="${JVM_OPTS-$(grep -v '^#' jobs/jvm.options | xargs)}"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
 mkdir -p bench/results
 # simulate CLASSPATH RISKS TRIALS

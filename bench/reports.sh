@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # README's JVM options unless told otherwise
-jvm="${JVM_OPTS--XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m}"
+jvm="${JVM_OPTS-$(grep -v '^#' jobs/jvm.options | xargs)}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 jar="${JAR:-target/northstar.jar}"

@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scales="${SCALES:-1 10 100 300}"
 heap="${HEAP:-2g}"
-jvm="${JVM_OPTS--XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m}"
+jvm="${JVM_OPTS-$(grep -v '^#' jobs/jvm.options | xargs)}"
 before_jvm="${BEFORE_JVM_OPTS:-}"
 duckdb_version=1.4.1.0
 as_of=2026-10-31

@@ -7,8 +7,8 @@
 #   NORTHSTAR_JOB   the job file                  (default: $NORTHSTAR_HOME/jobs/nightly.yaml)
 #   NORTHSTAR_LOGS  where the logs go             (default: $NORTHSTAR_HOME/logs)
 #   JAVA            the java command              (default: java)
-#   JAVA_OPTS       JVM options (default: README's, -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m;
-#                   add e.g. -Xmx4g)
+#   JAVA_OPTS       JVM options (default: README's, the argument file @$NORTHSTAR_HOME/jobs/jvm.options;
+#                   to add e.g. a heap: JAVA_OPTS="@$NORTHSTAR_HOME/jobs/jvm.options -Xmx4g")
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,7 +16,7 @@ home="${NORTHSTAR_HOME:-$(dirname "$here")}"
 job="${NORTHSTAR_JOB:-$home/jobs/nightly.yaml}"
 logs="${NORTHSTAR_LOGS:-$home/logs}"
 java="${JAVA:-java}"
-java_opts="${JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m}"
+java_opts="${JAVA_OPTS-@$home/jobs/jvm.options}"
 
 mkdir -p "$logs"
 log="$logs/northstar-$(date -u +%Y%m%d).log"

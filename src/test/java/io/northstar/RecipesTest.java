@@ -85,7 +85,7 @@ class RecipesTest {
                 "jobs/run-nightly.sh");
         assertThat(failed.exitCode()).isEqualTo(3);
         assertThat(failed.err()).contains("northstar nightly FAILED with exit 3 (data-quality gate failed",
-                "pretend run -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -jar", "northstar.jar run --job");
+                "pretend run @" + Path.of("jobs/jvm.options").toAbsolutePath() + " -jar", "northstar.jar run --job");
         assertThat(failed.out()).isEmpty();
 
         Result succeeded = launch(Map.of("JAVA", fakeJava(0).toString(), "NORTHSTAR_LOGS", logs.toString()),

@@ -51,12 +51,12 @@ public final class TestingCli {
     }
 
     /**
-     * This JVM's java command with the heap given and the JIT settings README recommends for a
-     * run, so the tests launch the jar as users are told to.
+     * This JVM's java command with the heap given and README's JVM options (the argument file
+     * jobs/jvm.options), so the tests launch the jar as users are told to.
      */
     public static List<String> java(String heap) {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
-                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m");
+                "@" + Path.of("jobs", "jvm.options").toAbsolutePath());
     }
 
     public Started start(Map<String, String> environment, String... args) throws IOException {
