@@ -16,15 +16,20 @@ home="${NORTHSTAR_HOME:-$(dirname "$here")}"
 job="${NORTHSTAR_JOB:-$home/jobs/nightly.yaml}"
 logs="${NORTHSTAR_LOGS:-$home/logs}"
 java="${JAVA:-java}"
-java_opts="${JAVA_OPTS-@$home/jobs/jvm.options}"
+# README's options file as one word, so a NORTHSTAR_HOME with spaces still works; JAVA_OPTS is
+# split on spaces, as such variables are
+if [ -n "${JAVA_OPTS+set}" ]; then
+  read -r -a java_opts <<< "$JAVA_OPTS"
+else
+  java_opts=("@$home/jobs/jvm.options")
+fi
 
 mkdir -p "$logs"
 log="$logs/northstar-$(date -u +%Y%m%d).log"
 
 {
   echo "=== $(date -u +%Y-%m-%dT%H:%M:%SZ) northstar run --job $job"
-  # shellcheck disable=SC2086
-  "$java" $java_opts -jar "$home/target/northstar.jar" run --job "$job" "$@"
+  "$java" "${java_opts[@]}" -jar "$home/target/northstar.jar" run --job "$job" "$@"
 } >>"$log" 2>&1
 code=$?
 
