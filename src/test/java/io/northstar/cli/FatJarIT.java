@@ -66,7 +66,7 @@ class FatJarIT {
 
     @Test
     void theJarOpensWhatSparkReachesIntoSoASpilledCacheBlockCanBeSerialised() throws Exception {
-        String jar = System.getProperty("northstar.jar", "target/northstar.jar");
+        String jar = TestingCli.jar();
         try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
             String opens = file.getManifest().getMainAttributes().getValue("Add-Opens");
             assertThat(opens).as("Add-Opens of " + jar).isNotNull();

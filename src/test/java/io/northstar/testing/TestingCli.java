@@ -59,8 +59,13 @@ public final class TestingCli {
                 "@" + Path.of("jobs", "jvm.options").toAbsolutePath());
     }
 
+    /** The packaged jar the tests launch: failsafe names it, else the build's default place. */
+    public static String jar() {
+        return System.getProperty("northstar.jar", "target/northstar.jar");
+    }
+
     public Started start(Map<String, String> environment, String... args) throws IOException {
-        String jar = System.getProperty("northstar.jar", "target/northstar.jar");
+        String jar = jar();
         assertThat(Path.of(jar)).as("run `mvn package` first").exists();
         List<String> command = new ArrayList<>(java("-Xmx1g"));
         command.addAll(List.of("-jar", jar));
