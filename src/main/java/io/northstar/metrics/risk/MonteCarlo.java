@@ -4,13 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.random.MersenneTwister;
-import org.apache.commons.math3.random.RandomGenerator;
+import java.util.SplittableRandom;
 
 /**
- * The risk Monte Carlo of SPEC.md §2.8. Each risk draws from its own generator, seeded from
- * (seed, risk_id), and losses are kept in whole cents, so the per-trial totals are the same
+ * The risk Monte Carlo of SPEC.md §2.8. Each risk draws from its own generator (SplitMix64, the
+ * JDK's SplittableRandom), seeded from (seed, risk_id), and losses are kept in whole cents, so the per-trial totals are the same
  * whichever partition, executor or order a risk is simulated in.
  */
 public final class MonteCarlo {
@@ -56,14 +54,13 @@ public final class MonteCarlo {
      * α = 1 + 4 (ml − low)/(high − low), β = 1 + 4 (high − ml)/(high − low).
      */
     public static void addLosses(SimRisk risk, long seed, long[] losses) {
-        RandomGenerator random = new MersenneTwister(riskSeed(seed, risk.riskId()));
+        SplittableRandom random = new SplittableRandom(riskSeed(seed, risk.riskId()));
         double range = risk.high() - risk.low();
-        BetaDistribution beta = range == 0 ? null : new BetaDistribution(random,
-                1 + 4 * (risk.mostLikely() - risk.low()) / range, 1 + 4 * (risk.high() - risk.mostLikely()) / range,
-                BetaDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+        PertBeta beta = range == 0 ? null : new PertBeta(1 + 4 * (risk.mostLikely() - risk.low()) / range,
+                1 + 4 * (risk.high() - risk.mostLikely()) / range);
         for (int trial = 0; trial < losses.length; trial++) {
             if (random.nextDouble() < risk.probability()) {
-                double cost = beta == null ? risk.low() : risk.low() + range * beta.sample();
+                double cost = beta == null ? risk.low() : risk.low() + range * beta.sample(random);
                 losses[trial] += Math.round(cost * 100);
             }
         }

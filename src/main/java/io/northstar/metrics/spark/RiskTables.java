@@ -168,7 +168,7 @@ final class RiskTables {
                 // there are two partitions a core, which on a large cluster is many for the driver
                 .treeReduce(Totals::plus);
         List<Row> rows = new ArrayList<>();
-        rows.add(summaryRow("portfolio", null, totals.portfolio));
+        rows.add(summaryRow("portfolio", null, totals.portfolio()));
         totals.byCategory.forEach((category, losses) -> rows.add(summaryRow("category", category, losses)));
         return context.spark().createDataFrame(rows, SIMULATION_SCHEMA);
     }
@@ -192,9 +192,7 @@ final class RiskTables {
             MonteCarlo.SimRisk risk = new MonteCarlo.SimRisk(Rows.string(row, "risk_id"), Rows.string(row, "category"),
                     Rows.number(row, "p"), Rows.number(row, "cost_low"), Rows.number(row, "cost_most_likely"),
                     Rows.number(row, "cost_high"));
-            long[] losses = new long[trials];
-            MonteCarlo.addLosses(risk, seed, losses);
-            totals.add(risk.category(), losses);
+            MonteCarlo.addLosses(risk, seed, totals.of(risk.category()));
         }
         return List.of(totals).iterator();
     }
@@ -205,41 +203,45 @@ final class RiskTables {
                 summary.p90(), summary.p95(), summary.max());
     }
 
-    /** Per-trial losses in cents for the portfolio and for each category. */
+    /**
+     * Per-trial losses in cents for each category; the portfolio's is their sum, taken once at
+     * the end rather than for every risk.
+     */
     private static final class Totals implements Serializable {
         private static final long serialVersionUID = 1L;
-        final long[] portfolio;
+        final int trials;
         final TreeMap<String, long[]> byCategory = new TreeMap<>();
 
         Totals(int trials) {
-            this.portfolio = new long[trials];
+            this.trials = trials;
         }
 
-        void add(String category, long[] losses) {
-            long[] categoryLosses = byCategory.computeIfAbsent(category, c -> new long[portfolio.length]);
-            for (int t = 0; t < losses.length; t++) {
-                portfolio[t] += losses[t];
-                categoryLosses[t] += losses[t];
-            }
+        /** The category's per-trial losses, to add a risk's into. */
+        long[] of(String category) {
+            return byCategory.computeIfAbsent(category, c -> new long[trials]);
+        }
+
+        long[] portfolio() {
+            long[] portfolio = new long[trials];
+            byCategory.values().forEach(losses -> addInto(portfolio, losses));
+            return portfolio;
         }
 
         Totals plus(Totals other) {
-            Totals sum = new Totals(portfolio.length);
+            Totals sum = new Totals(trials);
             sum.add(this);
             sum.add(other);
             return sum;
         }
 
         private void add(Totals other) {
-            for (int t = 0; t < portfolio.length; t++) {
-                portfolio[t] += other.portfolio[t];
+            other.byCategory.forEach((category, losses) -> addInto(of(category), losses));
+        }
+
+        private static void addInto(long[] total, long[] losses) {
+            for (int t = 0; t < losses.length; t++) {
+                total[t] += losses[t];
             }
-            other.byCategory.forEach((category, losses) -> {
-                long[] mine = byCategory.computeIfAbsent(category, c -> new long[portfolio.length]);
-                for (int t = 0; t < losses.length; t++) {
-                    mine[t] += losses[t];
-                }
-            });
         }
     }
 }
