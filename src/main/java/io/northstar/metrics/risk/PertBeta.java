@@ -4,10 +4,11 @@ import java.util.SplittableRandom;
 
 /**
  * Exact draws from Beta(α, β) for α, β ≥ 1, the shapes a PERT cost range gives (SPEC.md §2.8:
- * α = 1 + 4 (ml − low)/(high − low), likewise β). Commons Math's sampler is the same algorithm
- * but computes its constants again for every draw and takes its logarithms from FastMath, which
- * the JIT does not turn into machine instructions; here they are computed once per risk, and
- * the draw is a few of {@link Math}'s intrinsics (BENCHMARKS.md, seventh round).
+ * α = 1 + 4 (ml − low)/(high − low), likewise β). For shapes above 1 Commons Math's sampler is
+ * the same algorithm, but it computes its constants again for every draw and takes its
+ * logarithms from FastMath, which the JIT does not turn into machine instructions; here they are
+ * computed once per risk, and the draw is a few of {@link Math}'s intrinsics (BENCHMARKS.md,
+ * seventh round).
  *
  * <p>When α and β are both above 1, Cheng's algorithm BB (R. C. H. Cheng, "Generating beta
  * variates with nonintegral shape parameters", Communications of the ACM 21(4), 1978), which
@@ -36,7 +37,11 @@ public final class PertBeta {
         swapped = alpha > beta;
         sum = small + large;
         logSum = Math.log(sum);
-        scale = small == 1 ? 0 : Math.sqrt((sum - 2) / (2 * small * large - sum));
+        // Cheng's √((α − 2)/(2ab − α)) written in a − 1 and b − 1, which are exact: the textbook
+        // form loses most of its digits to cancellation when both shapes are within 1e-12 of 1
+        double x = small - 1;
+        double y = large - 1;
+        scale = small == 1 ? 0 : Math.sqrt((x + y) / (x + y + 2 * x * y));
         shift = small == 1 ? 0 : small + 1 / scale;
     }
 
