@@ -61,9 +61,10 @@ public final class Amounts {
         for (Object item : simulation) {
             java.util.Map<?, ?> row = (java.util.Map<?, ?>) item;
             if ("portfolio".equals(row.get("scope"))) {
-                return "Portfolio loss over " + row.get("trials") + " trials: P50 " + money(currency, value(row, "p50"))
-                        + ", P80 " + abbreviate(value(row, "p80")) + ", P90 " + abbreviate(value(row, "p90")) + ", P95 "
-                        + abbreviate(value(row, "p95")) + " (mean " + abbreviate(value(row, "mean")) + ").";
+                return "Portfolio loss over " + number(value(row, "trials"), null) + " trials: P50 "
+                        + money(currency, value(row, "p50")) + ", P80 " + abbreviate(value(row, "p80")) + ", P90 "
+                        + abbreviate(value(row, "p90")) + ", P95 " + abbreviate(value(row, "p95")) + " (mean "
+                        + abbreviate(value(row, "mean")) + ").";
             }
         }
         return "No open risk has a cost range.";
