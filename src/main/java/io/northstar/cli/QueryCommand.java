@@ -86,7 +86,7 @@ final class QueryCommand implements Callable<Integer> {
         if (query == null) {
             lakeQuery.list(spec.commandLine().getOut());
         } else if (chosen.equals("parquet")) {
-            long rows = lakeQuery.writeParquet(query, limitOption(), out.toString());
+            long rows = lakeQuery.writeParquet(query, limitOption(), out);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %,d rows to %s%n", rows, out);
         } else {
             ResultFormat resultFormat = ResultFormat.named(chosen, limit != null ? limit : DEFAULT_TABLE_ROWS);
@@ -96,6 +96,7 @@ final class QueryCommand implements Callable<Integer> {
             if (out == null) {
                 lakeQuery.print(query, resultFormat, rows, spec.commandLine().getOut());
             } else {
+                lakeQuery.requireOutsideLake(out);
                 writeFile(writer -> lakeQuery.print(query, resultFormat, rows, writer));
             }
         }

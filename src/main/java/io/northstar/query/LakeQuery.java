@@ -27,10 +27,12 @@ public final class LakeQuery {
     private static final int LIST_WIDTH = 100;
 
     private final SparkSession spark;
+    private final Lake lake;
     private final LakeViews views;
 
-    private LakeQuery(SparkSession spark, LakeViews views) {
+    private LakeQuery(SparkSession spark, Lake lake, LakeViews views) {
         this.spark = spark;
+        this.lake = lake;
         this.views = views;
     }
 
@@ -40,9 +42,14 @@ public final class LakeQuery {
      */
     public static LakeQuery open(SparkSession spark, String lake, Optional<LocalDate> asOf, String sql) {
         requireNonNull(spark, "spark is null");
+        // a session of its own: its views and settings end with the query, and SQL cannot name a
+        // file as a table (csv.`/etc/shadow`) even if the plan check below missed a way to
+        SparkSession session = spark.newSession();
+        session.conf().set("spark.sql.runSQLOnFiles", "false");
         try {
-            return new LakeQuery(spark, LakeViews.register(spark, new Lake(lake, spark.sparkContext()
-                    .hadoopConfiguration()), asOf, sql == null ? name -> true : name -> mentions(sql, name)));
+            Lake opened = new Lake(lake, session.sparkContext().hadoopConfiguration());
+            return new LakeQuery(session, opened, LakeViews.register(session, opened, asOf,
+                    sql == null ? name -> true : name -> mentions(sql, name)));
         } catch (Exception e) { // Spark's checked exceptions too, undeclared
             // reading the schemas opens the files' footers: a damaged file shows here first
             throw LakeFailures.damagedFile(e).<RuntimeException>map(damaged -> damaged)
@@ -60,9 +67,55 @@ public final class LakeQuery {
         return views;
     }
 
+    /**
+     * The query's rows, once {@link ReadOnlySql} has found that it only reads this snapshot's
+     * views, and its analysed plan that it reads only files of the lake.
+     *
+     * @throws NorthstarException exit 2 when the SQL would do anything else
+     */
+    private Dataset<Row> readOnly(String sql) {
+        ReadOnlySql.check(spark, sql, views.views().stream().map(LakeViews.View::name)
+                .collect(java.util.stream.Collectors.toSet()));
+        Dataset<Row> rows = SqlResults.sql(spark, sql);
+        ReadOnlySql.checkReadsOnly(rows.queryExecution().analyzed(), lake.root().toString());
+        return rows;
+    }
+
+    /**
+     * Refuses an output path inside the lake: a file written there could pose as a snapshot
+     * (a folder {@code as_of=2099-12-31}) or replace a published one, without the lake's lock.
+     */
+    public void requireOutsideLake(java.nio.file.Path out) {
+        if (!"file".equals(lake.root().toUri().getScheme())) {
+            return; // --out is a local path; a lake elsewhere cannot contain it
+        }
+        java.nio.file.Path target = realPath(out.toAbsolutePath().normalize());
+        java.nio.file.Path root = realPath(java.nio.file.Path.of(lake.root().toUri()));
+        if (target.startsWith(root)) {
+            throw new NorthstarException(ExitCode.USAGE, "--out " + out + " is inside the lake " + root
+                    + ": write query results elsewhere (only runs write the lake)");
+        }
+    }
+
+    /** The path with every existing ancestor's links resolved, so a link into the lake is seen. */
+    private static java.nio.file.Path realPath(java.nio.file.Path path) {
+        java.nio.file.Path existing = path;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path));
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
     /** Runs the query and prints its rows in the format; returns how many rows it had. */
     public long print(String sql, ResultFormat format, OptionalInt limit, Writer out) {
-        Dataset<Row> rows = limited(SqlResults.sql(spark, sql), limit);
+        Dataset<Row> rows = limited(readOnly(sql), limit);
         try {
             return format.write(SqlResults.columns(rows.schema()), SqlResults.values(rows), out);
         } catch (IOException e) {
@@ -71,10 +124,11 @@ public final class LakeQuery {
     }
 
     /** Runs the query and writes its rows as Parquet files into a new folder; returns the row count. */
-    public long writeParquet(String sql, OptionalInt limit, String folder) {
-        Dataset<Row> rows = limited(SqlResults.sql(spark, sql), limit);
+    public long writeParquet(String sql, OptionalInt limit, java.nio.file.Path folder) {
+        requireOutsideLake(folder);
+        Dataset<Row> rows = limited(readOnly(sql), limit);
         try {
-            rows.write().mode(SaveMode.ErrorIfExists).parquet(folder);
+            rows.write().mode(SaveMode.ErrorIfExists).parquet(folder.toString());
         } catch (Exception e) {
             if (e instanceof org.apache.spark.sql.AnalysisException analysis
                     && "PATH_ALREADY_EXISTS".equals(analysis.getCondition())) {
@@ -82,7 +136,7 @@ public final class LakeQuery {
             }
             throw SqlResults.asUsageError(e);
         }
-        return spark.read().parquet(folder).count();
+        return spark.read().parquet(folder.toString()).count();
     }
 
     private static Dataset<Row> limited(Dataset<Row> rows, OptionalInt limit) {

@@ -135,7 +135,7 @@ class QueryCommandTest {
         assertThat(query("SELEC nothing")).isEqualTo(2);
         assertThat(err.toString()).contains("northstar: query failed:", "PARSE_SYNTAX_ERROR").doesNotContain("\tat ");
         assertThat(query("SELECT * FROM no_such_table")).isEqualTo(2);
-        assertThat(err.toString()).contains("TABLE_OR_VIEW_NOT_FOUND", "no_such_table").doesNotContain("\tat ")
+        assertThat(err.toString()).contains("no_such_table is not a view of this snapshot").doesNotContain("\tat ")
                 .doesNotContain("UnresolvedRelation");
         assertThat(query("--format", "csv", "SELECT 1 / 0")).isEqualTo(2);
         assertThat(err.toString()).contains("DIVIDE_BY_ZERO");
@@ -171,5 +171,77 @@ class QueryCommandTest {
         assertThat(LakeQuery.mentions("select * from kpi_status_history", "kpi_status")).isFalse();
         assertThat(LakeQuery.mentions("select * from kpi_status_history", "kpi_status_history")).isTrue();
         assertThat(LakeQuery.mentions("select * from my_kpis", "kpis")).isFalse();
+    }
+
+    /** The lake's files with their sizes and modification times, to show a refused query changed none. */
+    private static java.util.Map<String, String> lakeFiles() throws IOException {
+        try (var files = Files.walk(job.lake())) {
+            return files.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toMap(Path::toString,
+                    file -> file.toFile().length() + "@" + file.toFile().lastModified()));
+        }
+    }
+
+    @Test
+    void statementsThatWriteOrDeleteAreRefusedAndChangeNothing() throws IOException {
+        Path victim = Files.createDirectories(folder.resolve("some/dir"));
+        Files.writeString(victim.resolve("keep.txt"), "keep");
+        Path created = folder.resolve("x");
+        java.util.Map<String, String> before = lakeFiles();
+        for (String sql : List.of(
+                "INSERT OVERWRITE DIRECTORY 'file:" + job.lake() + "/conformed/kpis/as_of=2026-10-31' USING parquet"
+                        + " SELECT * FROM kpis WHERE 1=0",
+                "INSERT OVERWRITE DIRECTORY '" + victim + "' USING parquet SELECT * FROM kpis",
+                "CREATE TABLE evil USING parquet LOCATION '" + created + "' AS SELECT * FROM kpis",
+                "DROP VIEW kpis",
+                "SET spark.sql.runSQLOnFiles=true")) {
+            StringWriter refusal = new StringWriter();
+            int code = Main.execute(new String[] {"query", "--lake", job.lake().toString(), sql},
+                    new PrintWriter(out, true), new PrintWriter(refusal, true));
+            assertThat(code).as(sql).isEqualTo(2);
+            assertThat(refusal.toString()).as(sql).contains("query refused: northstar query only reads the lake's"
+                    + " views").doesNotContain("\tat ");
+        }
+        assertThat(lakeFiles()).isEqualTo(before);
+        assertThat(victim.resolve("keep.txt")).hasContent("keep");
+        assertThat(created).doesNotExist();
+        assertThat(query("--format", "csv", "SELECT count(*) AS n FROM kpis")).as(err.toString()).isZero();
+        assertThat(out.toString()).endsWith("n\n2\n");
+    }
+
+    @Test
+    void filesTheEnvironmentAndJavaAreOutOfReach() throws IOException {
+        Path secret = Files.writeString(folder.resolve("job.yaml"), "password: hunter2-secret\n");
+        for (String sql : List.of(
+                "SELECT * FROM text.`" + secret + "`",
+                "SELECT * FROM csv.`" + secret + "`",
+                "SELECT * FROM text.`/etc/shadow`",
+                "SELECT java_method('java.lang.System', 'getenv', 'PATH')",
+                "SELECT reflect('java.lang.System', 'getProperty', 'user.home')",
+                "SELECT * FROM IDENTIFIER('text.`" + secret + "`')")) {
+            StringWriter refusal = new StringWriter();
+            int code = Main.execute(new String[] {"query", "--lake", job.lake().toString(), "--format", "csv", sql},
+                    new PrintWriter(out, true), new PrintWriter(refusal, true));
+            assertThat(code).as(sql).isEqualTo(2);
+            assertThat(refusal.toString()).as(sql).startsWith("northstar: query refused:");
+        }
+        assertThat(out.toString()).doesNotContain("hunter2", "root:", System.getenv("PATH"),
+                System.getProperty("user.home"));
+    }
+
+    @Test
+    void outputInsideTheLakeIsRefusedSoNoFakeSnapshotAppears() throws IOException {
+        Path fake = job.lake().resolve("conformed/kpis/as_of=2099-12-31");
+        assertThat(query("--format", "parquet", "--out", fake.toString(), "SELECT * FROM kpis")).isEqualTo(2);
+        assertThat(err.toString()).contains("is inside the lake");
+        assertThat(query("--out", job.lake().resolve("metrics/x/as_of=2099-12-31/x.csv").toString(),
+                "SELECT * FROM kpis")).isEqualTo(2);
+        Path link = Files.createSymbolicLink(folder.resolve("link"), job.lake());
+        assertThat(query("--format", "parquet", "--out", link.resolve("conformed/kpis/as_of=2099-12-31").toString(),
+                "SELECT * FROM kpis")).isEqualTo(2);
+        Files.delete(link);
+        assertThat(job.lake().resolve("conformed/kpis/as_of=2099-12-31")).doesNotExist();
+        assertThat(job.lake().resolve("metrics/x")).doesNotExist();
+        assertThat(query("--list")).isZero();
+        assertThat(out.toString()).contains("published: 2026-09-30, 2026-10-31)").doesNotContain("2099");
     }
 }
