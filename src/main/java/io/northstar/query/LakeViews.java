@@ -18,12 +18,14 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The lake as Spark SQL views: every conformed and metric table of one snapshot by its own name,
- * each dataset's rejected rows as {@code <dataset>_quarantine}, and {@code <name>_history} over
+ * each dataset's rejected rows as {@code <dataset>_quarantine} (a dataset that shares its name with
+ * a metric table as {@code <dataset>_input}), and {@code <name>_history} over
  * all snapshots with their {@code as_of}.
  */
 public final class LakeViews {
     private static final String HISTORY = "_history";
     private static final String QUARANTINE = "_quarantine";
+    private static final String INPUT = "_input";
 
     /** One registered view. */
     public record View(String name, Zone zone, boolean history, Dataset<Row> rows) {
@@ -70,22 +72,37 @@ public final class LakeViews {
                     + " (it has " + String.join(", ", snapshots.stream().map(LocalDate::toString).toList()) + ")");
         }
         List<View> views = new ArrayList<>();
+        java.util.Set<String> metricTables = new java.util.HashSet<>(lake.tables(Zone.METRICS));
         for (Zone zone : List.of(Zone.CONFORMED, Zone.METRICS, Zone.QUARANTINE)) {
-            String suffix = zone == Zone.QUARANTINE ? QUARANTINE : "";
             for (String table : lake.tablesWithPartition(zone, snapshot)) {
-                if (wanted.test(table + suffix)) {
-                    views.add(new View(table + suffix, zone, false,
+                String name = viewName(zone, table, metricTables);
+                if (wanted.test(name)) {
+                    views.add(new View(name, zone, false,
                             spark.read().parquet(lake.partition(zone, table, snapshot).toString())));
                 }
             }
             for (String table : lake.tables(zone)) {
-                if (wanted.test(table + suffix + HISTORY)) {
-                    views.add(new View(table + suffix + HISTORY, zone, true, history(spark, lake, zone, table)));
+                String name = viewName(zone, table, metricTables) + HISTORY;
+                if (wanted.test(name)) {
+                    views.add(new View(name, zone, true, history(spark, lake, zone, table)));
                 }
             }
         }
         views.forEach(view -> view.rows().createOrReplaceTempView(view.name()));
         return new LakeViews(snapshot, snapshots, views);
+    }
+
+    /**
+     * A table's view name: its own, but {@code <dataset>_input} for a dataset that a metric table
+     * of the same name extends (swot: the listed statements, and the table with the derived ones
+     * too), so that both can be read; {@code <dataset>_quarantine} for its rejected rows.
+     */
+    static String viewName(Zone zone, String table, java.util.Set<String> metricTables) {
+        return switch (zone) {
+            case QUARANTINE -> table + QUARANTINE;
+            case CONFORMED -> metricTables.contains(table) ? table + INPUT : table;
+            default -> table;
+        };
     }
 
     /**

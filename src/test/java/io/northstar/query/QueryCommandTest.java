@@ -40,7 +40,8 @@ class QueryCommandTest {
                 .csv("kpis", "kpi_id,name,direction,target", "K1,Uptime,higher_is_better,99.9",
                         "K2,\"Incidents, major\",lower_is_better,2")
                 .csv("kpi_observations", "kpi_id,period_end,value", "K1,2026-09-30,99.1", "K1,2026-10-31,99.5",
-                        "K2,2026-09-30,5", "K2,2026-10-31,4", "K2,2026-10-31,x");
+                        "K2,2026-09-30,5", "K2,2026-10-31,4", "K2,2026-10-31,x")
+                .csv("swot", "type,statement", "strength,A stable platform team");
         job.yaml("quality: { maxRejectRatio: 0.5 }\n");
         job.runWithoutReports(EARLIER);
         job.runWithoutReports(TestingJob.AS_OF);
@@ -243,5 +244,15 @@ class QueryCommandTest {
         assertThat(job.lake().resolve("metrics/x")).doesNotExist();
         assertThat(query("--list")).isZero();
         assertThat(out.toString()).contains("published: 2026-09-30, 2026-10-31)").doesNotContain("2099");
+    }
+
+    @Test
+    void aDatasetAndAMetricTableOfTheSameNameAreBothViews() {
+        assertThat(query("--format", "csv", "SELECT (SELECT count(*) FROM swot_input) AS listed,"
+                + " (SELECT count(*) FROM swot WHERE statement = 'A stable platform team') AS in_metric,"
+                + " (SELECT count(DISTINCT as_of) FROM swot_input_history) AS snapshots")).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("listed,in_metric,snapshots\n1,1,2\n");
+        assertThat(query("--list")).isZero();
+        assertThat(out.toString()).contains("conformed\n", "  swot_input ", "metrics\n", "  swot ");
     }
 }
