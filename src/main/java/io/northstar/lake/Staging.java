@@ -124,11 +124,11 @@ public final class Staging {
     }
 
     /** What a publish journal says: the snapshot and the zones being replaced. */
-    private record Journal(LocalDate asOf, Set<Zone> zones) {
+    record Journal(LocalDate asOf, Set<Zone> zones) {
     }
 
     /** The journal of a staging folder; empty without one, or when the run died writing it. */
-    private static Optional<Journal> journal(Lake lake, Path folder) throws IOException {
+    static Optional<Journal> journal(Lake lake, Path folder) throws IOException {
         Path file = new Path(folder, JOURNAL);
         if (!lake.fileSystem().exists(file)) {
             return Optional.empty();
@@ -157,9 +157,7 @@ public final class Staging {
                 for (Zone zone : zones) {
                     for (String table : lake.tablesWithPartition(zone, asOf)) {
                         Path old = lake.partition(zone, table, asOf);
-                        Path aside = new Path(new Path(new Path(trash, zone.folder()), table),
-                                Lake.partitionName(asOf));
-                        move(old, aside);
+                        move(old, PublishedLake.aside(trash, zone, table, asOf));
                     }
                 }
                 writeMarker(MOVING_IN, "");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.lake.Lake;
+import io.northstar.lake.PublishedLake;
 import io.northstar.lake.Zone;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +62,9 @@ public final class LakeViews {
      */
     public static LakeViews register(SparkSession spark, Lake lake, Optional<LocalDate> asOf,
             java.util.function.Predicate<String> wanted) {
-        SortedSet<LocalDate> snapshots = lake.snapshots(Zone.CONFORMED);
+        // a publish cut short by a killed run is not seen until a run completes it
+        PublishedLake published = PublishedLake.of(lake);
+        SortedSet<LocalDate> snapshots = published.snapshots(Zone.CONFORMED);
         if (snapshots.isEmpty()) {
             throw new NorthstarException(ExitCode.USAGE, "lake " + lake.root() + " has no published snapshot yet:"
                     + " run a job first");
@@ -72,19 +75,19 @@ public final class LakeViews {
                     + " (it has " + String.join(", ", snapshots.stream().map(LocalDate::toString).toList()) + ")");
         }
         List<View> views = new ArrayList<>();
-        java.util.Set<String> metricTables = new java.util.HashSet<>(lake.tables(Zone.METRICS));
+        java.util.Set<String> metricTables = new java.util.HashSet<>(published.tables(Zone.METRICS));
         for (Zone zone : List.of(Zone.CONFORMED, Zone.METRICS, Zone.QUARANTINE)) {
-            for (String table : lake.tablesWithPartition(zone, snapshot)) {
+            for (String table : published.tablesWithPartition(zone, snapshot)) {
                 String name = viewName(zone, table, metricTables);
                 if (wanted.test(name)) {
                     views.add(new View(name, zone, false,
-                            spark.read().parquet(lake.partition(zone, table, snapshot).toString())));
+                            spark.read().parquet(published.partition(zone, table, snapshot).toString())));
                 }
             }
-            for (String table : lake.tables(zone)) {
+            for (String table : published.tables(zone)) {
                 String name = viewName(zone, table, metricTables) + HISTORY;
                 if (wanted.test(name)) {
-                    views.add(new View(name, zone, true, history(spark, lake, zone, table)));
+                    views.add(new View(name, zone, true, history(spark, published, zone, table)));
                 }
             }
         }
@@ -110,13 +113,47 @@ public final class LakeViews {
      * plain files (reading as_of from the folder names too would name the column twice); the
      * conformed and quarantine files take it from the folder names.
      */
-    private static Dataset<Row> history(SparkSession spark, Lake lake, Zone zone, String table) {
+    private static Dataset<Row> history(SparkSession spark, PublishedLake published, Zone zone, String table) {
+        Lake lake = published.lake();
         Path folder = new Path(new Path(lake.root(), zone.folder()), table);
         org.apache.spark.sql.DataFrameReader reader = spark.read().option("mergeSchema", "true");
         if (zone == Zone.METRICS) {
             reader = reader.option("recursiveFileLookup", "true");
         }
-        return reader.parquet(folder.toString());
+        java.util.Set<LocalDate> cut = published.interrupted(zone);
+        if (cut.isEmpty()) {
+            return reader.parquet(folder.toString());
+        }
+        // the as_of dates of a publish cut short: their folders hold a mix, so the table is read
+        // from its other partitions by path, and those dates from where they were before
+        List<String> partitions = new ArrayList<>();
+        for (LocalDate asOf : lake.snapshots(zone)) {
+            Path partition = lake.partition(zone, table, asOf);
+            if (!cut.contains(asOf) && exists(lake, partition)) {
+                partitions.add(partition.toString());
+            }
+        }
+        Dataset<Row> rows = partitions.isEmpty() ? null
+                : reader.option("basePath", folder.toString()).parquet(partitions.toArray(String[]::new));
+        for (LocalDate asOf : cut) {
+            if (published.tablesWithPartition(zone, asOf).contains(table)) {
+                Dataset<Row> partition = spark.read().parquet(published.partition(zone, table, asOf).toString());
+                if (zone != Zone.METRICS) {
+                    partition = partition.withColumn("as_of", org.apache.spark.sql.functions.lit(asOf));
+                }
+                rows = rows == null ? partition : rows.unionByName(partition, true);
+            }
+        }
+        return rows;
+    }
+
+    private static boolean exists(Lake lake, Path path) {
+        try {
+            return lake.fileSystem().exists(path);
+        } catch (java.io.IOException e) {
+            throw new io.northstar.lake.LakeException("lake " + lake.root() + ": cannot look at " + path + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The as_of of the views without {@code _history}. */
