@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -98,9 +97,7 @@ public final class LakeLock implements AutoCloseable {
                         java.nio.file.StandardOpenOption.WRITE);
                 return true;
             }
-            try (OutputStream out = fs.create(file, false)) {
-                out.write(content);
-            }
+            SmallFiles.write(fs, file, content, false);
             return true;
         } catch (FileAlreadyExistsException | org.apache.hadoop.fs.FileAlreadyExistsException e) {
             return false;

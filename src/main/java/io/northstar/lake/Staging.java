@@ -179,9 +179,7 @@ public final class Staging {
     }
 
     private void writeMarker(String name, String content) throws IOException {
-        try (var out = lake.fileSystem().create(new Path(folder, name), true)) {
-            out.write(content.getBytes(StandardCharsets.UTF_8));
-        }
+        SmallFiles.write(lake.fileSystem(), new Path(folder, name), content.getBytes(StandardCharsets.UTF_8), true);
     }
 
     private LakeException failed(IOException e) {

@@ -240,7 +240,9 @@ public final class JobRunner {
                 return manifest;
             } catch (NorthstarException e) {
                 throw fail(e, e.exitCode(), e.getMessage());
-            } catch (Exception e) { // Spark's checked exceptions too, undeclared
+            } catch (Exception | org.apache.hadoop.fs.FSError e) {
+                // Spark's checked exceptions too, undeclared; FSError is how Hadoop's local
+                // filesystem reports a failed write, a full disk included
                 Optional<NorthstarException> known = LakeFailures.damagedFile(e).or(() -> LakeFailures.cannotWrite(e,
                         "lake " + lake.root() + " or reports folder " + reportsFolder()));
                 if (known.isPresent()) {
@@ -357,7 +359,7 @@ public final class JobRunner {
         }
 
         /** Leaves nothing staged, records the failure, and returns the exception to throw. */
-        RuntimeException fail(Exception failure, ExitCode exitCode, String message) {
+        RuntimeException fail(Throwable failure, ExitCode exitCode, String message) {
             try {
                 // a publish cut short by an error stays journalled: the next run completes it
                 if (!staging.publishStarted()) {

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.northstar.ingest.DatasetOutcome;
 import io.northstar.lake.Lake;
 import io.northstar.lake.LakeException;
+import io.northstar.lake.SmallFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -123,9 +123,7 @@ public final class ManifestStore {
         Path temporary = new Path(folder, "." + manifest.runId() + ".json.tmp");
         try {
             fs.mkdirs(folder);
-            try (OutputStream out = fs.create(temporary, true)) {
-                JSON.writeValue(out, manifest);
-            }
+            SmallFiles.write(fs, temporary, JSON.writeValueAsBytes(manifest), true);
             if (!fs.rename(temporary, target)) {
                 throw new IOException("cannot rename " + temporary + " to " + target);
             }
