@@ -84,7 +84,8 @@ public final class Staging {
         try {
             writeMarker(JOURNAL, asOf + "\n" + zones.stream().map(Zone::name).collect(Collectors.joining(",")));
         } catch (IOException e) {
-            throw failed(e);
+            throw new LakeException("lake " + lake.root() + ": cannot write the publish journal for as_of " + asOf
+                    + " (" + e.getMessage() + "); nothing was published and the previous snapshot stands", e);
         }
         return finishPublish(zones, false, whileJournalled);
     }
