@@ -58,12 +58,7 @@ final class RunsCommand implements Callable<Integer> {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (RunManifest manifest : manifests) {
-            rows.add(Arrays.asList(manifest.runId(), manifest.command(), manifest.job(), manifest.asOf(),
-                    manifest.outcome(), manifest.exitCode(), seconds(manifest.durationMillis()),
-                    manifest.datasets().isEmpty() ? null : manifest.datasets().stream()
-                            .mapToLong(DatasetOutcome::rowsRead).sum(),
-                    manifest.datasets().isEmpty() ? null : manifest.datasets().stream()
-                            .mapToLong(DatasetOutcome::quarantined).sum()));
+            rows.add(row(manifest));
         }
         try {
             new TextTable(Math.max(1, limit)).write(COLUMNS, rows.iterator(), spec.commandLine().getOut());
@@ -71,6 +66,25 @@ final class RunsCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         return 0;
+    }
+
+    /**
+     * One run as a row: counts grouped like the run prints them; a killed run has no exit code and
+     * no duration, since it never ended itself.
+     */
+    static List<Object> row(RunManifest manifest) {
+        boolean killed = manifest.end() == null;
+        return Arrays.asList(manifest.runId(), manifest.command(), manifest.job(), manifest.asOf(),
+                manifest.outcome(), manifest.exitCode() == RunManifest.NO_EXIT_CODE ? null : manifest.exitCode(),
+                killed ? null : seconds(manifest.durationMillis()),
+                manifest.datasets().isEmpty() ? null : count(manifest.datasets().stream()
+                        .mapToLong(DatasetOutcome::rowsRead).sum()),
+                manifest.datasets().isEmpty() ? null : count(manifest.datasets().stream()
+                        .mapToLong(DatasetOutcome::quarantined).sum()));
+    }
+
+    private static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
     }
 
     private static String seconds(long millis) {

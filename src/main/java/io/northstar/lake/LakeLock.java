@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.hadoop.fs.FileSystem;
@@ -28,17 +29,36 @@ public final class LakeLock implements AutoCloseable {
     private final FileSystem fs;
     private final Path file;
     private final String runId;
+    private final Optional<Holder> tookOver;
 
-    private LakeLock(FileSystem fs, Path file, String runId) {
+    private LakeLock(FileSystem fs, Path file, String runId, Optional<Holder> tookOver) {
         this.fs = fs;
         this.file = file;
         this.runId = runId;
+        this.tookOver = tookOver;
     }
 
-    /** What a lock file says about its holder. */
-    public record Holder(String runId, String what, String host, long pid, Instant since) {
+    /** What a run holds the lock for: written into the lock, so that a run that dies is known by it. */
+    public record Purpose(String command, String job, LocalDate asOf) {
+        public Purpose {
+            requireNonNull(command, "command is null");
+            requireNonNull(job, "job is null");
+            requireNonNull(asOf, "asOf is null");
+        }
+
+        String what() {
+            return command + " of job " + job + " for as_of " + asOf;
+        }
+    }
+
+    /**
+     * What a lock file says about its holder; {@code purpose} is empty in a lock written by an
+     * older release or half written.
+     */
+    public record Holder(String runId, String what, String host, long pid, Instant since, Optional<Purpose> purpose) {
         public Holder {
             requireNonNull(runId, "runId is null");
+            requireNonNull(purpose, "purpose is null");
         }
 
         /** Whether the holder was a process of this host that no longer runs. */
@@ -58,13 +78,15 @@ public final class LakeLock implements AutoCloseable {
      * @param what what the run does, for the refusal message: command, job and as_of
      * @throws LakeBusyException when a live run holds it
      */
-    public static LakeLock acquire(Lake lake, String runId, String what) {
+    public static LakeLock acquire(Lake lake, String runId, Purpose purpose) {
         FileSystem fs = lake.fileSystem();
         Path file = new Path(lake.root(), LOCK);
-        Holder me = new Holder(runId, what, thisHost(), ProcessHandle.current().pid(), Instant.now());
+        Holder me = new Holder(runId, purpose.what(), thisHost(), ProcessHandle.current().pid(), Instant.now(),
+                Optional.of(purpose));
+        Optional<Holder> dead = Optional.empty();
         for (int attempt = 0; attempt < 2; attempt++) {
             if (create(fs, file, me)) {
-                return new LakeLock(fs, file, runId);
+                return new LakeLock(fs, file, runId, dead);
             }
             Optional<Holder> holder = read(fs, file);
             if (holder.isPresent() && !holder.get().isDeadOnThisHost()) {
@@ -72,9 +94,15 @@ public final class LakeLock implements AutoCloseable {
                         + "; try again when it has finished (a lock left by a process on another host that died"
                         + " must be removed by hand: " + file + ")");
             }
+            dead = holder;
             delete(fs, file);
         }
         throw new LakeBusyException("lake " + lake.root() + ": another run took the lock at the same moment");
+    }
+
+    /** The run whose lock this one took over because its process had died, if any. */
+    public Optional<Holder> tookOver() {
+        return tookOver;
     }
 
     /** Releases the lock if this run still holds it. */
@@ -110,22 +138,42 @@ public final class LakeLock implements AutoCloseable {
     }
 
     private static String text(Holder holder) {
-        return "runId=" + holder.runId() + "\nwhat=" + holder.what().replace('\n', ' ') + "\nhost=" + holder.host()
-                + "\npid=" + holder.pid() + "\nsince=" + holder.since() + "\n";
+        Properties properties = new Properties();
+        properties.setProperty("runId", holder.runId());
+        properties.setProperty("what", holder.what());
+        properties.setProperty("host", holder.host());
+        properties.setProperty("pid", Long.toString(holder.pid()));
+        properties.setProperty("since", holder.since().toString());
+        holder.purpose().ifPresent(purpose -> {
+            properties.setProperty("command", purpose.command());
+            properties.setProperty("job", purpose.job());
+            properties.setProperty("asOf", purpose.asOf().toString());
+        });
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            properties.store(text, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     static Optional<Holder> read(FileSystem fs, Path file) {
         try (InputStream in = fs.open(file)) {
             Properties properties = new Properties();
             properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            Optional<Purpose> purpose = properties.containsKey("asOf")
+                    ? Optional.of(new Purpose(properties.getProperty("command", "?"), properties.getProperty("job", "?"),
+                            LocalDate.parse(properties.getProperty("asOf"))))
+                    : Optional.empty();
             return Optional.of(new Holder(properties.getProperty("runId", "?"), properties.getProperty("what", "?"),
                     properties.getProperty("host", "?"), Long.parseLong(properties.getProperty("pid", "-1")),
-                    Instant.parse(properties.getProperty("since", Instant.EPOCH.toString()))));
+                    Instant.parse(properties.getProperty("since", Instant.EPOCH.toString())), purpose));
         } catch (java.io.FileNotFoundException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             // a lock half written by a process killed at that instant: treat it as that process's
-            return Optional.of(new Holder("?", "unreadable lock", thisHost(), -1, Instant.EPOCH));
+            return Optional.of(new Holder("?", "unreadable lock", thisHost(), -1, Instant.EPOCH, Optional.empty()));
         }
     }
 

@@ -213,6 +213,8 @@ public final class JobRunner {
         final List<DatasetOutcome> outcomes = new ArrayList<>();
         /** What is already published, so that a later failure's manifest still lists it. */
         final List<String> published = new ArrayList<>();
+        /** What this attempt found of dead runs and did about it, for its manifest. */
+        final List<String> recovered = new ArrayList<>();
 
         Attempt(String command, Job job, LocalDate asOf) {
             this.command = command;
@@ -232,8 +234,9 @@ public final class JobRunner {
             spark.sparkContext().addSparkListener(listener);
             LakeLock lock = null;
             try {
-                lock = LakeLock.acquire(lake, runId, command + " of job " + job.name() + " for as_of " + asOf);
-                removeWhatDeadRunsLeft();
+                lock = LakeLock.acquire(lake, runId, new LakeLock.Purpose(command, job.name(), asOf));
+                List<Staging.Resumed> completed = removeWhatDeadRunsLeft();
+                lock.tookOver().ifPresent(dead -> recordKilled(dead, completed));
                 List<String> outputs = stages.get();
                 RunManifest manifest = manifest(RunManifest.SUCCEEDED, ExitCode.OK, null, outputs);
                 manifests.write(manifest);
@@ -264,11 +267,12 @@ public final class JobRunner {
          * publishes was already written; the staging folders of runs killed before publishing
          * are removed.
          */
-        void removeWhatDeadRunsLeft() {
+        List<Staging.Resumed> removeWhatDeadRunsLeft() {
             Map<String, List<String>> pdfs = new LinkedHashMap<>();
-            for (Staging.Resumed resumed : lake.resumeInterruptedPublishes((run, runAsOf) -> pdfs.put(run,
-                    ReportStage.moveStagedInto(Path.of(job.reportsLocation()).resolve(runAsOf.toString()), run)))) {
-                progress.message("completed the publish of run " + resumed.runId() + " (as_of " + resumed.asOf()
+            List<Staging.Resumed> completed = lake.resumeInterruptedPublishes((run, runAsOf) -> pdfs.put(run,
+                    ReportStage.moveStagedInto(Path.of(job.reportsLocation()).resolve(runAsOf.toString()), run)));
+            for (Staging.Resumed resumed : completed) {
+                recovered("completed the publish of run " + resumed.runId() + " (as_of " + resumed.asOf()
                         + "), interrupted when its process died or failed: " + resumed.published().size()
                         + " partitions, " + pdfs.getOrDefault(resumed.runId(), List.of()).size() + " PDFs");
             }
@@ -276,8 +280,39 @@ public final class JobRunner {
             removed.addAll(ReportStage.removeStagingOfEveryAsOf(Path.of(job.reportsLocation()),
                     run -> !run.equals(runId)));
             if (!removed.isEmpty()) {
-                progress.message("removed what interrupted runs left: " + String.join(", ", removed));
+                recovered("removed what interrupted runs left: " + String.join(", ", removed));
             }
+            return completed;
+        }
+
+        private void recovered(String what) {
+            progress.message(what);
+            recovered.add(what);
+        }
+
+        /**
+         * Writes the manifest a run could not write because its process died holding the lock,
+         * from what its lock says; unless it has one (it died after writing it).
+         */
+        void recordKilled(LakeLock.Holder dead, List<Staging.Resumed> completed) {
+            String found = "run " + dead.runId() + " (" + dead.what() + ", process " + dead.pid() + " on "
+                    + dead.host() + ", since " + dead.since() + ") had died holding the lake's lock";
+            if (dead.purpose().isEmpty() || !RunIds.isWellFormed(dead.runId())
+                    || manifests.json(dead.runId()).isPresent()) {
+                recovered(found);
+                return;
+            }
+            LakeLock.Purpose purpose = dead.purpose().get();
+            List<String> itsOutputs = completed.stream().filter(resumed -> resumed.runId().equals(dead.runId()))
+                    .flatMap(resumed -> resumed.published().stream()).toList();
+            String error = "the process (" + dead.pid() + " on " + dead.host() + ") stopped without finishing:"
+                    + " killed, out of memory or its machine lost; run " + runId + " found it at " + clock.instant()
+                    + (itsOutputs.isEmpty() ? " and removed what it had staged; nothing of it was published"
+                    : " and completed its publish, which had begun");
+            manifests.write(new RunManifest(dead.runId(), purpose.command(), purpose.job(), null, purpose.asOf(),
+                    dead.since(), null, 0, RunManifest.KILLED, RunManifest.NO_EXIT_CODE, error, null, List.of(),
+                    Map.of(), itsOutputs, List.of("found by run " + runId)));
+            recovered(found + ": recorded as killed in its manifest");
         }
 
         /** The datasets of the published snapshot; fails with a clear message when there is none. */
@@ -355,7 +390,7 @@ public final class JobRunner {
             Instant end = clock.instant();
             return new RunManifest(runId, command, job.name(), job.file(), asOf, start, end,
                     Duration.between(start, end).toMillis(), outcome, exitCode.code(), error,
-                    spark.sparkContext().master(), outcomes, stageMillis, outputs);
+                    spark.sparkContext().master(), outcomes, stageMillis, outputs, recovered);
         }
 
         /** Leaves nothing staged, records the failure, and returns the exception to throw. */

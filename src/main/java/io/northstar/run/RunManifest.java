@@ -13,10 +13,15 @@ import java.util.Map;
  * outcome (SPEC.md §3). Holds no credentials: sources are described, never spelled out.
  *
  * @param command what ran: {@code run} (ingest to publish) or {@code metrics} (recompute)
- * @param outcome {@code succeeded} or {@code failed}
+ * @param end null for a run found killed (it never ended itself)
+ * @param outcome {@code succeeded}, {@code failed}, or {@code killed}: written by the next run for
+ *     a process that died without writing its own (SIGKILL, out of memory, a lost machine), with
+ *     exit code -1 since none was seen
  * @param error the message of the failure, null on success
  * @param stageMillis each stage that ran, in order, with its duration
  * @param outputs the partition folders published, empty when nothing was
+ * @param recovered what this run found of runs that had died and what it did about it (completed
+ *     a cut-short publish, removed staging, recorded a killed run); for a killed run, who found it
  */
 public record RunManifest(
         String runId,
@@ -33,10 +38,14 @@ public record RunManifest(
         String sparkMaster,
         List<DatasetOutcome> datasets,
         Map<String, Long> stageMillis,
-        List<String> outputs) {
+        List<String> outputs,
+        List<String> recovered) {
 
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
+    public static final String KILLED = "killed";
+    /** The exit code of a killed run's manifest: the process's own was never seen. */
+    public static final int NO_EXIT_CODE = -1;
 
     public RunManifest {
         requireNonNull(runId, "runId is null");
@@ -47,6 +56,8 @@ public record RunManifest(
         datasets = List.copyOf(datasets);
         stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
         outputs = List.copyOf(outputs);
+        // manifests written before this field existed have none
+        recovered = recovered == null ? List.of() : List.copyOf(recovered);
     }
 
     public boolean succeeded() {

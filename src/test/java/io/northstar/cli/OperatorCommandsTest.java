@@ -119,4 +119,22 @@ class OperatorCommandsTest {
         assertThat(run("runs", "--lake", folder.resolve("nothing").toString())).isZero();
         assertThat(out.toString()).contains("no runs recorded");
     }
+
+    @Test
+    void runsGroupsCountsLikeTheRunAndShowsAKilledRunWithoutExitOrDuration() {
+        io.northstar.ingest.DatasetOutcome budget = new io.northstar.ingest.DatasetOutcome("budget_lines", "file:/x",
+                List.of("file:/x"), 14_996, 14_990, 0, java.util.Map.of("bad_type", 6L), List.of(), 0.05);
+        java.time.Instant start = java.time.Instant.parse("2026-11-22T01:00:00Z");
+        RunManifest done = new RunManifest("20261122T010000Z-00000001", "run", "sample", null, LocalDate.of(2026, 10, 31),
+                start, start.plusSeconds(65), 65_000, RunManifest.SUCCEEDED, 0, null, "local[*]", List.of(budget),
+                java.util.Map.of(), List.of(), List.of());
+        RunManifest killed = new RunManifest("20261122T020000Z-00000002", "run", "sample", null,
+                LocalDate.of(2026, 10, 31), start, null, 0, RunManifest.KILLED, RunManifest.NO_EXIT_CODE, "died",
+                null, List.of(), java.util.Map.of(), List.of(), List.of("found by run x"));
+
+        assertThat(RunsCommand.row(done)).containsExactly("20261122T010000Z-00000001", "run", "sample",
+                LocalDate.of(2026, 10, 31), "succeeded", 0, "65.0 s", "14,996", "6");
+        assertThat(RunsCommand.row(killed)).containsExactly("20261122T020000Z-00000002", "run", "sample",
+                LocalDate.of(2026, 10, 31), "killed", null, null, null, null);
+    }
 }

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -118,9 +119,15 @@ class CrashRecoveryIT {
         assertThat(rowCountsByDuckDb()).isEqualTo(rows);
         assertThat(folders(digests())).as("the same partitions and PDFs, written anew").isEqualTo(folders(published));
         try (Stream<Path> manifests = Files.list(lake.resolve("_runs"))) {
-            assertThat(manifests.map(CrashRecoveryIT::read)).as("the killed runs left none").hasSize(3)
+            // each killed run is recorded by the run that took its lock over: the next killed one, then the next
+            List<String> all = manifests.map(CrashRecoveryIT::read).toList();
+            assertThat(all).as("first, three killed, the refused one, next").hasSize(6)
                     .filteredOn(m -> m.contains("\"outcome\" : \"succeeded\"")).hasSize(2);
+            assertThat(all).filteredOn(m -> m.contains("\"outcome\" : \"killed\"")).hasSize(3)
+                    .allSatisfy(m -> assertThat(m).contains("\"exitCode\" : -1", "stopped without finishing",
+                            "\"asOf\" : \"" + AS_OF + "\""));
         }
+        assertThat(next.out()).contains("had died holding the lake's lock: recorded as killed in its manifest");
     }
 
     /** Waits until the lake's lock names the run's process (a killed run's lock may be there before). */

@@ -138,11 +138,39 @@ class JobRunnerTest {
         io.northstar.lake.Lake lake = new io.northstar.lake.Lake(job.lake().toString(),
                 new org.apache.hadoop.conf.Configuration());
         try (io.northstar.lake.LakeLock held = io.northstar.lake.LakeLock.acquire(lake, "20261122T020000Z-abcdef01",
-                "run of job nightly for as_of 2026-10-31")) {
+                new io.northstar.lake.LakeLock.Purpose("run", "nightly", TestingJob.AS_OF))) {
             assertFailsWith(job::run, ExitCode.LAKE_BUSY, "is locked by run 20261122T020000Z-abcdef01");
         }
         assertThat(job.lakeFiles("conformed")).isEqualTo(before);
         assertThat(job.run().succeeded()).isTrue();
         assertThat(job.lake().resolve("_lock")).doesNotExist();
+    }
+
+    @Test
+    void aRunThatDiedHoldingTheLockIsRecordedAsKilledByTheNextRun() throws Exception {
+        TestingJob job = cleanJob();
+        job.runWithoutReports();
+        String dead = "20261122T020000Z-dead0002";
+        io.northstar.lake.Lake lake = new io.northstar.lake.Lake(job.lake().toString(),
+                new org.apache.hadoop.conf.Configuration());
+        // what a killed process leaves: its lock, naming a process that is gone, and its staging
+        io.northstar.lake.LakeLock.acquire(lake, dead, new io.northstar.lake.LakeLock.Purpose("run", "test",
+                TestingJob.AS_OF));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path lock = job.lake().resolve("_lock");
+        Files.writeString(lock, Files.readString(lock).replaceAll("pid=\\d+", "pid=" + gone.pid()));
+        TestingJob.write(job.lake().resolve("_staging/" + dead + "/conformed/kpis/as_of=2026-10-31/part-0"), "x");
+
+        RunManifest next = job.runWithoutReports();
+
+        assertThat(next.recovered()).anySatisfy(line -> assertThat(line).contains("run " + dead,
+                "process " + gone.pid(), "had died holding the lake's lock: recorded as killed in its manifest"));
+        assertThat(Files.readString(job.lake().resolve("_runs/" + dead + ".json"))).contains(
+                "\"outcome\" : \"killed\"", "\"exitCode\" : -1", "\"asOf\" : \"2026-10-31\"",
+                "\"job\" : \"test\"", "found it at", "removed what it had staged; nothing of it was published",
+                "found by run " + next.runId());
+        assertThat(Files.readString(job.lake().resolve("_runs/" + next.runId() + ".json")))
+                .contains("\"recovered\"", "recorded as killed");
     }
 }
