@@ -144,11 +144,14 @@ public final class RowConformer {
 
     private static ConformResult parseTypes(List<Column> columns, String[] cells, Object[] values) {
         for (int c = 0; c < cells.length; c++) {
-            if (cells[c] == null || columns.get(c).type() == ColumnType.ENUM) {
+            if (cells[c] == null) {
                 continue;
             }
             try {
-                values[c] = ValueParsers.parse(columns.get(c).type(), cells[c]);
+                ValueParsers.rejectNul(cells[c]); // of every type: an enum value with NUL is no value at all
+                if (columns.get(c).type() != ColumnType.ENUM) {
+                    values[c] = ValueParsers.parse(columns.get(c).type(), cells[c]);
+                }
             } catch (BadValueException e) {
                 return ConformResult.rejected(QuarantineReason.BAD_TYPE, columns.get(c).name() + ": " + e.getMessage());
             }

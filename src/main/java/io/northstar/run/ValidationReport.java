@@ -83,7 +83,8 @@ public record ValidationReport(String job, LocalDate asOf, List<DatasetOutcome> 
     }
 
     private static String shortened(String raw) {
-        String line = raw == null ? "" : raw.replace('\n', ' ').replace('\r', ' ');
+        // a NUL (quarantined as bad_type) would vanish on a terminal and make a log look binary
+        String line = raw == null ? "" : raw.replace('\n', ' ').replace('\r', ' ').replace('\0', '\u2400');
         return line.length() <= RAW_WIDTH ? line : line.substring(0, RAW_WIDTH - 1) + "…";
     }
 }

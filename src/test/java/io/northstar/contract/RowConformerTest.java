@@ -185,4 +185,27 @@ class RowConformerTest {
                 List.of("kpi_id", "period_end", "value", "value"), "obs.csv"))
                 .hasMessageContaining("column 'value' appears more than once");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a text  | name      | Up<NUL>time         | name: contains a NUL character (U+0000) at position 3",
+        "an enum | direction | higher_is_better<NUL> | direction: contains a NUL character (U+0000) at position 17",
+        "an id   | kpi_id    | K<NUL>1             | kpi_id: contains a NUL character (U+0000) at position 2",
+    })
+    void aNulInAnyValueIsBadTypeNamingItsPositionNotTheValue(String what, String column, String value,
+            String detail) {
+        List<String> columns = List.of("kpi_id", "name", "direction");
+        String[] fields = {"K1", "Uptime", "higher_is_better"};
+        fields[columns.indexOf(column)] = value.replace("<NUL>", "\0");
+        ConformResult result = conform("kpis", String.join(",", columns), fields);
+        assertThat(result.reason()).as(what).isEqualTo(QuarantineReason.BAD_TYPE);
+        assertThat(result.detail()).startsWith(detail).doesNotContain("\0");
+    }
+
+    @Test
+    void otherControlCharactersInTextAreKeptAsTheyCame() {
+        ConformResult result = conform("kpis", "kpi_id,name,direction", "K1", "Up\u0007time\u202E", "higher_is_better");
+        assertThat(result.isAccepted()).isTrue();
+        assertThat(result.values()[1]).isEqualTo("Up\u0007time\u202E");
+    }
 }
