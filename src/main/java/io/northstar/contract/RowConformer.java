@@ -24,12 +24,15 @@ public final class RowConformer {
     /** For each contract column, its position in the source row, or -1 when the source lacks it. */
     private final int[] sourceIndex;
     private final List<String> extraColumns;
+    private final List<ColumnWarning> columnWarnings;
 
-    private RowConformer(DatasetContract contract, int fieldCount, int[] sourceIndex, List<String> extraColumns) {
+    private RowConformer(DatasetContract contract, int fieldCount, int[] sourceIndex, List<String> extraColumns,
+            List<ColumnWarning> columnWarnings) {
         this.contract = contract;
         this.fieldCount = fieldCount;
         this.sourceIndex = sourceIndex;
         this.extraColumns = List.copyOf(extraColumns);
+        this.columnWarnings = List.copyOf(columnWarnings);
     }
 
     /**
@@ -37,8 +40,8 @@ public final class RowConformer {
      * lower-casing.
      *
      * @param source names the file or table in error messages
-     * @throws NorthstarException (data quality) when a required column is missing or a
-     *     contract column appears twice
+     * @throws NorthstarException (data quality) when a required column is missing (the message
+     *     names a source column that looks like it) or a contract column appears twice
      */
     public static RowConformer forHeader(DatasetContract contract, List<String> header, String source) {
         requireNonNull(contract, "contract is null");
@@ -56,19 +59,48 @@ public final class RowConformer {
             }
         }
         int[] sourceIndex = new int[contract.columns().size()];
-        List<String> missing = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
         for (int c = 0; c < sourceIndex.length; c++) {
-            Column column = contract.columns().get(c);
-            sourceIndex[c] = positions.getOrDefault(column.name(), -1);
-            if (sourceIndex[c] < 0 && column.required()) {
-                missing.add(column.name());
+            sourceIndex[c] = positions.getOrDefault(contract.columns().get(c).name(), -1);
+            if (sourceIndex[c] < 0) {
+                absent.add(contract.columns().get(c).name());
+            }
+        }
+        Map<String, List<String>> lookalikes = lookalikes(extras, absent);
+        List<String> missing = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
+        List<ColumnWarning> warnings = new ArrayList<>();
+        for (String name : absent) {
+            List<String> alike = lookalikes.getOrDefault(name, List.of());
+            if (contract.column(name).required()) {
+                missing.add(name);
+                alike.forEach(extra -> hints.add(extra + " looks like " + name + " misnamed"));
+            } else if (alike.isEmpty()) {
+                warnings.add(ColumnWarning.missing(name));
+            } else {
+                alike.forEach(extra -> warnings.add(ColumnWarning.unrecognised(extra, name)));
             }
         }
         if (!missing.isEmpty()) {
             throw contractBroken(contract, source, "missing required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (header has: " + String.join(", ", header) + ")");
+                    + String.join(", ", missing) + " (header has: " + String.join(", ", header) + ")"
+                    + (hints.isEmpty() ? "" : "; " + String.join("; ", hints)));
         }
-        return new RowConformer(contract, header.size(), sourceIndex, extras);
+        return new RowConformer(contract, header.size(), sourceIndex, extras, warnings);
+    }
+
+    /**
+     * Each absent contract column with the extra columns whose names are closest to it. Only
+     * absent columns are candidates: an extra that resembles a column the source has cannot
+     * have emptied it.
+     */
+    private static Map<String, List<String>> lookalikes(List<String> extras, List<String> absent) {
+        Map<String, List<String>> lookalikes = new HashMap<>();
+        for (String extra : extras) {
+            ColumnNames.closest(extra, absent)
+                    .ifPresent(column -> lookalikes.computeIfAbsent(column, c -> new ArrayList<>()).add(extra));
+        }
+        return lookalikes;
     }
 
     private static NorthstarException contractBroken(DatasetContract contract, String source, String what) {
@@ -82,6 +114,15 @@ public final class RowConformer {
     /** Source columns the contract does not know; they are ignored and listed in the manifest. */
     public List<String> extraColumns() {
         return extraColumns;
+    }
+
+    /**
+     * The optional contract columns the source lacks, each as {@link ColumnWarning#MISSING}, or
+     * as {@link ColumnWarning#UNRECOGNISED} for the source's columns whose names are close to it
+     * ({@link ColumnNames}); in contract order.
+     */
+    public List<ColumnWarning> columnWarnings() {
+        return columnWarnings;
     }
 
     public ConformResult conform(List<String> fields) {
@@ -144,11 +185,14 @@ public final class RowConformer {
 
     private static ConformResult parseTypes(List<Column> columns, String[] cells, Object[] values) {
         for (int c = 0; c < cells.length; c++) {
-            if (cells[c] == null || columns.get(c).type() == ColumnType.ENUM) {
+            if (cells[c] == null) {
                 continue;
             }
             try {
-                values[c] = ValueParsers.parse(columns.get(c).type(), cells[c]);
+                ValueParsers.rejectNul(cells[c]); // of every type: an enum value with NUL is no value at all
+                if (columns.get(c).type() != ColumnType.ENUM) {
+                    values[c] = ValueParsers.parse(columns.get(c).type(), cells[c]);
+                }
             } catch (BadValueException e) {
                 return ConformResult.rejected(QuarantineReason.BAD_TYPE, columns.get(c).name() + ": " + e.getMessage());
             }

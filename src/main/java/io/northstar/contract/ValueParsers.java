@@ -38,6 +38,20 @@ final class ValueParsers {
         };
     }
 
+    /**
+     * Rejects a value of any type holding NUL (U+0000): PostgreSQL cannot store it in a text
+     * column, so a KPI name with one would be kept here and break the copy to the BI database
+     * later. Other control characters are kept as they came (the reports drop them from
+     * headings). The message gives the position, not the value, so no NUL reaches a console.
+     */
+    static void rejectNul(String text) throws BadValueException {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new BadValueException("contains a NUL character (U+0000) at position " + (nul + 1)
+                    + ", which a database cannot store");
+        }
+    }
+
     static String parseId(String text) throws BadValueException {
         if (!ID.matcher(text).matches()) {
             throw new BadValueException("'" + shorten(text) + "' is not an id ([A-Za-z0-9][A-Za-z0-9_.-]{0,63})");

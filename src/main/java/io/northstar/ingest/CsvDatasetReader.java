@@ -1,5 +1,6 @@
 package io.northstar.ingest;
 
+import io.northstar.contract.ColumnWarning;
 import io.northstar.contract.ConformResult;
 import io.northstar.contract.DatasetContract;
 import io.northstar.contract.Datasets;
@@ -58,7 +59,8 @@ final class CsvDatasetReader {
      * have been consumed, whether sliced files read exactly as from their start; when it is
      * false, read again with {@link #wholeFiles()}.
      */
-    record Parsed(Dataset<Row> rows, List<String> files, List<String> extraColumns, BooleanSupplier joinedUp) {
+    record Parsed(Dataset<Row> rows, List<String> files, List<String> extraColumns,
+            List<ColumnWarning> columnWarnings, BooleanSupplier joinedUp) {
     }
 
     private final SparkSession spark;
@@ -85,11 +87,15 @@ final class CsvDatasetReader {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         String dataset = contract.name();
         Set<String> extras = new LinkedHashSet<>();
+        // a folder's files each have a header: a column one of them lacks is blank in its rows
+        Set<ColumnWarning> warnings = new LinkedHashSet<>();
         List<CsvSlices.SourceFile> files = new ArrayList<>();
         for (FileStatus status : listFiles(dataset, source.path(), hadoop)) {
             String file = status.getPath().toString();
             CsvRecord header = readHeader(dataset, file, hadoop);
-            extras.addAll(RowConformer.forHeader(contract, header.fields(), file).extraColumns());
+            RowConformer conformer = RowConformer.forHeader(contract, header.fields(), file);
+            extras.addAll(conformer.extraColumns());
+            warnings.addAll(conformer.columnWarnings());
             files.add(new CsvSlices.SourceFile(file, status.getLen(), header.fields(), header.line()));
         }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -100,7 +106,7 @@ final class CsvDatasetReader {
                 .flatMap(task -> new ParsingIterator(dataset, task, conf.value().value(), ends));
         List<String> paths = files.stream().map(CsvSlices.SourceFile::path).toList();
         return new Parsed(spark.createDataFrame(rows, IngestColumns.parsedSchema(contract)), paths,
-                List.copyOf(extras), slices::joinedUp);
+                List.copyOf(extras), List.copyOf(warnings), slices::joinedUp);
     }
 
     /**

@@ -235,7 +235,7 @@ public final class DatasetIngestor {
             }
         }
         return new DatasetOutcome(contract.name(), source.describe(), parsed.files(), read, kept, deduplicated,
-                quarantined, parsed.extraColumns(), maxRejectRatio);
+                quarantined, parsed.extraColumns(), parsed.columnWarnings(), maxRejectRatio);
     }
 
     /**

@@ -66,7 +66,7 @@ final class JdbcDatasetReader {
         String description = source.describe();
         Dataset<Row> table = connect(dataset, source);
         List<String> header = Arrays.asList(table.columns());
-        List<String> extras = RowConformer.forHeader(contract, header, description).extraColumns();
+        RowConformer headerCheck = RowConformer.forHeader(contract, header, description);
         Column[] asText = Arrays.stream(table.schema().fields()).map(JdbcDatasetReader::asText).toArray(Column[]::new);
         Dataset<Row> text = table.select(asText);
         StructType copySchema = new StructType().add(PART, DataTypes.IntegerType).add(ROW, DataTypes.LongType);
@@ -90,7 +90,7 @@ final class JdbcDatasetReader {
         JavaRDD<Row> parsed = copied.javaRDD()
                 .mapPartitions(rows -> conform(rows, dataset, header, description, offsets));
         return new CsvDatasetReader.Parsed(spark.createDataFrame(parsed, IngestColumns.parsedSchema(contract)),
-                List.of(description), extras, () -> true);
+                List.of(description), headerCheck.extraColumns(), headerCheck.columnWarnings(), () -> true);
     }
 
     /** Each row prefixed with its Spark partition and its place in it: the database's order. */

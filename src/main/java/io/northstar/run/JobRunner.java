@@ -2,6 +2,7 @@ package io.northstar.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.northstar.contract.ColumnWarning;
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.error.Unchecked;
@@ -98,7 +99,7 @@ public final class JobRunner {
                 conformed.put(outcome.dataset(), attempt.staging.partition(Zone.CONFORMED, outcome.dataset()));
                 quarantined.put(outcome.dataset(), outcome.quarantined());
             }
-            attempt.metrics(conformed, quarantined);
+            attempt.metrics(conformed, quarantined, columnNotices(outcomes));
             Path staged = ReportStage.stagingFolder(attempt.reportsFolder(), attempt.runId);
             if (reports == Reports.SKIP) {
                 progress.message("report: skipped; render the PDFs of this snapshot with: northstar report --job "
@@ -176,13 +177,21 @@ public final class JobRunner {
                         ? spark.read().parquet(attempt.lake.partition(Zone.QUARANTINE, dataset, asOf).toString()).count()
                         : 0L);
             }
-            attempt.metrics(conformed, quarantined);
+            // the warnings are the ingest's that made the snapshot: its columns are what they were then
+            attempt.metrics(conformed, quarantined, columnNotices(attempt.manifests.latestIngest(asOf)
+                    .map(RunManifest::datasets).orElse(List.of())));
             List<String> outputs = attempt.stage("publish", () -> attempt.staging.publish(EnumSet.of(Zone.METRICS), () -> { }),
                     published -> published.size() + " metric partitions replaced for as_of " + asOf);
             attempt.published.addAll(outputs);
             attempt.publishToDatabase();
             return outputs;
         });
+    }
+
+    private static Map<String, List<ColumnWarning.Notice>> columnNotices(List<DatasetOutcome> outcomes) {
+        Map<String, List<ColumnWarning.Notice>> notices = new LinkedHashMap<>();
+        outcomes.forEach(outcome -> notices.put(outcome.dataset(), outcome.columnNotices()));
+        return notices;
     }
 
     private static String ingestSummary(List<DatasetOutcome> outcomes) {
@@ -335,9 +344,11 @@ public final class JobRunner {
             return new ReportDataLoader.RunInfo(runId, start.toString(), spark.sparkContext().master(), outcomes);
         }
 
-        void metrics(Map<String, String> conformed, Map<String, Long> quarantined) {
+        void metrics(Map<String, String> conformed, Map<String, Long> quarantined,
+                Map<String, List<ColumnWarning.Notice>> columnNotices) {
             stage("metrics", () -> MetricsStage.run(new MetricsContext(spark, SnapshotTables.read(spark, conformed),
-                    asOf, runId, job, quarantined, previousSnapshot()), staging), JobRunner::metricsSummary);
+                    asOf, runId, job, quarantined, columnNotices, previousSnapshot()), staging),
+                    JobRunner::metricsSummary);
         }
 
         /** The latest published snapshot before this as_of, which the changes table compares with. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.northstar.contract.ColumnWarning;
 import io.northstar.ingest.DatasetOutcome;
 import io.northstar.lake.Lake;
 import io.northstar.lake.LakeException;
@@ -48,6 +49,9 @@ public final class ManifestStore {
 
         @JsonIgnore
         Map<String, Long> quarantinedByReasonSorted();
+
+        @JsonIgnore
+        java.util.List<ColumnWarning.Notice> columnNotices();
     }
 
     /** The store of a lake given by its location alone, for commands that start no Spark session. */

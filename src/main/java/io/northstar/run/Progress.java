@@ -1,5 +1,6 @@
 package io.northstar.run;
 
+import io.northstar.contract.ColumnWarning;
 import io.northstar.ingest.DatasetOutcome;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One line per dataset and per stage, and while a stage runs, how far it is: on a terminal a
+ * One line per dataset (and one per column warning under it) and per stage, and while a stage runs, how far it is: on a terminal a
  * status line redrawn in place (tasks done of tasks started, elapsed); in a log (cron, systemd)
  * a plain line now and then, never a carriage return.
  */
@@ -103,6 +104,9 @@ public final class Progress {
             line.append(')');
         }
         println(line.toString());
+        for (ColumnWarning.Notice notice : outcome.columnNotices()) {
+            println("    warning " + notice.code() + ": " + notice.message());
+        }
     }
 
     /** A stage ended (or failed, with a null summary): its status stops, and its line is printed. */

@@ -2,6 +2,7 @@ package io.northstar.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.northstar.contract.ColumnWarning;
 import io.northstar.ingest.DatasetOutcome;
 import io.northstar.output.ResultColumns;
 import io.northstar.output.TextTable;
@@ -16,7 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What {@code northstar validate} found: per dataset the counts a run would record, and a few
+ * What {@code northstar validate} found: per dataset the counts a run would record, the
+ * columns that leave data blank (column warnings, which do not fail the gate), and a few
  * quarantined rows per reason to show what is wrong.
  *
  * @param examples dataset to its example rows, each reason's first rows by line
@@ -44,7 +46,7 @@ public record ValidationReport(String job, LocalDate asOf, List<DatasetOutcome> 
         return outcomes.stream().allMatch(DatasetOutcome::passesGate);
     }
 
-    /** The report as printed: the counts table, then each dataset's examples. */
+    /** The report as printed: the counts table, the column warnings, then each dataset's examples. */
     public String render() {
         StringWriter text = new StringWriter();
         text.write("validated job " + job + " for as_of " + asOf + ": every source read and checked, nothing written\n\n");
@@ -58,6 +60,14 @@ public record ValidationReport(String job, LocalDate asOf, List<DatasetOutcome> 
             new TextTable(Math.max(1, rows.size())).write(COLUMNS, rows.iterator(), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        for (DatasetOutcome outcome : outcomes) {
+            List<ColumnWarning.Notice> notices = outcome.columnNotices();
+            if (!notices.isEmpty()) {
+                text.write("\n" + outcome.dataset() + ": " + notices.size() + " column warning"
+                        + (notices.size() == 1 ? "" : "s") + "\n");
+                notices.forEach(notice -> text.write("  " + notice.code() + ": " + notice.message() + "\n"));
+            }
         }
         for (DatasetOutcome outcome : outcomes) {
             if (outcome.quarantined() == 0) {
@@ -83,7 +93,8 @@ public record ValidationReport(String job, LocalDate asOf, List<DatasetOutcome> 
     }
 
     private static String shortened(String raw) {
-        String line = raw == null ? "" : raw.replace('\n', ' ').replace('\r', ' ');
+        // a NUL (quarantined as bad_type) would vanish on a terminal and make a log look binary
+        String line = raw == null ? "" : raw.replace('\n', ' ').replace('\r', ' ').replace('\0', '\u2400');
         return line.length() <= RAW_WIDTH ? line : line.substring(0, RAW_WIDTH - 1) + "…";
     }
 }

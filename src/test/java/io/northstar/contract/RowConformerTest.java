@@ -185,4 +185,70 @@ class RowConformerTest {
                 List.of("kpi_id", "period_end", "value", "value"), "obs.csv"))
                 .hasMessageContaining("column 'value' appears more than once");
     }
+
+    private static final String KPI_COLUMNS = "kpi_id,name,objective_id,unit,direction,frequency,baseline,"
+            + "baseline_date,target,target_date,tolerance,owner";
+
+    private static RowConformer kpisWith(String header) {
+        return RowConformer.forHeader(Datasets.require("kpis"), Arrays.asList(header.split(",")), "kpis.csv");
+    }
+
+    @Test
+    void aSourceWithEveryContractColumnHasNoColumnWarning() {
+        assertThat(kpisWith(KPI_COLUMNS + ",comment").columnWarnings()).isEmpty();
+    }
+
+    @Test
+    void anOptionalColumnTheSourceLacksIsMissingInContractOrder() {
+        RowConformer conformer = kpisWith(KPI_COLUMNS.replace(",target,", ",").replace(",owner", ""));
+        assertThat(conformer.columnWarnings()).containsExactly(ColumnWarning.missing("target"),
+                ColumnWarning.missing("owner"));
+    }
+
+    @Test
+    void aRenamedOptionalColumnIsUnrecognisedNamingWhatItLikelyIs() {
+        RowConformer conformer = kpisWith(KPI_COLUMNS.replace(",target,", ",target_value,"));
+        assertThat(conformer.columnWarnings()).containsExactly(ColumnWarning.unrecognised("target_value", "target"));
+        assertThat(conformer.extraColumns()).containsExactly("target_value");
+        assertThat(conformer.conform(Arrays.asList("K1,Uptime,,%,higher_is_better,,,,99,,,".split(",", -1)))
+                .values()[Datasets.require("kpis").indexOf("target")]).as("the renamed column stays unread").isNull();
+    }
+
+    @Test
+    void anExtraColumnThatResemblesAColumnTheSourceHasIsNoWarning() {
+        RowConformer conformer = kpisWith(KPI_COLUMNS + ",target_value,owner_email");
+        assertThat(conformer.columnWarnings()).isEmpty();
+        assertThat(conformer.extraColumns()).containsExactly("target_value", "owner_email");
+    }
+
+    @Test
+    void aMissingRequiredColumnNamesTheSourceColumnThatLooksLikeIt() {
+        assertThatThrownBy(() -> RowConformer.forHeader(Datasets.require("kpi_observations"),
+                List.of("kpi_id", "period_end", "values"), "obs.csv"))
+                .hasMessageContaining("missing required column value (header has: kpi_id, period_end, values);"
+                        + " values looks like value misnamed");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a text  | name      | Up<NUL>time         | name: contains a NUL character (U+0000) at position 3",
+        "an enum | direction | higher_is_better<NUL> | direction: contains a NUL character (U+0000) at position 17",
+        "an id   | kpi_id    | K<NUL>1             | kpi_id: contains a NUL character (U+0000) at position 2",
+    })
+    void aNulInAnyValueIsBadTypeNamingItsPositionNotTheValue(String what, String column, String value,
+            String detail) {
+        List<String> columns = List.of("kpi_id", "name", "direction");
+        String[] fields = {"K1", "Uptime", "higher_is_better"};
+        fields[columns.indexOf(column)] = value.replace("<NUL>", "\0");
+        ConformResult result = conform("kpis", String.join(",", columns), fields);
+        assertThat(result.reason()).as(what).isEqualTo(QuarantineReason.BAD_TYPE);
+        assertThat(result.detail()).startsWith(detail).doesNotContain("\0");
+    }
+
+    @Test
+    void otherControlCharactersInTextAreKeptAsTheyCame() {
+        ConformResult result = conform("kpis", "kpi_id,name,direction", "K1", "Up\u0007time\u202E", "higher_is_better");
+        assertThat(result.isAccepted()).isTrue();
+        assertThat(result.values()[1]).isEqualTo("Up\u0007time\u202E");
+    }
 }

@@ -142,6 +142,27 @@ class QuarantineContractTest {
     }
 
     @Test
+    void aNulInATextValueIsBadTypeAtItsLineAndOtherControlCharactersAreKept(@TempDir Path own) {
+        TestingJob kpis = new TestingJob(own).yaml("quality: { maxRejectRatio: 1.0 }\n")
+                .csv("kpis", "kpi_id,name,direction,owner",
+                        "K1,Uptime,higher_is_better,Ann",              // 2 kept
+                        "K2,Inci\0dents,lower_is_better,Bo",           // 3 bad_type: PostgreSQL cannot store NUL
+                        "K3,Bell\u0007ringer,higher_is_better,Cy",     // 4 kept: other control characters stay
+                        "K4,Tickets,lower_is_better,D\0")              // 5 bad_type in an optional column
+                .csv("kpi_observations", "kpi_id,period_end,value", "K2,2026-10-31,3");
+        RunManifest run = kpis.runWithoutReports();
+        assertThat(run.datasets().get(0).quarantinedByReason()).containsExactly(Map.entry("bad_type", 2L));
+        assertThat(kpis.quarantine("kpis").orderBy("line").collectAsList())
+                .extracting(row -> row.<Long>getAs("line") + " " + row.getAs("detail")).containsExactly(
+                        "3 name: contains a NUL character (U+0000) at position 5, which a database cannot store",
+                        "5 owner: contains a NUL character (U+0000) at position 2, which a database cannot store");
+        assertThat(kpis.conformed("kpis").select("name").orderBy("kpi_id").collectAsList())
+                .extracting(row -> row.getString(0)).containsExactly("Uptime", "Bell\u0007ringer");
+        assertThat(kpis.quarantine("kpi_observations").first().<String>getAs("reason"))
+                .as("the KPI's observations dangle").isEqualTo("dangling_reference");
+    }
+
+    @Test
     void contributionsOverOneQuarantineAllOfTheProjectsRows() {
         assertThat(reasonsByLine("project_objectives")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 2L, "contribution_over_100pct",

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import io.northstar.contract.ColumnWarning;
 import io.northstar.contract.Datasets;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,14 +79,34 @@ final class FindingsTable {
         findings.add(finding(quarantine, INFO, "data_quarantined", "dataset", col("dataset"),
                 format_string("%d rows of %s broke the data contract and were quarantined; see the data-quality"
                         + " appendix", col("rows"), col("dataset"))));
+        findings.add(columnFindings(context));
 
         Column severityOrder = when(col("severity").equalTo(CRITICAL), 0).when(col("severity").equalTo(WARNING), 1)
                 .otherwise(2);
         return findings.stream().reduce(Dataset::unionByName).orElseThrow()
+                // the message orders a dataset's column findings, which share code and entity
                 .withColumn("sort_order", row_number().over(Window.orderBy(severityOrder, col("code"),
-                        col("entity_id"))))
+                        col("entity_id"), col("message"))))
                 .select("sort_order", "severity", "code", "entity_type", "entity_id", "message")
                 .orderBy("sort_order");
+    }
+
+    /**
+     * column_unrecognised and column_missing: a source's likely misnamed or absent columns,
+     * which leave data blank without failing the run (a renamed target makes every KPI
+     * no_target), one finding per sentence of the ingest's warnings. A misnamed column is
+     * likely a mistake, so a warning; a source that simply lacks optional columns may well mean
+     * to, so that is info, like quarantined rows, and does not crowd the executive's warnings.
+     */
+    private static Dataset<Row> columnFindings(MetricsContext context) {
+        List<Row> rows = new ArrayList<>();
+        context.columnNotices().forEach((dataset, notices) -> notices.forEach(notice ->
+                rows.add(org.apache.spark.sql.RowFactory.create(
+                        notice.code().equals(ColumnWarning.UNRECOGNISED) ? WARNING : INFO, notice.code(), "dataset",
+                        dataset, notice.message()))));
+        return context.spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("severity", "string").add("code", "string").add("entity_type", "string")
+                .add("entity_id", "string").add("message", "string"));
     }
 
     private static void addKpiFindings(Map<String, Dataset<Row>> tables, List<Dataset<Row>> findings) {

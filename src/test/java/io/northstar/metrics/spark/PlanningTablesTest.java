@@ -271,7 +271,7 @@ class PlanningTablesTest {
             paths.put(table, path);
         });
         MetricsContext context = new MetricsContext(TestingSpark.session(), SnapshotTables.of(Map.of()), AS_OF, "test",
-                job, Map.of(), Optional.of(new MetricsContext.PreviousSnapshot(LocalDate.of(2026, 9, 30),
+                job, Map.of(), Map.of(), Optional.of(new MetricsContext.PreviousSnapshot(LocalDate.of(2026, 9, 30),
                         (zone, table) -> zone == Zone.METRICS ? Optional.ofNullable(paths.get(table)) : Optional.empty())));
 
         List<String> changes = ChangesTable.compute(context, now)
