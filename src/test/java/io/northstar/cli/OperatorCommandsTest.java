@@ -123,7 +123,7 @@ class OperatorCommandsTest {
     @Test
     void runsGroupsCountsLikeTheRunAndShowsAKilledRunWithoutExitOrDuration() {
         io.northstar.ingest.DatasetOutcome budget = new io.northstar.ingest.DatasetOutcome("budget_lines", "file:/x",
-                List.of("file:/x"), 14_996, 14_990, 0, java.util.Map.of("bad_type", 6L), List.of(), 0.05);
+                List.of("file:/x"), 14_996, 14_990, 0, java.util.Map.of("bad_type", 6L), List.of(), List.of(), 0.05);
         java.time.Instant start = java.time.Instant.parse("2026-11-22T01:00:00Z");
         RunManifest done = new RunManifest("20261122T010000Z-00000001", "run", "sample", null, LocalDate.of(2026, 10, 31),
                 start, start.plusSeconds(65), 65_000, RunManifest.SUCCEEDED, 0, null, "local[*]", List.of(budget),
