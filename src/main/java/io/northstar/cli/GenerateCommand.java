@@ -1,6 +1,6 @@
 package io.northstar.cli;
 
-import io.northstar.jdbc.Dialect;
+import io.northstar.jdbc.JdbcConnections;
 import io.northstar.jdbc.JdbcUrls;
 import io.northstar.jdbc.SampleLoader;
 import io.northstar.run.LocalFolders;
@@ -88,7 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (jdbcUrl != null) {
             try {
-                Dialect.of(jdbcUrl);
+                JdbcConnections.requireUsable(jdbcUrl);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--jdbc: " + e.getMessage());
             }

@@ -8,13 +8,13 @@ import io.northstar.contract.Datasets;
 import io.northstar.contract.RowConformer;
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
+import io.northstar.jdbc.JdbcConnections;
 import io.northstar.jdbc.JdbcUrls;
 import io.northstar.jdbc.Retry;
 import io.northstar.lake.LakeFailures;
 import io.northstar.job.SourceSpec;
 import io.northstar.source.CsvText;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -137,17 +137,17 @@ final class JdbcDatasetReader {
     }
 
     /**
-     * Runs work against the source, retried with exponential backoff as the job says, then
-     * exit 4 naming the dataset and the host. {@code failure} is the message's pattern: the
-     * source and host, then the attempts.
+     * Runs work against the source, retried with exponential backoff as the job says (a wrong
+     * password or an unknown table not at all), then exit 4 naming the dataset and the host.
+     * {@code failure} is the message's pattern: the source and host, then the attempts.
      */
     private static <T> T withRetries(String dataset, SourceSpec.Jdbc source, String failure, Retry.Work<T> work) {
         try {
             return new Retry(source.retries(), source.retryBackoff()).run(work);
-        } catch (Retry.ExhaustedException e) {
+        } catch (Retry.FailedException e) {
             throw new NorthstarException(ExitCode.SOURCE, "dataset " + dataset + ": "
                     + String.format(failure, source.describe() + " on " + JdbcUrls.host(source.url()), e.attempts())
-                    + ": " + redacted(e.rootMessage(), source));
+                    + ": " + redacted(e.rootMessage(), source) + e.advice());
         }
     }
 
@@ -216,7 +216,7 @@ final class JdbcDatasetReader {
     private static long[] bounds(SourceSpec.Jdbc source) {
         String from = source.table() != null ? source.table() : "(" + source.query() + ") northstar_bounds";
         String sql = "SELECT MIN(" + source.partitionColumn() + "), MAX(" + source.partitionColumn() + ") FROM " + from;
-        try (Connection connection = DriverManager.getConnection(source.url(), source.user(),
+        try (Connection connection = JdbcConnections.open(source.url(), source.user(),
                 source.password() == null ? null : source.password().value());
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {

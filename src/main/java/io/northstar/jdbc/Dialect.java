@@ -3,23 +3,28 @@ package io.northstar.jdbc;
 import io.northstar.contract.Column;
 import java.util.Locale;
 
-/** What differs between the databases Northstar talks to: identifier quotes and column types. */
+/**
+ * What differs between the databases Northstar talks to: identifier quotes, column types and
+ * whether CREATE and ALTER TABLE can be rolled back.
+ */
 public enum Dialect {
-    POSTGRESQL('"', "TEXT", "DOUBLE PRECISION", ""),
-    // InnoDB, whatever the server's default engine: a table must be replaced in one transaction
-    MARIADB('`', "TEXT", "DOUBLE", " ENGINE=InnoDB"),
-    H2('"', "CHARACTER VARYING", "DOUBLE PRECISION", "");
+    POSTGRESQL('"', "TEXT", "DOUBLE PRECISION", "", true),
+    // InnoDB, whatever the server's default engine: the tables must be replaced in one transaction
+    MARIADB('`', "TEXT", "DOUBLE", " ENGINE=InnoDB", false),
+    H2('"', "CHARACTER VARYING", "DOUBLE PRECISION", "", false);
 
     private final char quote;
     private final String textType;
     private final String doubleType;
     private final String tableOptions;
+    private final boolean transactionalDdl;
 
-    Dialect(char quote, String textType, String doubleType, String tableOptions) {
+    Dialect(char quote, String textType, String doubleType, String tableOptions, boolean transactionalDdl) {
         this.quote = quote;
         this.textType = textType;
         this.doubleType = doubleType;
         this.tableOptions = tableOptions;
+        this.transactionalDdl = transactionalDdl;
     }
 
     public static Dialect of(String url) {
@@ -60,6 +65,14 @@ public enum Dialect {
     /** What follows the column list of a CREATE TABLE (the storage engine, on MariaDB). */
     public String tableOptions() {
         return tableOptions;
+    }
+
+    /**
+     * Whether CREATE TABLE and ALTER TABLE are part of the transaction (PostgreSQL). MariaDB and
+     * H2 commit the open transaction before each of them instead.
+     */
+    public boolean transactionalDdl() {
+        return transactionalDdl;
     }
 
     /** The column type that holds a contract column's values without loss. */

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,17 +35,19 @@ public final class SampleLoader {
     private final String password;
     private final Dialect dialect;
 
+    /** The database, given as a job's url, user and password are (user-info in the URL works too). */
     public SampleLoader(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        JdbcUrls.Login login = JdbcUrls.Login.of(url, user, password);
+        this.url = login.url();
+        this.user = login.user();
+        this.password = login.password();
         this.dialect = Dialect.of(url);
     }
 
     /** Loads every {@code <dataset>.csv} of the folder; returns rows loaded per dataset. */
     public List<Long> load(Path folder) {
         List<Long> counts = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (Connection connection = JdbcConnections.open(url, user, password)) {
             connection.setAutoCommit(false);
             for (DatasetContract contract : Datasets.all()) {
                 Path file = folder.resolve(contract.name() + ".csv");
@@ -62,8 +63,9 @@ public final class SampleLoader {
                 }
             }
         } catch (SQLException e) {
+            // without the cause: its message may hold the credentials taken out here
             throw new NorthstarException(ExitCode.SOURCE, "database " + JdbcUrls.withoutCredentials(url)
-                    + ": " + e.getMessage(), e);
+                    + ": " + JdbcUrls.redact(e.getMessage(), url, password));
         } catch (IOException e) {
             throw new NorthstarException(ExitCode.INTERNAL, "cannot read the generated files: " + e.getMessage(), e);
         }

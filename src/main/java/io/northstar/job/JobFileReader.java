@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.northstar.contract.Datasets;
+import io.northstar.jdbc.JdbcConnections;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -147,9 +148,19 @@ public final class JobFileReader {
         }
         java.util.regex.Matcher h2 = H2_RELATIVE_FILE.matcher(url);
         if (h2.matches()) {
-            return h2.group(1) + folder.resolve(h2.group(2)).normalize().toAbsolutePath() + h2.group(3);
+            url = h2.group(1) + folder.resolve(h2.group(2)).normalize().toAbsolutePath() + h2.group(3);
         }
+        requireUsableUrl(urlNode, url);
         return url;
+    }
+
+    /** Fails at validation, exit 2, on a URL no run could use (see {@link JdbcConnections#requireUsable}). */
+    private static void requireUsableUrl(JobNode urlNode, String url) {
+        try {
+            JdbcConnections.requireUsable(url);
+        } catch (IllegalArgumentException e) {
+            throw urlNode.error(e.getMessage());
+        }
     }
 
     private static int retries(JobNode node) {

@@ -2,6 +2,7 @@ package io.northstar.job;
 
 import static java.util.Objects.requireNonNull;
 
+import io.northstar.jdbc.JdbcUrls;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
  * The database that the {@code publish.jdbc} section of a job names: every metric table of a
  * published snapshot is copied into it, keyed by as_of, for BI tools.
  *
+ * @param url the database; user-info in it ({@code //user:password@host}) is moved into
+ *     {@code user} and {@code password}, which win when given too (see {@link JdbcUrls.Login})
  * @param schema the schema (a database on MariaDB/MySQL) holding the tables, created when
  *     missing; null for the connection's default
  * @param tablePrefix put before every table name, so several jobs can share a schema; may be empty
@@ -28,6 +31,10 @@ public record PublishTarget(
 
     public PublishTarget {
         requireNonNull(url, "url is null");
+        JdbcUrls.Login login = JdbcUrls.Login.of(url, user, password == null ? null : password.value());
+        url = login.url();
+        user = login.user();
+        password = Secret.ofNullable(login.password());
         if (schema != null && !PLAIN_NAME.matcher(schema).matches()) {
             throw new IllegalArgumentException("schema must match " + PLAIN_NAME.pattern());
         }
@@ -48,6 +55,6 @@ public record PublishTarget(
 
     /** Where the tables go, safe to log and to write into the manifest (never a credential). */
     public String describe() {
-        return io.northstar.jdbc.JdbcUrls.withoutCredentials(url) + (schema == null ? "" : " schema " + schema);
+        return JdbcUrls.withoutCredentials(url) + (schema == null ? "" : " schema " + schema);
     }
 }

@@ -8,6 +8,11 @@ public record Secret(String value) implements java.io.Serializable {
         requireNonNull(value, "value is null");
     }
 
+    /** The secret, or null for no text. */
+    public static Secret ofNullable(String value) {
+        return value == null ? null : new Secret(value);
+    }
+
     @Override
     public String toString() {
         return "****";

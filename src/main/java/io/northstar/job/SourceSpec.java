@@ -2,6 +2,8 @@ package io.northstar.job;
 
 import static java.util.Objects.requireNonNull;
 
+import io.northstar.jdbc.JdbcUrls;
+
 /** Where one dataset comes from. */
 public sealed interface SourceSpec permits SourceSpec.Csv, SourceSpec.Jdbc {
 
@@ -22,7 +24,8 @@ public sealed interface SourceSpec permits SourceSpec.Csv, SourceSpec.Jdbc {
 
     /**
      * A table or query of a database. Exactly one of {@code table} and {@code query} is set;
-     * the partitioning fields are null when the read is not partitioned.
+     * the partitioning fields are null when the read is not partitioned. User-info in the URL
+     * is moved into {@code user} and {@code password} (see {@link JdbcUrls.Login}).
      */
     record Jdbc(
             String url,
@@ -40,6 +43,10 @@ public sealed interface SourceSpec permits SourceSpec.Csv, SourceSpec.Jdbc {
 
         public Jdbc {
             requireNonNull(url, "url is null");
+            JdbcUrls.Login login = JdbcUrls.Login.of(url, user, password == null ? null : password.value());
+            url = login.url();
+            user = login.user();
+            password = Secret.ofNullable(login.password());
             if ((table == null) == (query == null)) {
                 throw new IllegalArgumentException("exactly one of table and query is set");
             }
@@ -51,7 +58,7 @@ public sealed interface SourceSpec permits SourceSpec.Csv, SourceSpec.Jdbc {
 
         @Override
         public String describe() {
-            return io.northstar.jdbc.JdbcUrls.withoutCredentials(url) + " " + (table != null ? "table " + table : "query");
+            return JdbcUrls.withoutCredentials(url) + " " + (table != null ? "table " + table : "query");
         }
     }
 }

@@ -13,7 +13,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A metric table as the publish database holds it, and the SQL that keeps it: created on first
  * publish with an index on as_of, widened when a newer Northstar adds a column, and replaced
- * one as_of at a time.
+ * one as_of at a time; dropped again (table or column) when the publish that added it fails on
+ * a database whose CREATE and ALTER TABLE cannot be rolled back.
  *
  * @param name the table's name in the database: the prefix, then the lake's table name
  */
@@ -59,6 +60,14 @@ record SqlTable(Dialect dialect, String schema, String name, List<SqlColumn> col
 
     String addColumn(SqlColumn column) {
         return "ALTER TABLE " + qualifiedName() + " ADD " + definition(column);
+    }
+
+    String drop() {
+        return "DROP TABLE " + qualifiedName();
+    }
+
+    String dropColumn(SqlColumn column) {
+        return "ALTER TABLE " + qualifiedName() + " DROP COLUMN " + dialect.quote(column.name());
     }
 
     String deleteAsOf() {

@@ -19,6 +19,7 @@ import io.northstar.metrics.spark.MetricsContext;
 import io.northstar.metrics.spark.MetricsStage;
 import io.northstar.metrics.spark.SnapshotTables;
 import io.northstar.publish.JdbcPublisher;
+import io.northstar.publish.PublishException;
 import io.northstar.report.data.ReportDataLoader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -365,7 +366,7 @@ public final class JobRunner {
         /**
          * Copies the published metric tables to the job's database, if it names one. The lake is
          * the record: when the copy fails, the snapshot stays published and the message says
-         * how to retry the copy alone.
+         * how to retry the copy alone, or why that would not help.
          */
         void publishToDatabase() {
             job.publish().ifPresent(target -> {
@@ -375,9 +376,10 @@ public final class JobRunner {
                                     tables.values().stream().mapToLong(Long::longValue).sum(), tables.size(),
                                     target.describe()));
                 } catch (NorthstarException e) {
-                    throw new NorthstarException(e.exitCode(),
-                            e.getMessage() + " (the lake snapshot as_of " + asOf + " is published; retry the copy"
-                                    + " with: northstar publish --job " + job.file() + " --as-of " + asOf + ")");
+                    String command = "northstar publish --job " + job.file() + " --as-of " + asOf;
+                    throw new NorthstarException(e.exitCode(), e.getMessage() + " (the lake snapshot as_of " + asOf
+                            + " is published; " + (e instanceof PublishException publish ? publish.nextStep(command)
+                                    : "retry the copy with: " + command) + ")");
                 }
             });
         }

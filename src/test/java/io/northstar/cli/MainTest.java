@@ -95,6 +95,17 @@ class MainTest {
     }
 
     @Test
+    void generateNeverShowsThePasswordOfItsJdbcUrl() {
+        // a closed port: the load fails with the driver's message
+        assertThat(run("generate", "--jdbc",
+                "jdbc:mysql://root:Hunter2-cli@127.0.0.1:9/db?password=Hunter2-cli&connectTimeout=2000")).isEqualTo(4);
+        assertThat(err.toString()).contains("database jdbc:mysql://127.0.0.1:9/db: ");
+        assertThat(run("generate", "--jdbc", "jdbc:mariadb://root:Hunter2-cli@127.0.0.1:33o6/db")).isEqualTo(2);
+        assertThat(err.toString()).contains("Incorrect port value : 33o6");
+        assertThat(err.toString() + out).doesNotContain("Hunter2");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(run("frobnicate")).isEqualTo(2);
     }

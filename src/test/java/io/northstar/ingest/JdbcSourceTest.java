@@ -110,6 +110,59 @@ class JdbcSourceTest {
                 .isEqualTo(1000.0);
     }
 
+    /** A job reading kpis and kpi_observations from the URL; their conformed rows equal the CSV run's. */
+    private TestingJob assertTwoDatasetsEqualCsv(String url, String options) {
+        TestingJob job = new TestingJob(folder.resolve("two"));
+        for (String dataset : List.of(Datasets.KPIS, Datasets.KPI_OBSERVATIONS)) {
+            job.jdbc(dataset, url, dataset, options);
+        }
+        job.runWithoutReports();
+        for (String dataset : List.of(Datasets.KPIS, Datasets.KPI_OBSERVATIONS)) {
+            assertThat(rows(job, "conformed", dataset)).as(dataset).isEqualTo(rows(csv, "conformed", dataset))
+                    .isNotEmpty();
+        }
+        return job;
+    }
+
+    @Test
+    void aPostgresqlUrlWithUserAndPasswordInItReadsAndThePasswordIsInNoFileAndNoLine() {
+        // the server trusts local connections, so any password is accepted, and must still never show
+        String password = "Sup3rS3cret-userinfo";
+        String url = TestingDatabases.postgres().replace("//", "//postgres:" + password + "@");
+        new SampleLoader(url, null, null).load(shared.resolve("csv/data"));
+        TestingJob job = assertTwoDatasetsEqualCsv(url, "retries: 0");
+
+        assertThat(job.progressOutput()).doesNotContain(password);
+        for (Path file : job.allFiles()) {
+            if (!file.getFileName().toString().equals("job.yaml")) {
+                assertThat(file).as(file.toString()).content(java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .doesNotContain(password);
+            }
+        }
+    }
+
+    @Test
+    void aMysqlUrlIsReadThroughTheMariadbDriver() {
+        String url = TestingDatabases.mariadb().replace("jdbc:mariadb:", "jdbc:mysql:");
+        new SampleLoader(url, "root", "").load(shared.resolve("csv/data"));
+        TestingJob job = assertTwoDatasetsEqualCsv(url, "user: root, retries: 0");
+        assertThat(job.manifests()).hasSize(1);
+    }
+
+    @Test
+    void aWrongPasswordExitsWithFourAtOnceWithoutRetries() {
+        String url = TestingDatabases.mariadbUserWithPassword("northstar_pw", "Sup3rS3cret-right");
+        TestingJob job = new TestingJob(folder).jdbc(Datasets.KPIS, url, "kpis",
+                "user: northstar_pw, password: Sup3rS3cret-wrong, retries: 3, retryBackoff: 10ms");
+        assertThatThrownBy(job::run)
+                .isInstanceOfSatisfying(NorthstarException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SOURCE))
+                .hasMessageContaining("dataset kpis: cannot read " + url + " table kpis on 127.0.0.1:3306 after 1 attempt: ")
+                .hasMessageContaining("Access denied")
+                .hasMessageContaining("a configuration error")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Sup3rS3cret"));
+    }
+
     @Test
     void anUnreachableHostIsRetriedThenExitsWithFourWithoutThePassword() {
         TestingJob job = new TestingJob(folder).jdbc(Datasets.KPIS, "jdbc:postgresql://127.0.0.1:9/nothing", "kpis",

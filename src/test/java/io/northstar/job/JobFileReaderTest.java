@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +158,46 @@ class JobFileReaderTest {
                 "publish.jdbc.table: unknown key");
         assertFails(head + "publish: { jdbc: { url: \"postgres://x\" } }\n",
                 "publish.jdbc.url: expected a JDBC URL starting with jdbc:");
+    }
+
+    @Test
+    void aUrlNoRunCouldUseFailsAtValidationNamingTheKeyWithoutItsPassword() throws IOException {
+        String head = "name: p\nlake: l\nsources: { kpis: { format: csv, path: k } }\n";
+        assertFails(head + "publish: { jdbc: { url: \"jdbc:oracle:thin:scott/Tiger-0@//db:1521/x\" } }\n",
+                "publish.jdbc.url: unsupported database jdbc:oracle:thin://db:1521/x",
+                "expected jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql: or jdbc:h2:");
+        assertFails(head + "publish: { jdbc: { url: \"jdbc:mariadb://root:Tiger-0@db:33o6/x\" } }\n",
+                "publish.jdbc.url: the database driver cannot use jdbc:mariadb://db:33o6/x: Incorrect port value : 33o6");
+        assertFails("name: p\nlake: l\nsources: { kpis: { format: jdbc, table: kpis,"
+                + " url: \"jdbc:postgresql://db:port/x?password=Tiger-0\" } }\n",
+                "sources.kpis.url: the database driver cannot use jdbc:postgresql://db:port/x: No suitable driver");
+        for (String url : List.of("jdbc:oracle:thin:scott/Tiger-0@//db:1521/x", "jdbc:mariadb://root:Tiger-0@db:33o6/x",
+                "jdbc:postgresql://db:port/x?password=Tiger-0")) {
+            Path file = write("bad.yaml", head + "publish: { jdbc: { url: \"" + url + "\" } }\n");
+            assertThatThrownBy(() -> new JobFileReader(Map.of()).readFile(file))
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Tiger-0"));
+        }
+    }
+
+    @Test
+    void userInfoInAUrlBecomesTheUserAndPasswordAndAMysqlUrlIsGivenToTheMariadbDriver() throws IOException {
+        Job job = read("job.yaml", """
+                name: p
+                lake: l
+                sources:
+                  kpis: { format: jdbc, url: "jdbc:mysql://etl:p%40ss@db.example.com:3306/it", table: kpis }
+                publish: { jdbc: { url: "jdbc:postgresql://bi:${PGPASSWORD}@bi.example.com/analytics" } }
+                """);
+        SourceSpec.Jdbc source = (SourceSpec.Jdbc) job.sources().get("kpis");
+        assertThat(source.url()).isEqualTo("jdbc:mysql://db.example.com:3306/it?permitMysqlScheme");
+        assertThat(source.user()).isEqualTo("etl");
+        assertThat(source.password().value()).isEqualTo("p@ss");
+        assertThat(source.describe()).isEqualTo("jdbc:mysql://db.example.com:3306/it table kpis");
+        PublishTarget target = job.publish().orElseThrow();
+        assertThat(target.url()).isEqualTo("jdbc:postgresql://bi.example.com/analytics");
+        assertThat(target.user()).isEqualTo("bi");
+        assertThat(target.passwordValue()).isEqualTo("s3cret");
+        assertThat(job.toString()).doesNotContain("s3cret", "p@ss", "p%40ss");
     }
 
     @Test

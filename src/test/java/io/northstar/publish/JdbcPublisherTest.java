@@ -10,6 +10,7 @@ import io.northstar.jdbc.JdbcConnections;
 import io.northstar.job.PublishTarget;
 import io.northstar.job.Secret;
 import io.northstar.lake.Lake;
+import io.northstar.lake.Zone;
 import io.northstar.testing.TestingDatabases;
 import io.northstar.testing.TestingJob;
 import io.northstar.testing.TestingSpark;
@@ -26,7 +27,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -83,9 +89,12 @@ class JdbcPublisherTest {
         return JdbcConnections.open(target.url(), target.user(), target.passwordValue());
     }
 
+    private static Lake lake() {
+        return new Lake(job.lake().toString(), TestingSpark.session().sparkContext().hadoopConfiguration());
+    }
+
     private static Map<String, Long> publish(PublishTarget target, LocalDate asOf) {
-        Lake lake = new Lake(job.lake().toString(), TestingSpark.session().sparkContext().hadoopConfiguration());
-        return new JdbcPublisher(TestingSpark.session(), target).publish(lake, asOf);
+        return new JdbcPublisher(TestingSpark.session(), target).publish(lake(), asOf);
     }
 
     private static List<String> metricTables(LocalDate asOf) {
@@ -187,6 +196,82 @@ class JdbcPublisherTest {
         }
     }
 
+    /**
+     * Every table of the target's schema: its columns, then its rows sorted, each as text.
+     * Equal before and after means the database is as it was: no table, column or row differs.
+     */
+    private static Map<String, List<String>> contents(PublishTarget target) throws SQLException {
+        Dialect dialect = Dialect.of(target.url());
+        boolean catalogs = dialect == Dialect.MARIADB;
+        Map<String, List<String>> contents = new TreeMap<>();
+        try (Connection connection = connect(target)) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet result = connection.getMetaData().getTables(catalogs ? SCHEMA : null, catalogs ? null : SCHEMA,
+                    "%", null)) {
+                while (result.next()) {
+                    if (result.getString("TABLE_TYPE").endsWith("TABLE")) {
+                        tables.add(result.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            for (String table : tables) {
+                List<String> lines = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                        ResultSet result = statement.executeQuery("SELECT * FROM " + dialect.qualified(SCHEMA, table))) {
+                    int count = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        StringJoiner row = new StringJoiner("|");
+                        for (int c = 1; c <= count; c++) {
+                            row.add(String.valueOf(result.getString(c)));
+                        }
+                        lines.add(row.toString());
+                    }
+                    lines.sort(null);
+                    StringJoiner columns = new StringJoiner(",", "columns ", "");
+                    for (int c = 1; c <= count; c++) {
+                        columns.add(result.getMetaData().getColumnName(c));
+                    }
+                    lines.add(0, columns.toString());
+                }
+                contents.put(table, lines);
+            }
+        }
+        return contents;
+    }
+
+    /**
+     * A lake whose snapshot differs from the sample's in every metric table (only its first row
+     * is left), adds a table and a kpi_status column the database has never seen, and holds in
+     * findings a value the database rejects: a NUL byte in a text (PostgreSQL), a text longer
+     * than TEXT's 65,535 bytes (MariaDB), a word in the INTEGER column sort_order (H2, which
+     * stores any text).
+     */
+    private static Lake snapshotTheDatabaseRejects(Path root, String database) {
+        SparkSession spark = TestingSpark.session();
+        Lake source = lake();
+        Lake doctored = new Lake(root.toString(), spark.sparkContext().hadoopConfiguration());
+        Column rejected = functions.lit(switch (database) {
+            case "postgresql" -> "a\0b";
+            case "mariadb" -> "x".repeat(70_000);
+            default -> "first";
+        });
+        for (String table : metricTables(LATEST)) {
+            Dataset<Row> rows = spark.read().parquet(source.partition(Zone.METRICS, table, LATEST).toString()).limit(1);
+            if (table.equals("findings")) {
+                rows = rows.withColumn(database.equals("h2") ? "sort_order" : "message", rejected);
+            }
+            if (table.equals("kpi_status")) {
+                rows = rows.withColumn("added_later", functions.lit(1));
+            }
+            rows.write().parquet(doctored.partition(Zone.METRICS, table, LATEST).toString());
+        }
+        spark.range(3).selectExpr("id", "DATE'" + LATEST + "' AS as_of")
+                .write().parquet(doctored.partition(Zone.METRICS, "aaa_new_table", LATEST).toString());
+        assertThat(doctored.tablesWithPartition(Zone.METRICS, LATEST)).contains("findings", "aaa_new_table")
+                .hasSize(metricTables(LATEST).size() + 1);
+        return doctored;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql", "mariadb"})
     void publishingTheSameAsOfTwiceLeavesOneCopyWithTheLakesExactValues(String database) throws SQLException {
@@ -247,5 +332,61 @@ class JdbcPublisherTest {
                 .hasMessageContaining("127.0.0.1:9")
                 .hasMessageContaining("after 3 attempts")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Sup3rS3cret"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void aPublishThatFailsAtOneTableLeavesEveryTableAsItWasAndSaysARetryWillNotHelp(String database)
+            throws SQLException {
+        PublishTarget target = target(database);
+        publish(target, EARLIER);
+        publish(target, LATEST);
+        Map<String, List<String>> before = contents(target);
+        assertThat(before).containsKeys("kpi_status", "findings", "alignment").doesNotContainKey("aaa_new_table");
+        Lake rejected = snapshotTheDatabaseRejects(folder.resolve("rejected-" + database), database);
+
+        assertThatThrownBy(() -> new JdbcPublisher(TestingSpark.session(), target).publish(rejected, LATEST))
+                .isInstanceOfSatisfying(PublishException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.SOURCE);
+                    assertThat(e.kind()).isEqualTo(io.northstar.jdbc.JdbcFailure.REJECTED);
+                    assertThat(e.nextStep("northstar publish")).contains("will not help")
+                            .doesNotContain("northstar publish");
+                })
+                .hasMessageContaining("table findings: ")
+                .hasMessageContaining("the database rejected a value: not retried")
+                .hasMessageContaining("after 1 attempt;")
+                .hasMessageContaining("the database's tables are as they were");
+        assertThat(contents(target)).isEqualTo(before);
+    }
+
+    @Test
+    void aWrongPasswordIsNotRetriedAndTheMessageSaysItIsTheConfiguration() throws SQLException {
+        String url = TestingDatabases.mariadb();
+        PublishTarget target = new PublishTarget(url, "root", new Secret("Wr0ng-Passw0rd"), SCHEMA, "", 3,
+                Duration.ofMillis(10));
+        assertThatThrownBy(() -> publish(target, LATEST))
+                .isInstanceOfSatisfying(PublishException.class,
+                        e -> assertThat(e.kind()).isEqualTo(io.northstar.jdbc.JdbcFailure.CONFIGURATION))
+                .hasMessageContaining("publish.jdbc: cannot connect to " + url)
+                .hasMessageContaining("after 1 attempt: ")
+                .hasMessageContaining("Access denied")
+                .hasMessageContaining("a configuration error")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Wr0ng-Passw0rd"));
+    }
+
+    @Test
+    void aUrlWithUserInfoConnectsWithItsUserAndPasswordAndShowsNeither() throws SQLException {
+        String password = "Hunter2-userinfo@x";
+        String url = TestingDatabases.mariadbUserWithPassword("northstar_pw", password)
+                .replace("//", "//northstar_pw:" + password.replace("@", "%40") + "@");
+        PublishTarget target = fresh(new PublishTarget(url, null, null, SCHEMA, "", 0, Duration.ofMillis(10)),
+                "DROP DATABASE IF EXISTS " + SCHEMA);
+        assertThat(target.user()).isEqualTo("northstar_pw");
+        assertThat(target.passwordValue()).isEqualTo(password);
+        assertThat(target.describe()).doesNotContain("Hunter2", "northstar_pw");
+        assertThat(target.toString()).doesNotContain("Hunter2");
+
+        assertThat(publish(target, LATEST)).containsEntry("kpi_status", 40L);
+        assertDatabaseHolds(target, LATEST);
     }
 }

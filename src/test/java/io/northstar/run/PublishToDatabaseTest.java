@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.jdbc.JdbcConnections;
+import io.northstar.testing.TestingDatabases;
 import io.northstar.testing.TestingJob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +89,70 @@ class PublishToDatabaseTest {
                         .doesNotContain(PASSWORD);
             }
         }
+    }
+
+    /** Every file the run wrote (not the job file, which holds the password) and every progress line. */
+    private static void assertNowhere(TestingJob job, String password) throws IOException {
+        assertThat(job.progressOutput()).doesNotContain(password);
+        for (Path file : job.allFiles()) {
+            if (!file.getFileName().toString().equals("job.yaml")) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+                        .doesNotContain(password);
+            }
+        }
+    }
+
+    @Test
+    void aMariadbUrlWithUserAndPasswordInItPublishesAndThePasswordIsInNoFileNoLineAndNoManifest() throws IOException {
+        String url = TestingDatabases.mariadbUserWithPassword("northstar_pw", PASSWORD)
+                .replace("//", "//northstar_pw:" + PASSWORD + "@");
+        TestingJob job = job("{ url: \"" + url + "\", schema: northstar_pw_bi }");
+        RunManifest run = job.run();
+
+        assertThat(run.stageMillis()).containsKey("publish.jdbc");
+        assertThat(job.progressOutput()).contains("rows in 6 tables to jdbc:mariadb://127.0.0.1:3306/northstar_test");
+        assertThat(Files.readString(job.manifests().get(0))).contains("\"outcome\" : \"succeeded\"");
+        assertNowhere(job, PASSWORD);
+    }
+
+    @Test
+    void aWrongPasswordInTheUrlIsNotRetriedAndTheMessageSaysToFixTheJobFile() throws IOException {
+        String url = TestingDatabases.mariadbUserWithPassword("northstar_pw", PASSWORD)
+                .replace("//", "//northstar_pw:" + PASSWORD + "-wrong@");
+        TestingJob job = job("{ url: \"" + url + "\", schema: northstar_pw_bi, retries: 3, retryBackoff: 10ms }");
+        assertThatThrownBy(job::run)
+                .isInstanceOfSatisfying(NorthstarException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SOURCE))
+                .hasMessageContaining("cannot connect to jdbc:mariadb://127.0.0.1:3306/northstar_test schema"
+                        + " northstar_pw_bi on 127.0.0.1:3306 after 1 attempt: ")
+                .hasMessageContaining("Access denied for user 'northstar_pw'")
+                .hasMessageContaining("fix the job file's publish.jdbc section, then copy it with: northstar publish")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD, "retry the copy"));
+        assertThat(Files.readString(job.manifests().get(0))).contains("\"exitCode\" : 4");
+        assertNowhere(job, PASSWORD);
+    }
+
+    @Test
+    void aValueTheDatabaseRejectsLeavesItsTablesAsTheyWereAndIsNotOfferedARetry() throws IOException, SQLException {
+        TestingJob job = job("{ url: \"jdbc:h2:./bi\", user: sa, schema: bi }");
+        job.run();
+        // kpi_status's published partition with a word for each latest_value: H2's DOUBLE PRECISION refuses it
+        Path partition = job.lake().resolve("metrics/kpi_status/as_of=" + TestingJob.AS_OF);
+        Path words = folder.resolve("words");
+        job.table("metrics", "kpi_status", TestingJob.AS_OF).withColumn("latest_value", functions.lit("many"))
+                .write().parquet(words.toString());
+        LocalFolders.delete(partition);
+        Files.move(words, partition);
+
+        assertThatThrownBy(() -> job.runner().publishToDatabase(job.job(), TestingJob.AS_OF))
+                .isInstanceOfSatisfying(NorthstarException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SOURCE))
+                .hasMessageContaining("table kpi_status: ")
+                .hasMessageContaining("the database rejected a value: not retried")
+                .hasMessageContaining("the database's tables are as they were")
+                .hasMessageContaining("copying it again will not help")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("retry the copy"));
+        assertThat(kpiStatusRows()).isEqualTo(2);
     }
 
     @Test

@@ -48,6 +48,22 @@ public final class TestingDatabases {
         return MARIADB_SERVER + DATABASE;
     }
 
+    /**
+     * A MariaDB user with a password (root has none), allowed everything on the test databases
+     * ({@code northstar_*}): for checks that a password given in a URL works and leaks nowhere.
+     */
+    public static String mariadbUserWithPassword(String user, String password) {
+        mariadb();
+        try (Connection connection = reach("MariaDB", MARIADB_SERVER + "?connectTimeout=5000", "root");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
+            statement.execute("GRANT ALL PRIVILEGES ON `northstar\\_%`.* TO '" + user + "'@'%'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("MariaDB: cannot create user " + user, e);
+        }
+        return MARIADB_SERVER + DATABASE;
+    }
+
     private static Connection reach(String server, String url, String user) {
         try {
             return DriverManager.getConnection(url, user, "");
