@@ -127,24 +127,38 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /** Stops the Worker's executors, the Worker and the Master, by PID, and waits for them. */
+    /**
+     * Stops every cluster process and waits until each has exited, the executors the Worker
+     * started included: those are not this JVM's children, and a busy machine can take a while
+     * to end them after their Worker has gone.
+     */
     private synchronized void stop() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process process = processes.get(i);
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
+        List<ProcessHandle> all = handles();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            all.get(i).destroy();
         }
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (ProcessHandle process : all) {
+            if (!exited(process, 20)) {
                 process.destroyForcibly();
+                exited(process, 20);
             }
         }
         processes.clear();
+    }
+
+    private static boolean exited(ProcessHandle process, int seconds) {
+        try {
+            process.onExit().get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return false;
+        }
     }
 
     /** PIDs of the running cluster processes and their children, for the test to check they end. */
