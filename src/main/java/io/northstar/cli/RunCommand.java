@@ -24,6 +24,10 @@ final class RunCommand extends JobCommand {
 
     @Override
     String done(RunManifest manifest, Job job) {
-        return "published snapshot as_of " + manifest.asOf() + " (run " + manifest.runId() + ") in " + job.lake();
+        String published = "published snapshot as_of " + manifest.asOf() + " (run " + manifest.runId() + ") in "
+                + job.lake();
+        // a new user's first question after a run: where are the PDFs?
+        return noReports ? published : published + "; PDFs in "
+                + java.nio.file.Path.of(job.reportsLocation()).resolve(manifest.asOf().toString()).toAbsolutePath();
     }
 }

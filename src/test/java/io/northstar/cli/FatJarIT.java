@@ -43,6 +43,8 @@ class FatJarIT {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("ingest", "publish", "published snapshot as_of 2026-10-31");
+        assertThat(result.out().strip().lines().reduce((first, second) -> second)).as("the last line says where the PDFs are")
+                .hasValueSatisfying(last -> assertThat(last).endsWith("; PDFs in " + reports.resolve("2026-10-31")));
         assertThat(result.err()).as("Spark's INFO log is off by default").doesNotContain(" INFO ");
         for (String dataset : Datasets.names()) {
             Path partition = lake.resolve("conformed").resolve(dataset).resolve("as_of=2026-10-31");
