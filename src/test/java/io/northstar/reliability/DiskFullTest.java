@@ -8,13 +8,12 @@ import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.sample.SampleGenerator;
 import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingTmpfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,18 +28,20 @@ class DiskFullTest {
     @TempDir
     Path folder;
 
+    private TestingTmpfs tmpfs;
     private Path small;
 
     @BeforeEach
     void mountASmallFilesystem() throws Exception {
-        small = Files.createDirectories(folder.resolve("small"));
-        int mounted = command("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", small.toString());
-        Assumptions.assumeTrue(mounted == 0, "skipped: mounting a tmpfs needs root (mount exited " + mounted + ")");
+        tmpfs = TestingTmpfs.mount(folder.resolve("small"), "4m");
+        small = tmpfs.folder();
     }
 
     @AfterEach
     void unmount() throws Exception {
-        command("umount", "-l", small.toString());
+        if (tmpfs != null) {
+            tmpfs.close();
+        }
     }
 
     @Test
@@ -76,11 +77,5 @@ class DiskFullTest {
         Path data = folder.resolve("data-" + scale);
         SampleGenerator.generate(data, new SampleGenerator.Options(scale, 42, 0, SampleGenerator.Options.DEFAULT_AS_OF));
         return data;
-    }
-
-    private static int command(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor(1, TimeUnit.MINUTES) ? process.exitValue() : -1;
     }
 }

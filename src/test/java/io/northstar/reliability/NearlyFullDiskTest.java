@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.fail;
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingTmpfs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,18 +30,20 @@ class NearlyFullDiskTest {
     @TempDir
     Path folder;
 
+    private TestingTmpfs tmpfs;
     private Path small;
 
     @BeforeEach
     void mountASmallFilesystem() throws Exception {
-        small = Files.createDirectories(folder.resolve("small"));
-        int mounted = command("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", small.toString());
-        Assumptions.assumeTrue(mounted == 0, "skipped: mounting a tmpfs needs root (mount exited " + mounted + ")");
+        tmpfs = TestingTmpfs.mount(folder.resolve("small"), "16m");
+        small = tmpfs.folder();
     }
 
     @AfterEach
     void unmount() throws Exception {
-        command("umount", "-l", small.toString());
+        if (tmpfs != null) {
+            tmpfs.close();
+        }
     }
 
     @Test
@@ -88,7 +89,7 @@ class NearlyFullDiskTest {
     }
 
     private long free() throws IOException {
-        return Files.getFileStore(small).getUsableSpace();
+        return tmpfs.free();
     }
 
     private List<String> publishedFiles(TestingJob job) {
@@ -109,11 +110,5 @@ class NearlyFullDiskTest {
                 out.write(chunk, 0, (int) Math.min(chunk.length, left));
             }
         }
-    }
-
-    private static int command(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor(1, TimeUnit.MINUTES) ? process.exitValue() : -1;
     }
 }
