@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,24 +28,15 @@ class NearlyFullDiskTest {
     @TempDir
     Path folder;
 
-    private TestingTmpfs tmpfs;
-    private Path small;
-
-    @BeforeEach
-    void mountASmallFilesystem() throws Exception {
-        tmpfs = TestingTmpfs.mount(folder.resolve("small"), "16m");
-        small = tmpfs.folder();
-    }
-
-    @AfterEach
-    void unmount() throws Exception {
-        if (tmpfs != null) {
-            tmpfs.close();
+    @Test
+    void atEverySizeARunPublishesOrExitsSevenLeavingNothingBehind() throws Exception {
+        try (TestingTmpfs tmpfs = TestingTmpfs.mount(folder.resolve("small"), "16m")) {
+            runsAgainWithLessRoomThanItNeeds(tmpfs);
         }
     }
 
-    @Test
-    void atEverySizeARunPublishesOrExitsSevenLeavingNothingBehind() throws IOException {
+    private void runsAgainWithLessRoomThanItNeeds(TestingTmpfs tmpfs) throws IOException {
+        Path small = tmpfs.folder();
         Path data = folder.resolve("data");
         TestingJob.write(data.resolve("kpis.csv"), "kpi_id,name,direction,target\nK1,Uptime,higher_is_better,99.9\n"
                 + "K2,Incidents,lower_is_better,2\n");
@@ -55,15 +44,15 @@ class NearlyFullDiskTest {
                 + "K2,2026-10-31,4\n");
         TestingJob job = new TestingJob(small).source("kpis", data.resolve("kpis.csv").toString())
                 .source("kpi_observations", data.resolve("kpi_observations.csv").toString());
-        long empty = free();
+        long empty = tmpfs.free();
         job.run();
-        long footprint = empty - free();
+        long footprint = empty - tmpfs.free();
         List<String> published = publishedFiles(job);
         List<String> outcomes = new ArrayList<>();
 
         for (double share : new double[] {0.05, 0.5, 0.9, 0.99}) {
             Path filler = small.resolve("filler");
-            fill(filler, free() - (long) (footprint * share));
+            fill(filler, tmpfs.free() - (long) (footprint * share));
             int manifests = job.manifests().size();
             try {
                 job.run();
@@ -75,7 +64,7 @@ class NearlyFullDiskTest {
                 System.out.println("nearly full disk, " + share + " of the room: " + failure.getMessage());
                 assertThat(publishedFiles(job)).as(share + " of the room it needs").isEqualTo(published);
                 assertThat(small.resolve("lake/_staging")).as(share + " of the room it needs").doesNotExist();
-                assertThat(stagedReports()).as(share + " of the room it needs").isEmpty();
+                assertThat(stagedReports(small)).as(share + " of the room it needs").isEmpty();
             } catch (RuntimeException | Error other) {
                 fail("with " + share + " of the room it needs the run failed with neither 0 nor 7", other);
             } finally {
@@ -88,15 +77,11 @@ class NearlyFullDiskTest {
         assertThat(job.table("metrics", "kpi_status", TestingJob.AS_OF).count()).isEqualTo(2);
     }
 
-    private long free() throws IOException {
-        return tmpfs.free();
-    }
-
     private List<String> publishedFiles(TestingJob job) {
         return Stream.of("conformed", "quarantine", "metrics").flatMap(zone -> job.lakeFiles(zone).stream()).toList();
     }
 
-    private List<Path> stagedReports() throws IOException {
+    private static List<Path> stagedReports(Path small) throws IOException {
         try (Stream<Path> files = Files.walk(small.resolve("reports"))) {
             return files.filter(file -> file.getFileName().toString().startsWith(".staging")).toList();
         }
