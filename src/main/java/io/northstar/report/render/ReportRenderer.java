@@ -3,6 +3,7 @@ package io.northstar.report.render;
 import io.northstar.concurrent.TaskGraph;
 import io.northstar.job.Settings;
 import io.northstar.report.DisplayText;
+import io.northstar.report.DisplayValues;
 import io.northstar.report.ReportData;
 import io.northstar.report.Slugs;
 import java.io.IOException;
@@ -36,9 +37,9 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Renders the PDF scorecards from {@link ReportData} with the JRXML templates under
- * {@code reports/} (shipped in the jar). Templates are compiled once per JVM and page size;
- * a PDF is written next to its final name and moved into place, so a half-written file never
- * replaces a good one.
+ * {@code reports/} (shipped in the jar), every text first made fit for the page by
+ * {@link DisplayValues}. Templates are compiled once per JVM and page size; a PDF is written
+ * next to its final name and moved into place, so a half-written file never replaces a good one.
  */
 public final class ReportRenderer {
     public static final String EXECUTIVE_SCORECARD = "executive-scorecard";
@@ -92,8 +93,9 @@ public final class ReportRenderer {
     }
 
     private Path render(String template, ReportData data, Path target, String title) {
-        Map<String, Object> parameters = new HashMap<>(data.parameters());
-        data.tables().forEach((name, rows) -> parameters.put(name.toUpperCase(Locale.ROOT), rows));
+        ReportData shown = DisplayValues.of(data);
+        Map<String, Object> parameters = new HashMap<>(shown.parameters());
+        shown.tables().forEach((name, rows) -> parameters.put(name.toUpperCase(Locale.ROOT), rows));
         for (String part : PARTS) {
             parameters.put("SR_" + part.toUpperCase(Locale.ROOT).replace('-', '_'), compiled(part, false));
         }
@@ -124,7 +126,7 @@ public final class ReportRenderer {
                 exporter.setExporterInput(new SimpleExporterInput(print));
                 exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(partial.toFile()));
                 SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-                configuration.setMetadataTitle(title);
+                configuration.setMetadataTitle(DisplayText.clean(title));
                 configuration.setMetadataAuthor("Northstar");
                 configuration.setMetadataSubject(subject);
                 configuration.setMetadataKeywords("IT strategy, KPI, portfolio, budget, risk, services");
