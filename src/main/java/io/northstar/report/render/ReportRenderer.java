@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -120,7 +121,10 @@ public final class ReportRenderer {
     private Path export(JasperPrint print, Path target, String title, String subject) throws JRException {
         try {
             Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            // not Files.createTempFile: its file is private to the owner (0600), and the published PDF
+            // keeps the mode of this file; created plainly, it gets the umask's mode like the lake's files
+            Path partial = Files.createFile(target.resolveSibling("." + target.getFileName() + "."
+                    + UUID.randomUUID() + ".partial"));
             try {
                 JRPdfExporter exporter = new JRPdfExporter();
                 exporter.setExporterInput(new SimpleExporterInput(print));
