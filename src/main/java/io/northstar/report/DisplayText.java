@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * (U+2068…U+2069): the PDF layout does not honour them, and they would end up in copied text.
  */
 public final class DisplayText {
-    /** Headings: the organisation and a business unit's name on its scorecard. */
+    /** Headings (the organisation, a business unit on its scorecard) and titles of risks and cases. */
     public static final int TITLE_LENGTH = 80;
     /** Names in wide table columns (130 pt or more) and inside sentences. */
     public static final int NAME_LENGTH = 60;

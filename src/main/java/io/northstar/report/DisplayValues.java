@@ -20,13 +20,14 @@ import java.util.Map;
 public final class DisplayValues {
     /** Parameter and column names that hold names or ids, and how many characters each may show. */
     private static final Map<String, Integer> NAME_LIMITS = Map.ofEntries(
-            // headings
+            // headings, and risk and case titles: short sentences (the sample's reach 80 characters)
             entry("ORGANISATION", TITLE_LENGTH),
             entry("BUSINESS_UNIT", TITLE_LENGTH),
             entry("JOB", TITLE_LENGTH),
-            // columns of 130 pt or more
+            entry("title", TITLE_LENGTH),
+            // names in columns of 130 pt or more; owners too, whose job titles run long
             entry("name", NAME_LENGTH),
-            entry("title", NAME_LENGTH),
+            entry("owner", NAME_LENGTH),
             entry("objective", NAME_LENGTH),
             entry("aim", NAME_LENGTH),
             entry("corporate_aim", NAME_LENGTH),
@@ -35,7 +36,6 @@ public final class DisplayValues {
             // narrower columns; vendors too, whose table ends a budget page that is full
             entry("vendor", NARROW_LENGTH),
             entry("business_unit", NARROW_LENGTH),
-            entry("owner", NARROW_LENGTH),
             entry("tower", NARROW_LENGTH),
             entry("category", NARROW_LENGTH),
             entry("dataset", NARROW_LENGTH),

@@ -32,6 +32,17 @@ class DisplayValuesTest {
     }
 
     @Test
+    void theLongestNamesOfTheSampleShowWhole() {
+        Map<String, Object> sample = row("title", "Cloud costs exceed the Data centre exit, wave 2: warehouse systems"
+                + " business case", "owner", "Chief Information Security Officer", "source",
+                "Strategy workshop, September 2026", "asset_class", "Handheld scanners (lots of 20)", "name",
+                "Run the most efficient network in the industry", "vendor", "Palo Alto Networks", "business_unit",
+                "Customer Services", "statement", "Route optimisation already saves 4% of fuel on pilot depots");
+
+        assertThat(shown(Map.of(), "sample", sample).table("sample").get(0)).isEqualTo(sample);
+    }
+
+    @Test
     void headingsAreCutAfterEightyCharactersAndEveryOtherTextIsASentence() {
         ReportData shown = shown(Map.of("ORGANISATION", LONG, "BUSINESS_UNIT", "\u202Elanif.exe"), "findings",
                 row("message", "The project '" + LONG + "' supports no strategic objective"));
