@@ -39,12 +39,15 @@ public final class ReviewText {
     /**
      * The case for acting on one investment: its open risks' yearly expected loss, that loss's
      * present value over the case's years (risk-adjusted NPV − NPV), and the NPV it turns into.
+     * The title is shown as a name inside a sentence ({@link DisplayText#NAME_LENGTH}), so a long
+     * one leaves the sentence whole.
      */
     public static String caseForActing(String title, int risks, double costOfInaction, int years, double npv,
             double riskAdjustedNpv, String currency) {
         return String.format(Locale.ROOT, "%s: %d open %s would cost an expected %s a year if nothing is done, %s"
                         + " in today's money over %d %s; counted in, the NPV of %s becomes %s.",
-                title, risks, risks == 1 ? "risk" : "risks", Amounts.money(currency, costOfInaction),
+                DisplayText.name(title, DisplayText.NAME_LENGTH), risks, risks == 1 ? "risk" : "risks",
+                Amounts.money(currency, costOfInaction),
                 Amounts.money(currency, riskAdjustedNpv - npv), years, years == 1 ? "year" : "years",
                 Amounts.money(currency, npv), Amounts.money(currency, riskAdjustedNpv));
     }

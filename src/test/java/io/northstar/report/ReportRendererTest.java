@@ -1,10 +1,12 @@
 package io.northstar.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.northstar.job.Settings;
 import io.northstar.report.render.ReportRenderer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The renderer alone, without Spark: page sizes, and sections without data. */
+/** The renderer alone, without Spark: page sizes, sections without data, the file it writes. */
 class ReportRendererTest {
 
     @TempDir
@@ -58,5 +60,17 @@ class ReportRendererTest {
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Second");
         }
         assertThat(folder.toFile().list()).containsExactly("executive-scorecard.pdf");
+    }
+
+    @Test
+    void aPdfGetsTheSamePermissionsAsAnyNewFileInItsFolder() throws IOException {
+        assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"), "a POSIX file system");
+
+        Path pdf = new ReportRenderer(Settings.PageSize.A4).renderScorecard(empty(), folder, "Shared");
+        Path fresh = Files.createFile(folder.resolve("fresh.txt"));
+
+        // with the usual umask 022 a shared reports folder is readable by its group and others;
+        // under umask 077 both are private, and the test cannot tell the old 0600 from the fix
+        assertThat(Files.getPosixFilePermissions(pdf)).isEqualTo(Files.getPosixFilePermissions(fresh));
     }
 }

@@ -35,6 +35,14 @@ class ReviewTextTest {
     }
 
     @Test
+    void aLongOrDisguisedTitleIsShownAsANameAndTheCaseForActingStaysWhole() {
+        String sentence = ReviewText.caseForActing("\u202E" + "C".repeat(2_000), 1, 20_000, 1, 0, 18_000, "USD");
+
+        assertThat(sentence).startsWith("C".repeat(DisplayText.NAME_LENGTH - 1) + "…: 1 open risk would")
+                .endsWith("becomes USD 18k.").doesNotContain("\u202E");
+    }
+
+    @Test
     void theRefreshSummaryGivesTheBacklogsShareOfTheEstate() {
         assertThat(ReviewText.refreshSummary(246_855, 1_492_147, 4_003_799, "EUR"))
                 .isEqualTo("EUR 247k of assets are past their lifecycle and EUR 1.5M fall due within 12 months: 43% of"

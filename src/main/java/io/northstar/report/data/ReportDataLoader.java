@@ -14,7 +14,6 @@ import io.northstar.lake.Zone;
 import io.northstar.metrics.budget.BudgetMath;
 import io.northstar.metrics.objective.ObjectiveScores;
 import io.northstar.report.Amounts;
-import io.northstar.report.DisplayText;
 import io.northstar.report.ReportData;
 import io.northstar.report.Tiles;
 import io.northstar.run.RunManifest;
@@ -201,7 +200,7 @@ public final class ReportDataLoader {
                 Amounts.money(currency, (Double) risk.get("emv")), "expected loss of the unit's open risks",
                 Tiles.riskExposure((Long) risk.get("critical"), (Long) risk.get("high")))));
         Map<String, Object> unitParameters = new LinkedHashMap<>(parameters);
-        unitParameters.put("BUSINESS_UNIT", DisplayText.title(unit));
+        unitParameters.put("BUSINESS_UNIT", unit);
         Map<String, List<Map<String, Object>>> unitTables = new LinkedHashMap<>();
         unitTables.put("tiles", tiles);
         for (String table : new String[] {"projects", "budget_towers", "risks", "kpis"}) {

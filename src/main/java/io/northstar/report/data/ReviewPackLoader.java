@@ -135,7 +135,8 @@ public final class ReviewPackLoader {
                         ((Number) row.get("years")).intValue(), (Double) row.get("npv"),
                         (Double) row.get("risk_adjusted_npv"), job.currency()));
             }
-            parameters.put("CASE_FOR_ACTING", acting.isEmpty() ? null : String.join("\n", acting));
+            // one sentence an item, each cleaned and bounded on its own when the page shows it
+            parameters.put("CASE_FOR_ACTING", acting.isEmpty() ? null : acting);
         });
     }
 

@@ -3,6 +3,7 @@ package io.northstar.report.render;
 import io.northstar.concurrent.TaskGraph;
 import io.northstar.job.Settings;
 import io.northstar.report.DisplayText;
+import io.northstar.report.DisplayValues;
 import io.northstar.report.ReportData;
 import io.northstar.report.Slugs;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -36,9 +38,9 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Renders the PDF scorecards from {@link ReportData} with the JRXML templates under
- * {@code reports/} (shipped in the jar). Templates are compiled once per JVM and page size;
- * a PDF is written next to its final name and moved into place, so a half-written file never
- * replaces a good one.
+ * {@code reports/} (shipped in the jar), every text first made fit for the page by
+ * {@link DisplayValues}. Templates are compiled once per JVM and page size; a PDF is written
+ * next to its final name and moved into place, so a half-written file never replaces a good one.
  */
 public final class ReportRenderer {
     public static final String EXECUTIVE_SCORECARD = "executive-scorecard";
@@ -92,8 +94,9 @@ public final class ReportRenderer {
     }
 
     private Path render(String template, ReportData data, Path target, String title) {
-        Map<String, Object> parameters = new HashMap<>(data.parameters());
-        data.tables().forEach((name, rows) -> parameters.put(name.toUpperCase(Locale.ROOT), rows));
+        ReportData shown = DisplayValues.of(data);
+        Map<String, Object> parameters = new HashMap<>(shown.parameters());
+        shown.tables().forEach((name, rows) -> parameters.put(name.toUpperCase(Locale.ROOT), rows));
         for (String part : PARTS) {
             parameters.put("SR_" + part.toUpperCase(Locale.ROOT).replace('-', '_'), compiled(part, false));
         }
@@ -118,13 +121,16 @@ public final class ReportRenderer {
     private Path export(JasperPrint print, Path target, String title, String subject) throws JRException {
         try {
             Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            // not Files.createTempFile: its file is private to the owner (0600), and the published PDF
+            // keeps the mode of this file; created plainly, it gets the umask's mode like the lake's files
+            Path partial = Files.createFile(target.resolveSibling("." + target.getFileName() + "."
+                    + UUID.randomUUID() + ".partial"));
             try {
                 JRPdfExporter exporter = new JRPdfExporter();
                 exporter.setExporterInput(new SimpleExporterInput(print));
                 exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(partial.toFile()));
                 SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-                configuration.setMetadataTitle(title);
+                configuration.setMetadataTitle(DisplayText.clean(title));
                 configuration.setMetadataAuthor("Northstar");
                 configuration.setMetadataSubject(subject);
                 configuration.setMetadataKeywords("IT strategy, KPI, portfolio, budget, risk, services");
