@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * @param enumValues allowed lower-case values for {@link ColumnType#ENUM}, empty otherwise
  * @param range allowed interval for numeric columns, or null
  * @param defaultValue the value a blank cell takes in the conformed table, or null
+ * @param defaultWhen the value a blank cell takes when another column of the row has a given
+ *     value (a % KPI's bounds, SPEC.md §1.2), or null; {@code defaultValue} applies otherwise
  * @param references the dataset whose key this column names (a foreign key), or null
  */
 public record Column(
@@ -22,6 +24,7 @@ public record Column(
         Set<String> enumValues,
         Range range,
         Object defaultValue,
+        DefaultWhen defaultWhen,
         String references) {
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9_]*");
@@ -42,9 +45,29 @@ public record Column(
         if (references != null && type != ColumnType.ID) {
             throw new IllegalArgumentException(name + ": a reference must be an id column");
         }
-        if (required && defaultValue != null) {
+        if (required && (defaultValue != null || defaultWhen != null)) {
             throw new IllegalArgumentException(name + ": a required column has no default");
         }
+    }
+
+    /**
+     * A default that depends on the row: a blank cell takes {@code value} when the column
+     * {@code when} holds exactly {@code equals} (after the usual trimming).
+     */
+    public record DefaultWhen(String when, String equals, Object value) {
+        public DefaultWhen {
+            requireNonNull(when, "when is null");
+            requireNonNull(equals, "equals is null");
+            requireNonNull(value, "value is null");
+        }
+    }
+
+    /** The value a blank cell of this column takes in the given row, or null. */
+    public Object defaultFor(ParsedRow row) {
+        if (defaultWhen != null && defaultWhen.equals().equals(row.get(defaultWhen.when()))) {
+            return defaultWhen.value();
+        }
+        return defaultValue;
     }
 
     public static Builder builder(String name, ColumnType type) {
@@ -59,6 +82,7 @@ public record Column(
         private Set<String> enumValues = Set.of();
         private Range range;
         private Object defaultValue;
+        private DefaultWhen defaultWhen;
         private String references;
 
         private Builder(String name, ColumnType type) {
@@ -86,13 +110,19 @@ public record Column(
             return this;
         }
 
+        /** {@code value} for a blank cell when column {@code when} is exactly {@code equals}. */
+        public Builder defaultsTo(Object value, String when, String equals) {
+            this.defaultWhen = new DefaultWhen(when, equals, value);
+            return this;
+        }
+
         public Builder references(String dataset) {
             this.references = dataset;
             return this;
         }
 
         public Column build() {
-            return new Column(name, type, required, enumValues, range, defaultValue, references);
+            return new Column(name, type, required, enumValues, range, defaultValue, defaultWhen, references);
         }
     }
 }

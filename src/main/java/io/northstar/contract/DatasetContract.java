@@ -26,6 +26,12 @@ public record DatasetContract(String name, List<Column> columns, List<String> ke
                 throw new IllegalArgumentException(name + ": key column " + keyColumn + " must be a required column");
             }
         }
+        for (Column column : columns) {
+            if (column.defaultWhen() != null && !byName.containsKey(column.defaultWhen().when())) {
+                throw new IllegalArgumentException(name + ": the default of " + column.name()
+                        + " names unknown column " + column.defaultWhen().when());
+            }
+        }
         for (RowRule rule : rowRules) {
             for (String ruleColumn : rule.columns()) {
                 if (!byName.containsKey(ruleColumn)) {

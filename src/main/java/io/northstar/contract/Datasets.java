@@ -43,6 +43,12 @@ public final class Datasets {
      */
     public static final Map<String, String> PARENT_LEVEL = Map.of("it_aim", "corporate_aim", "objective", "it_aim");
 
+    /** A KPI's bounds (SPEC.md §1.2), blank when unbounded; a kpi_observations value must lie in them. */
+    public static final String KPI_LOWER_BOUND = "lower_bound";
+    public static final String KPI_UPPER_BOUND = "upper_bound";
+    /** The unit whose KPIs are bounded by [0, 100] unless they say otherwise. */
+    public static final String PERCENT_UNIT = "%";
+
     private static final Range ONE_TO_FIVE = Range.between(1, 5);
     private static final Range NON_NEGATIVE = Range.atLeast(0);
     private static final Range PERCENT = Range.between(0, 100);
@@ -58,7 +64,10 @@ public final class Datasets {
                 num("weight").range(Range.above(0)).defaultsTo(1.0),
                 text("owner"),
                 text("description")));
-        register(dataset(KPIS, List.of("kpi_id"), List.of(),
+        register(dataset(KPIS, List.of("kpi_id"),
+                // inverted bounds first: against them "target is above upper_bound" would mislead
+                List.of(new RowRule.Below(KPI_LOWER_BOUND, KPI_UPPER_BOUND),
+                        new RowRule.WithinBounds(List.of("baseline", "target"), KPI_LOWER_BOUND, KPI_UPPER_BOUND)),
                 id("kpi_id").required(),
                 text("name").required(),
                 id("objective_id").references(OBJECTIVES),
@@ -70,7 +79,11 @@ public final class Datasets {
                 num("target"),
                 date("target_date"),
                 num("tolerance").range(NON_NEGATIVE).defaultsTo(0.10),
-                text("owner")));
+                text("owner"),
+                // a percentage lives in [0, 100] unless the source says otherwise (SPEC.md §1.2);
+                // "%" exactly, after trimming: "% of staff" or "pp" may well go below 0 or above 100
+                num(KPI_LOWER_BOUND).defaultsTo(0.0, "unit", PERCENT_UNIT),
+                num(KPI_UPPER_BOUND).defaultsTo(100.0, "unit", PERCENT_UNIT)));
         register(dataset(KPI_OBSERVATIONS, List.of("kpi_id", "period_end"), List.of(),
                 id("kpi_id").required().references(KPIS),
                 date("period_end").required(),

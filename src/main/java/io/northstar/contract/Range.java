@@ -49,7 +49,8 @@ public record Range(Double min, boolean minInclusive, Double max, boolean maxInc
         return "in " + (minInclusive ? "[" : "(") + format(min) + ", " + format(max) + (maxInclusive ? "]" : ")");
     }
 
-    private static String format(double bound) {
+    /** A number as the spec writes it: 100, not 100.0. */
+    static String format(double bound) {
         return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
     }
 }

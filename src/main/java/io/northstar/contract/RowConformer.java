@@ -147,21 +147,28 @@ public final class RowConformer {
         if (rejection == null) {
             rejection = checkRanges(columns, values);
         }
-        if (rejection == null) {
-            rejection = checkRules(values, QuarantineReason.OUT_OF_RANGE);
-        }
-        if (rejection == null) {
-            rejection = checkRules(values, QuarantineReason.SELF_DEPENDENCY);
-        }
         if (rejection != null) {
             return rejection;
         }
+        // before the rules, which judge the row as the conformed table will hold it: a % KPI's
+        // target is checked against the bound 100 it takes when upper_bound is blank
+        applyDefaults(columns, values);
+        rejection = checkRules(values, QuarantineReason.OUT_OF_RANGE);
+        if (rejection == null) {
+            rejection = checkRules(values, QuarantineReason.SELF_DEPENDENCY);
+        }
+        return rejection != null ? rejection : ConformResult.accepted(values);
+    }
+
+    /** Blank cells take their column's default; a default that depends on the row reads the source's values. */
+    private void applyDefaults(List<Column> columns, Object[] values) {
+        Object[] parsed = values.clone();
+        ParsedRow row = name -> parsed[contract.indexOf(name)];
         for (int c = 0; c < values.length; c++) {
             if (values[c] == null) {
-                values[c] = columns.get(c).defaultValue();
+                values[c] = columns.get(c).defaultFor(row);
             }
         }
-        return ConformResult.accepted(values);
     }
 
     private static String blankToNull(String field) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * A check that looks at several columns of one row. Each rule is evaluated on the parsed
  * values, after every single-column check has passed.
  */
-public sealed interface RowRule permits RowRule.NotBefore, RowRule.NonDecreasing, RowRule.Distinct {
+public sealed interface RowRule permits RowRule.NotBefore, RowRule.NonDecreasing, RowRule.Distinct, RowRule.Below,
+        RowRule.WithinBounds {
 
     QuarantineReason reason();
 
@@ -85,6 +86,80 @@ public sealed interface RowRule permits RowRule.NotBefore, RowRule.NonDecreasing
                 Comparable<Object> current = (Comparable<Object>) value;
                 previous = current;
                 previousColumn = column;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** {@code lower < upper} when both are present (a KPI's lower_bound and upper_bound, SPEC.md §1.2). */
+    record Below(String lower, String upper) implements RowRule {
+        public Below {
+            requireNonNull(lower, "lower is null");
+            requireNonNull(upper, "upper is null");
+        }
+
+        @Override
+        public QuarantineReason reason() {
+            return QuarantineReason.OUT_OF_RANGE;
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(lower, upper);
+        }
+
+        @Override
+        public Optional<String> violation(ParsedRow row) {
+            Number low = (Number) row.get(lower);
+            Number high = (Number) row.get(upper);
+            return low != null && high != null && !(low.doubleValue() < high.doubleValue())
+                    ? Optional.of(lower + " " + Range.format(low.doubleValue()) + " is not below " + upper + " "
+                            + Range.format(high.doubleValue()))
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * The present values of {@code columns} lie in [lower, upper], each bound read from the
+     * row and open when blank (a KPI's baseline and target within its bounds, SPEC.md §1.2).
+     */
+    record WithinBounds(List<String> bounded, String lower, String upper) implements RowRule {
+        public WithinBounds {
+            bounded = List.copyOf(bounded);
+            requireNonNull(lower, "lower is null");
+            requireNonNull(upper, "upper is null");
+        }
+
+        @Override
+        public QuarantineReason reason() {
+            return QuarantineReason.OUT_OF_RANGE;
+        }
+
+        @Override
+        public List<String> columns() {
+            List<String> columns = new java.util.ArrayList<>(bounded);
+            columns.add(lower);
+            columns.add(upper);
+            return columns;
+        }
+
+        @Override
+        public Optional<String> violation(ParsedRow row) {
+            Number low = (Number) row.get(lower);
+            Number high = (Number) row.get(upper);
+            for (String column : bounded) {
+                Number value = (Number) row.get(column);
+                if (value == null) {
+                    continue;
+                }
+                if (low != null && value.doubleValue() < low.doubleValue()) {
+                    return Optional.of(column + " " + Range.format(value.doubleValue()) + " is below " + lower + " "
+                            + Range.format(low.doubleValue()));
+                }
+                if (high != null && value.doubleValue() > high.doubleValue()) {
+                    return Optional.of(column + " " + Range.format(value.doubleValue()) + " is above " + upper + " "
+                            + Range.format(high.doubleValue()));
+                }
             }
             return Optional.empty();
         }

@@ -42,7 +42,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Ingests the job's datasets into a staging area: parse and row checks, then keys, then
- * references against what survived of the referenced datasets (SPEC.md §1.1), then writes
+ * references against what survived of the referenced datasets (SPEC.md §1.1), among them a KPI
+ * observation against its KPI's bounds (§1.2), then writes
  * the conformed and quarantine partitions and counts every row's fate.
  */
 public final class DatasetIngestor {
@@ -114,9 +115,10 @@ public final class DatasetIngestor {
                         cached);
             }
             DatasetOutcome outcome = count(contract, classified, parsed, source, maxRejectRatio);
-            Dataset<Row> kept = classified;
-            contract.referenceableKey().ifPresent(
-                    key -> survivors.put(contract.name(), kept.filter(good()).select(key)));
+            if (contract.referenceableKey().isPresent()) {
+                // every column, not only the key: a kpi_observations value is checked against its KPI's bounds
+                survivors.put(contract.name(), classified.filter(good()).select(RowChecks.columns(contract.columnNames())));
+            }
             writeConformed(contract, classified, outcome.kept(), staging);
             writeQuarantine(contract, classified, staging);
             return outcome;
@@ -141,11 +143,16 @@ public final class DatasetIngestor {
             if (target.equals(contract.name())) {
                 rows = cascadeWithinTree(rows, contract, foreignKey.name(), cached);
             } else if (survivors.containsKey(target)) {
-                rows = RowChecks.checkReference(rows, foreignKey.name(), survivors.get(target), target);
+                String targetKey = Datasets.require(target).referenceableKey().orElseThrow();
+                rows = RowChecks.checkReference(rows, foreignKey.name(), survivors.get(target).select(targetKey),
+                        target);
             }
         }
         if (contract.name().equals(Datasets.PROJECT_OBJECTIVES)) {
             rows = RowChecks.checkContributions(rows);
+        }
+        if (contract.name().equals(Datasets.KPI_OBSERVATIONS) && survivors.containsKey(Datasets.KPIS)) {
+            rows = RowChecks.checkKpiBounds(rows, survivors.get(Datasets.KPIS));
         }
         return materialise(rows, folder);
     }

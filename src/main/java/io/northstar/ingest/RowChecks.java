@@ -14,12 +14,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.northstar.contract.DatasetContract;
+import io.northstar.contract.Datasets;
 import io.northstar.contract.QuarantineReason;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -110,6 +112,31 @@ final class RowChecks {
         Column detail = concat(lit("contributions of project '"), col("project_id"), lit("' sum to "),
                 format_number(col("_total"), 4), lit(" (more than 1)"));
         return reject(withTotal, over, QuarantineReason.CONTRIBUTION_OVER_100PCT, detail).drop("_total");
+    }
+
+    /**
+     * out_of_range for a kpi_observations value outside its KPI's bounds (SPEC.md §1.2), in the
+     * reference phase: after dangling_reference, so only observations of a surviving KPI are
+     * judged. The conformed KPI rows carry their effective bounds (a % KPI's blanks are 0 and
+     * 100 already), so this reads them as they are.
+     */
+    static Dataset<Row> checkKpiBounds(Dataset<Row> observations, Dataset<Row> kpis) {
+        Dataset<Row> bounds = kpis.select(col("kpi_id").as("_bounds_kpi"),
+                col(Datasets.KPI_LOWER_BOUND).as("_lower"), col(Datasets.KPI_UPPER_BOUND).as("_upper"));
+        Dataset<Row> joined = observations.join(bounds, col("kpi_id").equalTo(col("_bounds_kpi")), "left");
+        Column below = col("value").lt(col("_lower"));
+        Column above = col("value").gt(col("_upper"));
+        Column detail = when(below, concat(lit("value "), plain(col("value")), lit(" is below the KPI's lower bound "),
+                plain(col("_lower")))).otherwise(concat(lit("value "), plain(col("value")),
+                        lit(" is above the KPI's upper bound "), plain(col("_upper"))));
+        // a null bound makes the comparison null, and reject() treats null as not broken
+        return reject(joined, below.or(above), QuarantineReason.OUT_OF_RANGE, detail)
+                .drop("_bounds_kpi", "_lower", "_upper");
+    }
+
+    /** A double as the spec writes it in a detail: 100, not 100.0. */
+    private static Column plain(Column number) {
+        return regexp_replace(number.cast("string"), "\\.0$", "");
     }
 
     static Column[] columns(List<String> names) {

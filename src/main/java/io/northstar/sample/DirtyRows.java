@@ -21,6 +21,20 @@ import java.util.Optional;
 final class DirtyRows {
     /** Stands for an identical copy; not a quarantine reason but a count of the manifest. */
     static final String DEDUPLICATED = "deduplicated";
+    /**
+     * The out_of_range kinds of the KPI bounds (SPEC.md §1.2), each made its own way and
+     * counted as out_of_range: "reason:kind".
+     */
+    static final String BOUNDS_INVERTED = "out_of_range:bounds_inverted";
+    static final String TARGET_OUTSIDE_BOUNDS = "out_of_range:target_outside_bounds";
+    static final String VALUE_OUTSIDE_BOUNDS = "out_of_range:value_outside_bounds";
+    /**
+     * Below every generated KPI's lower bound (the lowest is a net promoter score's -100,
+     * Story.Kpi#writtenBounds), so the observation is out of its KPI's bounds whichever KPI it is.
+     */
+    private static final String BELOW_EVERY_BOUND = "-1000000";
+    /** Dirty observations get period ends from here on, one day each, never a clean row's key. */
+    private static final java.time.LocalDate DIRTY_PERIODS = java.time.LocalDate.of(1990, 1, 1);
 
     private final DatasetContract contract;
     private final List<String> reasons;
@@ -52,6 +66,8 @@ final class DirtyRows {
             case Datasets.OBJECTIVES -> reasons.add(QuarantineReason.BAD_PARENT_LEVEL.code());
             case Datasets.PROJECT_OBJECTIVES -> reasons.add(QuarantineReason.CONTRIBUTION_OVER_100PCT.code());
             case Datasets.SERVICE_DEPENDENCIES -> reasons.add(QuarantineReason.SELF_DEPENDENCY.code());
+            case Datasets.KPIS -> reasons.addAll(List.of(BOUNDS_INVERTED, TARGET_OUTSIDE_BOUNDS));
+            case Datasets.KPI_OBSERVATIONS -> reasons.add(VALUE_OUTSIDE_BOUNDS);
             default -> {
                 // generic reasons only
             }
@@ -89,6 +105,10 @@ final class DirtyRows {
         counter++;
         if (reason.equals(DEDUPLICATED)) {
             return Optional.of(new Injection(List.of(line(template)), Map.of(), 1));
+        }
+        Optional<Injection> bounds = outOfBounds(reason, template);
+        if (bounds.isPresent()) {
+            return bounds;
         }
         QuarantineReason code = QuarantineReason.valueOf(reason.toUpperCase(java.util.Locale.ROOT));
         return switch (code) {
@@ -142,6 +162,34 @@ final class DirtyRows {
                 row[1] = row[0];
                 yield Optional.of(quarantined(reason, line(row)));
             }
+        };
+    }
+
+    /** The KPI-bounds kinds of out_of_range, or empty for any other reason. */
+    private Optional<Injection> outOfBounds(String kind, String[] template) {
+        String reason = QuarantineReason.OUT_OF_RANGE.code();
+        return switch (kind) {
+            case BOUNDS_INVERTED -> {
+                String[] row = with(template, contract.indexOf(Datasets.KPI_LOWER_BOUND), "10");
+                row[contract.indexOf(Datasets.KPI_UPPER_BOUND)] = "0";
+                yield Optional.of(quarantined(reason, line(row)));
+            }
+            case TARGET_OUTSIDE_BOUNDS -> {
+                // the case: a % KPI whose target is above the 100 its unit implies
+                String[] row = with(template, contract.indexOf("unit"), Datasets.PERCENT_UNIT);
+                row[contract.indexOf(Datasets.KPI_LOWER_BOUND)] = "";
+                row[contract.indexOf(Datasets.KPI_UPPER_BOUND)] = "";
+                row[contract.indexOf("baseline")] = "50";
+                row[contract.indexOf("target")] = "104";
+                yield Optional.of(quarantined(reason, line(row)));
+            }
+            case VALUE_OUTSIDE_BOUNDS -> {
+                // a fresh period end: the same key as a clean row would be a conflicting duplicate
+                String[] row = with(template, contract.indexOf("period_end"), DIRTY_PERIODS.plusDays(counter).toString());
+                row[contract.indexOf("value")] = BELOW_EVERY_BOUND;
+                yield Optional.of(quarantined(reason, line(row)));
+            }
+            default -> Optional.empty();
         };
     }
 

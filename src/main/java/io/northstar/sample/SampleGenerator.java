@@ -212,7 +212,9 @@ public final class SampleGenerator {
                         kpi.quarterly() ? "quarterly" : "monthly", Fmt.num(kpi.baseline(), kpi.decimals()),
                         baselineDate, kpi.target() == null ? null : Fmt.num(kpi.target(), kpi.decimals()),
                         kpi.target() == null ? null : targetDate,
-                        kpi.trajectory() == Story.Trajectory.NOISY ? "0.15" : null, owner);
+                        kpi.trajectory() == Story.Trajectory.NOISY ? "0.15" : null, owner,
+                        bound(kpi.writtenBounds().lower(), kpi.decimals()),
+                        bound(kpi.writtenBounds().upper(), kpi.decimals()));
                 double target = kpi.target() != null ? kpi.target() : kpi.baseline() * 1.5 + 5;
                 double span = Math.max(Math.abs(target - kpi.baseline()), 1e-9);
                 double days = ChronoUnit.DAYS.between(baselineDate, targetDate);
@@ -225,14 +227,15 @@ public final class SampleGenerator {
                     double fraction = Math.min(1, ChronoUnit.DAYS.between(baselineDate, periodEnd) / days);
                     double value = kpi.baseline() + kpi.trajectory().progress * (target - kpi.baseline()) * fraction
                             + kpi.trajectory().noise * span * gaussian();
-                    if ("%".equals(kpi.unit())) {
-                        value = Math.max(0, Math.min(100, value));
-                    } else if (kpi.baseline() >= 0) {
-                        value = Math.max(0, value);
-                    }
+                    // noise never carries a value outside its KPI's bounds, which ingestion would quarantine
+                    value = kpi.effectiveBounds().clamp(value);
                     observations.row(id, periodEnd, Fmt.num(value, kpi.decimals()));
                 }
             }
+        }
+
+        private static String bound(Double bound, int decimals) {
+            return bound == null ? null : Fmt.num(bound, decimals);
         }
 
         private void writeProjects() {

@@ -94,6 +94,34 @@ final class Story {
      */
     record Kpi(int objective, String name, String unit, boolean higherIsBetter, double baseline, Double target,
             int decimals, Trajectory trajectory, boolean quarterly, String owner, boolean targetPassed) {
+
+        /**
+         * The bounds written to kpis.csv (SPEC.md §1.2): none for a % KPI, whose [0, 100] the
+         * contract implies, as a source that only states units would; [-100, 100] for a net
+         * promoter score, [0, 10] for a survey score; every other unit here counts, times, costs
+         * or measures something, which cannot go below 0.
+         */
+        Bounds writtenBounds() {
+            return switch (unit == null ? "" : unit) {
+                case "%" -> new Bounds(null, null);
+                case "points" -> new Bounds(-100.0, 100.0);
+                case "score" -> new Bounds(0.0, 10.0);
+                default -> new Bounds(0.0, null);
+            };
+        }
+
+        /** The bounds ingestion will hold the KPI to, a % KPI's implicit ones filled in. */
+        Bounds effectiveBounds() {
+            return "%".equals(unit) ? new Bounds(0.0, 100.0) : writtenBounds();
+        }
+    }
+
+    /** A KPI's lower and upper bound, null when open. */
+    record Bounds(Double lower, Double upper) {
+        double clamp(double value) {
+            double clamped = lower == null ? value : Math.max(lower, value);
+            return upper == null ? clamped : Math.min(upper, clamped);
+        }
     }
 
     private static Kpi kpi(int objective, String name, String unit, boolean higher, double baseline, Double target,

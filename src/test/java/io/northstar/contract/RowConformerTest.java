@@ -55,6 +55,34 @@ class RowConformerTest {
         assertThat(kpi.values()[kpis.indexOf("tolerance")]).isEqualTo(0.10);
     }
 
+    @ParameterizedTest(name = "unit ''{0}'' gives [{1}, {2}]")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+        "%          | 0.0  | 100.0",
+        "' % '      | 0.0  | 100.0",
+        "% of staff | null | null",
+        "pct        | null | null",
+        "null       | null | null",
+    })
+    void onlyTheUnitPercentExactlyDefaultsBlankBoundsToZeroAndHundred(String unit, Double lower, Double upper) {
+        ConformResult kpi = conform("kpis", "kpi_id,name,direction,unit,lower_bound,upper_bound", "K1", "Share",
+                "higher_is_better", unit == null ? "" : unit, "", "");
+        DatasetContract kpis = Datasets.require("kpis");
+        assertThat(kpi.values()[kpis.indexOf("lower_bound")]).isEqualTo(lower);
+        assertThat(kpi.values()[kpis.indexOf("upper_bound")]).isEqualTo(upper);
+    }
+
+    @Test
+    void aPercentKpisExplicitBoundOverridesOnlyItsOwnSide() {
+        ConformResult kpi = conform("kpis", "kpi_id,name,direction,unit,target,upper_bound", "K1", "Growth",
+                "higher_is_better", "%", "150", "200");
+        DatasetContract kpis = Datasets.require("kpis");
+        assertThat(kpi.isAccepted()).isTrue();
+        assertThat(kpi.values()[kpis.indexOf("lower_bound")]).isEqualTo(0.0);
+        assertThat(kpi.values()[kpis.indexOf("upper_bound")]).isEqualTo(200.0);
+        assertThat(conform("kpis", "kpi_id,name,direction,unit,target", "K1", "Share", "higher_is_better", "%",
+                "100.5").detail()).isEqualTo("target 100.5 is above upper_bound 100");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "wrong field count      | malformed_row",
@@ -187,7 +215,7 @@ class RowConformerTest {
     }
 
     private static final String KPI_COLUMNS = "kpi_id,name,objective_id,unit,direction,frequency,baseline,"
-            + "baseline_date,target,target_date,tolerance,owner";
+            + "baseline_date,target,target_date,tolerance,owner,lower_bound,upper_bound";
 
     private static RowConformer kpisWith(String header) {
         return RowConformer.forHeader(Datasets.require("kpis"), Arrays.asList(header.split(",")), "kpis.csv");
@@ -210,7 +238,7 @@ class RowConformerTest {
         RowConformer conformer = kpisWith(KPI_COLUMNS.replace(",target,", ",target_value,"));
         assertThat(conformer.columnWarnings()).containsExactly(ColumnWarning.unrecognised("target_value", "target"));
         assertThat(conformer.extraColumns()).containsExactly("target_value");
-        assertThat(conformer.conform(Arrays.asList("K1,Uptime,,%,higher_is_better,,,,99,,,".split(",", -1)))
+        assertThat(conformer.conform(Arrays.asList("K1,Uptime,,%,higher_is_better,,,,99,,,,,".split(",", -1)))
                 .values()[Datasets.require("kpis").indexOf("target")]).as("the renamed column stays unread").isNull();
     }
 

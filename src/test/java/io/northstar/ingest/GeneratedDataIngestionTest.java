@@ -41,7 +41,10 @@ class GeneratedDataIngestionTest {
     @Test
     void ingestionFindsExactlyTheInjectedRows() {
         List<Ledger> ledgers = SampleGenerator.generate(folder.resolve("data"),
-                new SampleGenerator.Options(1, 5, 0.04, SampleGenerator.Options.DEFAULT_AS_OF));
+                new SampleGenerator.Options(1, 9, 0.04, SampleGenerator.Options.DEFAULT_AS_OF));
+        // seed 9 gives kpis three dirty rows: both KPI-bounds kinds (inverted, a % target above 100) and more
+        assertThat(ledgers.stream().filter(ledger -> ledger.dataset().equals("kpis")).findFirst().orElseThrow()
+                .quarantined().get("out_of_range")).isEqualTo(2L);
         RunManifest manifest = jobOver(folder, ledgers).runWithoutReports();
         for (Ledger ledger : ledgers) {
             DatasetOutcome outcome = manifest.datasets().stream().filter(o -> o.dataset().equals(ledger.dataset()))

@@ -42,9 +42,9 @@ class MisnamedColumnTest {
         job = new TestingJob(folder)
                 .csv("kpis",
                         "kpi_id,name,objective_id,unit,direction,frequency,baseline,baseline_date,target_value,"
-                                + "target_date,tolerance,owner",
-                        "K1,Uptime,,%,higher_is_better,monthly,90,2026-01-31,99,2026-12-31,,Ann",
-                        "K2,Incidents,,count,lower_is_better,monthly,10,2026-01-31,2,2026-12-31,,Bo")
+                                + "target_date,tolerance,owner,lower_bound,upper_bound",
+                        "K1,Uptime,,%,higher_is_better,monthly,90,2026-01-31,99,2026-12-31,,Ann,,",
+                        "K2,Incidents,,count,lower_is_better,monthly,10,2026-01-31,2,2026-12-31,,Bo,0,")
                 .csv("kpi_observations", "kpi_id,period_end,value", "K1,2026-10-31,99.5", "K2,2026-10-31,1");
         manifest = job.runWithoutReports();
     }
@@ -120,11 +120,13 @@ class MisnamedColumnTest {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE KPIS (KPI_ID VARCHAR(20), NAME VARCHAR(40), OBJECTIVE_ID VARCHAR(20),"
                     + " UNIT VARCHAR(10), DIRECTION VARCHAR(20), FREQUENCY VARCHAR(10), BASELINE DOUBLE,"
-                    + " BASELINE_DATE DATE, TARGET_DATE DATE, TOLERANCE DOUBLE, OWNER VARCHAR(20))");
+                    + " BASELINE_DATE DATE, TARGET_DATE DATE, TOLERANCE DOUBLE, OWNER VARCHAR(20), LOWER_BOUND DOUBLE,"
+                    + " UPPER_BOUND DOUBLE)");
             statement.execute("INSERT INTO KPIS VALUES"
-                    + " ('K1', 'Uptime', NULL, '%', 'higher_is_better', NULL, 90, NULL, DATE '2026-12-31', NULL, 'Ann'),"
+                    + " ('K1', 'Uptime', NULL, '%', 'higher_is_better', NULL, 90, NULL, DATE '2026-12-31', NULL, 'Ann',"
+                    + " NULL, NULL),"
                     + " ('K2', 'Inci' || CHAR(0) || 'dents', NULL, NULL, 'lower_is_better', NULL, 10, NULL, NULL,"
-                    + " NULL, 'Bo')");
+                    + " NULL, 'Bo', 0, NULL)");
         }
         TestingJob fromDatabase = new TestingJob(own.resolve("job")).yaml("quality: { maxRejectRatio: 1.0 }\n")
                 .jdbc(Datasets.KPIS, url, "KPIS", "user: sa");

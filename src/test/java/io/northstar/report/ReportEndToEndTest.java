@@ -88,6 +88,27 @@ class ReportEndToEndTest {
     }
 
     @Test
+    void noKpiOfTheSampleIsForecastOutsideItsBounds() {
+        org.apache.spark.sql.Dataset<Row> bounded = job.table("metrics", "kpi_trend", TestingJob.AS_OF)
+                .join(job.conformed("kpis"), "kpi_id");
+        assertThat(bounded.filter("lower_bound is null").count()).as("every sample KPI has a lower bound").isZero();
+        assertThat(bounded.filter("least(forecast, forecast_low, forecast_high) < lower_bound"
+                + " or greatest(forecast, forecast_low, forecast_high) > upper_bound").count()).isZero();
+        // the cases: paperless customs (its line passes 100 %), floor space (its line goes below 0)
+        assertThat(bounded.filter("kpi_id in ('K-17', 'K-28') and forecast in (lower_bound, upper_bound)").count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aKpiWhoseDeadlinePassedShowsWhetherItWasMetInsteadOfAForecast() {
+        Row mfa = first("kpi_trend", "kpi_id = 'K-21'");
+        assertThat((Boolean) mfa.getAs("deadline_passed")).isTrue();
+        assertThat((Double) mfa.getAs("attainment_probability")).isEqualTo(1.0);
+        assertThat((Object) mfa.getAs("forecast")).isNull();
+        assertThat(text).contains("Deadline passed: met");
+    }
+
+    @Test
     void theDataQualityAppendixShowsTheRunsCounts() {
         assertThat(text).contains("budget_lines", "12,000", "ingested by run " + manifest.runId());
     }

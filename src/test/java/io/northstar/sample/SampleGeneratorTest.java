@@ -113,6 +113,20 @@ class SampleGeneratorTest {
     }
 
     @Test
+    void aDirtyRateInjectsEachKindOfKpiBoundsBreachAndCountsItAsOutOfRange() throws IOException {
+        List<Ledger> ledgers = SampleGenerator.generate(folder, options(1, 42, 0.05));
+        Map<String, Ledger> byDataset = ledgers.stream().collect(Collectors.toMap(Ledger::dataset, Function.identity()));
+        List<String> kpis = Files.readAllLines(folder.resolve("kpis.csv"));
+        assertThat(kpis).as("inverted bounds").anyMatch(line -> line.endsWith(",10,0"));
+        assertThat(kpis).as("a % target above the implied 100").anyMatch(line -> line.contains(",%,")
+                && line.contains(",50,") && line.contains(",104,") && line.endsWith(",,"));
+        assertThat(byDataset.get("kpis").quarantined().get("out_of_range")).isGreaterThanOrEqualTo(2L);
+        assertThat(Files.readAllLines(folder.resolve("kpi_observations.csv"))).as("a value below every bound")
+                .anyMatch(line -> line.endsWith(",-1000000"));
+        assertThat(byDataset.get("kpi_observations").quarantined()).containsKey("out_of_range");
+    }
+
+    @Test
     void cleanDataHasNoLedgerFile() {
         SampleGenerator.generate(folder, DEFAULTS);
         assertThat(folder.resolve(SampleGenerator.LEDGER_FILE)).doesNotExist();

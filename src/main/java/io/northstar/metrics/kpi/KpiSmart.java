@@ -2,7 +2,8 @@ package io.northstar.metrics.kpi;
 
 /**
  * The SMART check of one KPI (SPEC.md §2.3). {@code achievable} is null when the attainment
- * probability is; a null counts as false in the score.
+ * probability is; a null counts as false in the score. Once a KPI's deadline has passed its
+ * probability is the outcome, so a target met is achievable and one missed is not.
  */
 public record KpiSmart(String kpiId, boolean specific, boolean measurable, Boolean achievable, boolean relevant,
         boolean timeBound, double smartScore) {

@@ -128,7 +128,8 @@ final class FindingsTable {
         Column missing = concat_ws(", ",
                 when(col("specific").equalTo(false), lit("owner or objective")),
                 when(col("measurable").equalTo(false), lit("unit, baseline or target")),
-                when(col("achievable").equalTo(false), lit("a forecast that reaches the target")),
+                // achievable is false for a forecast short of the target and for a deadline missed (SPEC.md §2.2)
+                when(col("achievable").equalTo(false), lit("a target it met or is likely to meet")),
                 when(col("relevant").equalTo(false), lit("a link to a corporate aim")),
                 when(col("time_bound").equalTo(false), lit("a target date")));
         findings.add(finding(smart.filter(col("smart_score").lt(0.6)), INFO, "kpi_not_smart", "kpi", col("kpi_id"),

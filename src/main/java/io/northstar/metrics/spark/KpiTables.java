@@ -62,6 +62,7 @@ final class KpiTables {
             .add("forecast_low", DataTypes.DoubleType)
             .add("forecast_high", DataTypes.DoubleType)
             .add("attainment_probability", DataTypes.DoubleType)
+            .add("deadline_passed", DataTypes.BooleanType)
             .add("specific", DataTypes.BooleanType, false)
             .add("measurable", DataTypes.BooleanType, false)
             .add("achievable", DataTypes.BooleanType)
@@ -81,7 +82,7 @@ final class KpiTables {
 
         Dataset<Row> trend() {
             return all.select("kpi_id", "n", "slope_per_day", "intercept", "r2", "slope_p_value", "direction",
-                    "forecast", "forecast_low", "forecast_high", "attainment_probability");
+                    "forecast", "forecast_low", "forecast_high", "attainment_probability", "deadline_passed");
         }
 
         Dataset<Row> smart() {
@@ -100,6 +101,12 @@ final class KpiTables {
             return Optional.empty();
         }
         Dataset<Row> kpis = context.tables().require(Datasets.KPIS);
+        for (String bound : List.of(Datasets.KPI_LOWER_BOUND, Datasets.KPI_UPPER_BOUND)) {
+            if (!List.of(kpis.columns()).contains(bound)) {
+                // a snapshot ingested before KPIs had bounds, recomputed by `northstar metrics`: unbounded
+                kpis = kpis.withColumn(bound, lit(null).cast("double"));
+            }
+        }
         Dataset<Row> joined = kpis;
         if (context.tables().has(Datasets.KPI_OBSERVATIONS)) {
             Dataset<Row> grouped = context.tables().require(Datasets.KPI_OBSERVATIONS)
@@ -157,7 +164,8 @@ final class KpiTables {
             Kpi kpi = new Kpi(Rows.string(row, "kpi_id"), Rows.string(row, "name"), Rows.string(row, "objective_id"),
                     Rows.string(row, "unit"), "higher_is_better".equals(Rows.string(row, "direction")),
                     Rows.number(row, "baseline"), Rows.date(row, "baseline_date"), Rows.number(row, "target"),
-                    Rows.date(row, "target_date"), Rows.number(row, "tolerance"), Rows.string(row, "owner"));
+                    Rows.date(row, "target_date"), Rows.number(row, "tolerance"), Rows.string(row, "owner"),
+                    Rows.number(row, Datasets.KPI_LOWER_BOUND), Rows.number(row, Datasets.KPI_UPPER_BOUND));
             List<Observation> observations = new ArrayList<>();
             int index = row.fieldIndex("observations");
             if (!row.isNullAt(index)) {
@@ -173,7 +181,8 @@ final class KpiTables {
                     kpi.targetDate(), status.latestValue(), status.latestPeriod(), status.expectedValue(),
                     status.span(), status.gap(), status.status(), status.attainment(), trend.n(), trend.slopePerDay(),
                     trend.intercept(), trend.r2(), trend.slopePValue(), trend.direction(), trend.forecast(),
-                    trend.forecastLow(), trend.forecastHigh(), trend.attainmentProbability(), smart.specific(),
+                    trend.forecastLow(), trend.forecastHigh(), trend.attainmentProbability(), trend.deadlinePassed(),
+                    smart.specific(),
                     smart.measurable(), smart.achievable(), smart.relevant(), smart.timeBound(), smart.smartScore());
         }
     }

@@ -315,7 +315,8 @@ public final class ReportDataLoader {
         Dataset<Row> aims = card.get().select(col("objective_id").as("a_id"), col("name").as("aim"));
         Dataset<Row> rows = status.get()
                 .join(trend.get().select(col("kpi_id").as("t_kpi"), col("direction"), col("forecast"),
-                        col("forecast_low"), col("forecast_high"), col("attainment_probability")),
+                        col("forecast_low"), col("forecast_high"), col("attainment_probability"),
+                        col("deadline_passed")),
                         col("kpi_id").equalTo(col("t_kpi")))
                 .join(objectives, col("objective_id").equalTo(col("o_id")), "left")
                 .join(aims, col("o_parent").equalTo(col("a_id")), "left");
@@ -334,7 +335,7 @@ public final class ReportDataLoader {
         }
         List<Map<String, Object>> kpis = rows(rows.select("kpi_id", "name", "unit", "aim", "objective",
                 "objective_status", "latest_value", "target", "target_date", "status", "direction", "forecast",
-                "forecast_low", "forecast_high", "attainment_probability", "history")
+                "forecast_low", "forecast_high", "attainment_probability", "deadline_passed", "history")
                 .orderBy(col("aim").asc_nulls_last(), col("objective").asc_nulls_last(), col("kpi_id")));
         kpis.forEach(ReportDataLoader::chartPoints);
         tables.put("kpis", kpis);

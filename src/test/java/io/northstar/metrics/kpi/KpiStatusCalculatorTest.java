@@ -14,7 +14,8 @@ class KpiStatusCalculatorTest {
 
     /** Higher is better, baseline 20 on 2026-01-01, target 40 on 2026-12-31 (364 days). */
     private static Kpi uptake(Double baseline, LocalDate baselineDate, Double target, LocalDate targetDate) {
-        return new Kpi("K1", "Uptake", "O1", "%", true, baseline, baselineDate, target, targetDate, 0.10, "Ann");
+        return new Kpi("K1", "Uptake", "O1", "%", true, baseline, baselineDate, target, targetDate, 0.10, "Ann", 0.0,
+                100.0);
     }
 
     private static Kpi uptake() {
@@ -65,7 +66,7 @@ class KpiStatusCalculatorTest {
     void lowerIsBetterFlipsTheSignOfTheGap() {
         // incidents: baseline 14 → target 4; halfway expected 9; actual 8 is better → green
         Kpi incidents = new Kpi("K2", "Incidents", "O1", "count", false, 14.0, BASELINE_DATE, 4.0, TARGET_DATE, 0.1,
-                "Bo");
+                "Bo", null, null);
         KpiStatus status = KpiStatusCalculator.status(incidents, values("2026-07-02", 8), AS_OF);
         assertThat(status.expectedValue()).isCloseTo(9.0, within(1e-12));
         assertThat(status.gap()).isCloseTo(0.1, within(1e-12)); // -1 * (8 - 9) / 10
@@ -113,7 +114,7 @@ class KpiStatusCalculatorTest {
         assertThat(status.span()).isEqualTo(1.0);
         assertThat(status.gap()).isEqualTo(2.0);
         assertThat(status.attainment()).as("division by zero").isNull();
-        Kpi lowerZero = new Kpi("K", "n", "O", "u", false, null, null, 0.0, null, 0.1, "o");
+        Kpi lowerZero = new Kpi("K", "n", "O", "u", false, null, null, 0.0, null, 0.1, "o", null, null);
         assertThat(KpiStatusCalculator.status(lowerZero, values("2026-07-02", 4), AS_OF).attainment()).isEqualTo(0.0);
         assertThat(KpiStatusCalculator.status(lowerZero, values("2026-07-02", 0), AS_OF).attainment()).isNull();
     }

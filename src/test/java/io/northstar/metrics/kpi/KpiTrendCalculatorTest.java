@@ -11,9 +11,26 @@ import org.junit.jupiter.api.Test;
 class KpiTrendCalculatorTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 10, 31);
 
+    /** An unbounded KPI: the regression tests below are about the line, not the bounds. */
     private static Kpi kpi(boolean higherIsBetter, Double target, LocalDate targetDate) {
-        return new Kpi("K1", "Uptake", "O1", "%", higherIsBetter, 0.0, LocalDate.of(2020, 1, 1), target, targetDate,
-                0.1, "Ann");
+        return new Kpi("K1", "Uptake", "O1", "points", higherIsBetter, 0.0, LocalDate.of(2020, 1, 1), target,
+                targetDate, 0.1, "Ann", null, null);
+    }
+
+    /** A % KPI as ingestion conforms it: bounded by [0, 100]. */
+    private static Kpi percent(Double target, LocalDate targetDate) {
+        return new Kpi("K2", "Paperless share", "O1", "%", true, 40.0, LocalDate.of(2020, 1, 1), target, targetDate,
+                0.1, "Ann", 0.0, 100.0);
+    }
+
+    private static List<Observation> monthly(double... values) {
+        // month ends from 2026-01-31 on
+        List<Observation> observations = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            observations.add(new Observation(java.time.YearMonth.of(2026, 1).plusMonths(i).atEndOfMonth(),
+                    values[i]));
+        }
+        return observations;
     }
 
     private static List<KpiTrendCalculator.Point> points(double... xy) {
@@ -162,5 +179,109 @@ class KpiTrendCalculatorTest {
         assertThat(trend.slopePValue()).isNotNull();
         assertThat(trend.forecast()).isNull();
         assertThat(trend.attainmentProbability()).isNull();
+        assertThat(trend.deadlinePassed()).as("no target date, no deadline").isNull();
+    }
+
+    @Test
+    void aPercentKpiWhoseLineReaches104AtTheTargetDateIsForecastAt100() {
+        // y = 80 + 2x exactly, x = 0..3: at x = 12, 80 + 2 × 12 = 104; no residual, so the interval is 104 too
+        KpiTrend trend = KpiTrendCalculator.fit(percent(95.0, null), points(0, 80, 1, 82, 2, 84, 3, 86), 12.0, 0.1,
+                0.8);
+        assertThat(trend.forecast()).isEqualTo(100.0);
+        assertThat(trend.forecastLow()).isEqualTo(100.0);
+        assertThat(trend.forecastHigh()).isEqualTo(100.0);
+        assertThat(trend.attainmentProbability()).as("104 ≥ 95 for sure").isEqualTo(1.0);
+        assertThat(trend.deadlinePassed()).isFalse();
+    }
+
+    /**
+     * The hand-worked series of {@link #matchesAHandWorkedSeries} plus 94: y = 95, 97, 96, 98 at
+     * x = 0..3, slope 0.8, intercept 95.3, forecast at x = 5: 95.3 + 4 = 99.3, half-width
+     * t se = √(1.28/0.36 × 3.33) = 3.440930, so the interval [95.859070, 102.740930] straddles 100.
+     */
+    @Test
+    void anIntervalStraddlingTheUpperBoundHasOnlyItsHighEndClamped() {
+        KpiTrend trend = KpiTrendCalculator.fit(percent(100.0, null), points(0, 95, 1, 97, 2, 96, 3, 98), 5.0, 0.1,
+                0.8);
+        assertThat(trend.forecast()).isCloseTo(99.3, within(1e-9));
+        assertThat(trend.forecastLow()).isCloseTo(95.859070, within(1e-6));
+        assertThat(trend.forecastHigh()).isEqualTo(100.0);
+        // unclamped: P(Y ≥ 100) = 1 - T2((100 - 99.3) / se) = 1 - T2(0.7 / √3.33) = 0.369107, as in the hand-worked series
+        double se = Math.sqrt(0.9) * Math.sqrt(3.7);
+        assertThat(trend.attainmentProbability()).isCloseTo(1 - t2Cdf(0.7 / se), within(1e-12));
+        assertThat(trend.attainmentProbability()).isCloseTo(0.369107, within(1e-6));
+    }
+
+    /**
+     * Floor space falling to a target of 0 m2: y = 4, 2, 3, 1 at x = 0..3 (5 minus the hand-worked
+     * series), slope -0.8, intercept 3.7, forecast at x = 5: 3.7 - 4 = -0.3, interval
+     * -0.3 ∓ 3.440930 = [-3.740930, 3.140930]. Below 0 is no floor space at all.
+     */
+    @Test
+    void anAreaForecastBelowItsLowerBoundOfZeroIsZero() {
+        Kpi floorSpace = new Kpi("K3", "Data centre floor space in use", "O1", "m2", false, 2400.0, null, 0.0, null,
+                0.1, "Ann", 0.0, null);
+        KpiTrend trend = KpiTrendCalculator.fit(floorSpace, points(0, 4, 1, 2, 2, 3, 3, 1), 5.0, 0.1, 0.8);
+        assertThat(trend.forecast()).isEqualTo(0.0);
+        assertThat(trend.forecastLow()).isEqualTo(0.0);
+        assertThat(trend.forecastHigh()).isCloseTo(3.140930, within(1e-6));
+        // P(Y ≤ 0) = T2((0 - (-0.3)) / se) = T2(0.164399) = 0.557735, from the unclamped -0.3
+        double se = Math.sqrt(0.9) * Math.sqrt(3.7);
+        assertThat(trend.attainmentProbability()).isCloseTo(t2Cdf(0.3 / se), within(1e-12));
+        assertThat(trend.attainmentProbability()).isCloseTo(0.557735, within(1e-6));
+    }
+
+    @Test
+    void aPassedDeadlineThatWasMetIsSettledAtOneWithNoForecast() {
+        // target 100 by 2026-06-30; June's 100 meets it, July's slip to 97 comes after the deadline
+        KpiTrend trend = KpiTrendCalculator.trend(percent(100.0, LocalDate.of(2026, 6, 30)),
+                monthly(90, 93, 95, 97, 99, 100, 97, 98, 99, 99), AS_OF, 12, 0.1, 0.8);
+        assertThat(trend.deadlinePassed()).isTrue();
+        assertThat(trend.attainmentProbability()).isEqualTo(1.0);
+        assertThat(trend.forecast()).isNull();
+        assertThat(trend.forecastLow()).isNull();
+        assertThat(trend.forecastHigh()).isNull();
+        assertThat(trend.n()).as("the line is fitted as usual").isEqualTo(10);
+        assertThat(trend.direction()).isEqualTo("improving");
+    }
+
+    @Test
+    void aPassedDeadlineThatWasMissedIsSettledAtZeroWhateverCameAfter() {
+        // June's 99.5 misses 100; reaching 100 in October does not count for a June deadline
+        KpiTrend trend = KpiTrendCalculator.trend(percent(100.0, LocalDate.of(2026, 6, 30)),
+                monthly(90, 93, 95, 97, 99, 99.5, 100, 100, 100, 100), AS_OF, 12, 0.1, 0.8);
+        assertThat(trend.deadlinePassed()).isTrue();
+        assertThat(trend.attainmentProbability()).isEqualTo(0.0);
+        assertThat(trend.forecast()).isNull();
+
+        // lower is better: 12 by the deadline against a target of 10 is missed (sign × (12 - 10) < 0)
+        Kpi holdTime = new Kpi("K4", "Customs hold time", "O1", "hours", false, 30.0, null, 10.0,
+                LocalDate.of(2026, 3, 31), 0.1, "Ann", 0.0, null);
+        assertThat(KpiTrendCalculator.trend(holdTime, monthly(14, 13, 12, 9), AS_OF, 12, 0.1, 0.8)
+                .attainmentProbability()).isEqualTo(0.0);
+    }
+
+    @Test
+    void aPassedDeadlineWithNoObservationOnOrBeforeItHasNoProbability() {
+        // the first observation, 2026-07-31, is after the 2026-06-30 deadline
+        List<Observation> afterwards = monthly(0, 0, 0, 0, 0, 0, 96, 97, 98, 99).subList(6, 10);
+        KpiTrend trend = KpiTrendCalculator.trend(percent(95.0, LocalDate.of(2026, 6, 30)), afterwards, AS_OF, 12,
+                0.1, 0.8);
+        assertThat(trend.deadlinePassed()).isTrue();
+        assertThat(trend.attainmentProbability()).isNull();
+        assertThat(trend.forecast()).isNull();
+    }
+
+    @Test
+    void aTargetDateOnTheAsOfDateHasPassedAndADayLaterHasNot() {
+        List<Observation> series = monthly(90, 93, 95, 97, 99, 100, 97, 98, 99, 96);
+        KpiTrend onTheDay = KpiTrendCalculator.trend(percent(96.0, AS_OF), series, AS_OF, 12, 0.1, 0.8);
+        assertThat(onTheDay.deadlinePassed()).isTrue();
+        assertThat(onTheDay.attainmentProbability()).as("October's 96 meets 96").isEqualTo(1.0);
+        assertThat(onTheDay.forecast()).isNull();
+        KpiTrend dayAfter = KpiTrendCalculator.trend(percent(96.0, AS_OF.plusDays(1)), series, AS_OF, 12, 0.1, 0.8);
+        assertThat(dayAfter.deadlinePassed()).isFalse();
+        assertThat(dayAfter.forecast()).isNotNull();
+        assertThat(dayAfter.attainmentProbability()).isStrictlyBetween(0.0, 1.0);
     }
 }

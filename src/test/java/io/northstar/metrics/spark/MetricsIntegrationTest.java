@@ -209,17 +209,20 @@ class MetricsIntegrationTest {
         assertThat(d(k3, "r2")).isCloseTo(1.0, within(1e-12));
         assertThat(d(k3, "slope_p_value")).isEqualTo(0.0);
         assertThat((String) k3.getAs("direction")).isEqualTo("improving");
-        // target date 2026-03-02 = day 20514: forecast 70 exactly, no spread, 70 < 100 → probability 0
-        assertThat(d(k3, "forecast")).isCloseTo(70.0, within(1e-6));
-        assertThat(d(k3, "forecast_low")).isCloseTo(70.0, within(1e-6));
-        assertThat(d(k3, "forecast_high")).isCloseTo(70.0, within(1e-6));
+        // target date 2026-03-02 ≤ as_of: no forecast; the last value by then, 30, missed 100 → probability 0
+        assertThat((Boolean) k3.getAs("deadline_passed")).isTrue();
+        assertThat(d(k3, "forecast")).isNull();
+        assertThat(d(k3, "forecast_low")).isNull();
+        assertThat(d(k3, "forecast_high")).isNull();
         assertThat(d(k3, "attainment_probability")).isEqualTo(0.0);
+        assertThat((Object) trend.get("K4").getAs("deadline_passed")).as("no target date").isNull();
         // K1 has one observation up to as_of: nothing to fit
         Row k1 = trend.get("K1");
         assertThat((Integer) k1.getAs("n")).isEqualTo(1);
         assertThat((String) k1.getAs("direction")).isEqualTo("insufficient_data");
         assertThat(d(k1, "slope_per_day")).isNull();
         assertThat(d(k1, "forecast")).isNull();
+        assertThat((Boolean) k1.getAs("deadline_passed")).as("2026-12-31 is still ahead").isFalse();
         assertThat((Integer) trend.get("K5").getAs("n")).isZero();
     }
 
@@ -234,7 +237,7 @@ class MetricsIntegrationTest {
         assertThat((Boolean) k1.getAs("relevant")).isTrue();
         assertThat((Boolean) k1.getAs("time_bound")).isTrue();
         assertThat(d(k1, "smart_score")).isEqualTo(0.8);
-        // K3: no owner, no baseline, probability 0 → relevant and time-bound only
+        // K3: no owner, no baseline, its passed deadline missed (probability 0) → relevant and time-bound only
         assertThat(d(smart.get("K3"), "smart_score")).isEqualTo(0.4);
         assertThat((Boolean) smart.get("K3").getAs("achievable")).isFalse();
         // K6 has no objective: neither specific nor relevant; K7's objective reaches no corporate aim
