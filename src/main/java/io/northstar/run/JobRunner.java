@@ -147,7 +147,8 @@ public final class JobRunner {
         return attempt.execute(() -> {
             attempt.requirePublished();
             Optional<ReportDataLoader.RunInfo> ingest = attempt.manifests.latestIngest(asOf)
-                    .map(ReportDataLoader.RunInfo::of);
+                    .map(manifest -> new ReportDataLoader.RunInfo(manifest.runId(), manifest.start().toString(),
+                            manifest.sparkMaster(), manifest.datasets()));
             List<Path> pdfs = attempt.stage("report", () -> ReportStage.render(spark, job, asOf,
                     SnapshotPaths.published(attempt.lake, asOf), attempt.previousAsOf(), ingest,
                     attempt.reportsFolder()),

@@ -68,7 +68,10 @@ final class AssetRefreshTable {
                 .withColumn("replacement_cost", coalesce(col("replacement_cost"), lit(0)).cast(MONEY))
                 .withColumn("cost_past_lifecycle", coalesce(col("cost_past_lifecycle"), lit(0)).cast(MONEY))
                 .withColumn("cost_due_12m", coalesce(col("cost_due_12m"), lit(0)).cast(MONEY))
+                // what the review pack's refresh page ranks by: the money to spend now or within the year
+                .withColumn("refresh_backlog", col("cost_past_lifecycle").plus(col("cost_due_12m")).cast(MONEY))
                 .select("grain", "asset_class", "business_unit", "assets", "past_lifecycle", "past_lifecycle_share",
-                        "due_12m", "replacement_cost", "cost_past_lifecycle", "cost_due_12m", "average_age_years"));
+                        "due_12m", "replacement_cost", "cost_past_lifecycle", "cost_due_12m", "refresh_backlog",
+                        "average_age_years"));
     }
 }

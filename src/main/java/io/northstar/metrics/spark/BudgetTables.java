@@ -12,6 +12,7 @@ import io.northstar.contract.Datasets;
 import io.northstar.metrics.FiscalYear;
 import io.northstar.metrics.budget.BudgetMath;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -32,6 +33,10 @@ final class BudgetTables {
     static final String VARIANCE = "budget_variance";
     static final String MONTHLY = "budget_monthly";
     static final String VENDORS = "vendor_concentration";
+    static final String TOWERS = "budget_towers";
+    static final String MONTHLY_TOTAL = "budget_monthly_total";
+    static final String TOWER = "tower";
+    static final String BUSINESS_UNIT_TOWER = "business_unit_tower";
     private static final String MONEY = "decimal(18,2)";
 
     private static final UserDefinedFunction VARIANCE_PCT = functions.udf(
@@ -54,28 +59,59 @@ final class BudgetTables {
                 .agg(sum("plan").as("plan"), sum("actual").as("actual"))
                 .orderBy("period", "business_unit"));
         tables.put(VENDORS, vendors(lines, year));
+        tables.put(TOWERS, towers(lines, year));
+        tables.put(MONTHLY_TOTAL, lines.groupBy("period").agg(sum("plan").as("plan"), sum("actual").as("actual"))
+                .orderBy("period"));
         return tables;
     }
 
     /** One row per business unit × tower × category, per business unit, and the total. */
     private static Dataset<Row> variance(Dataset<Row> lines, FiscalYear year) {
-        Column inYear = col("period").geq(year.firstPeriod()).and(col("period").leq(year.lastPeriod()));
+        Dataset<Row> grains = Grains.rollUp(lines.filter(inYear(year)), List.of("business_unit", "tower",
+                "category"), sums(year));
+        return withVariance(grains, year).select("grain", "business_unit", "tower", "category", "plan_ytd",
+                "actual_ytd", "variance", "variance_pct", "plan_fy", "forecast_fy", "status");
+    }
+
+    /**
+     * budget_towers: the figures of budget_variance by tower over every business unit (grain
+     * tower) and by business unit × tower (grain business_unit_tower), for the breakdowns of the
+     * executive and business-unit scorecards. A null tower is its own group, as in
+     * budget_variance.
+     */
+    private static Dataset<Row> towers(Dataset<Row> lines, FiscalYear year) {
+        Dataset<Row> inYear = lines.filter(inYear(year));
+        Dataset<Row> byTower = Grains.grain(inYear, TOWER, List.of("tower"), List.of("business_unit"), sums(year));
+        Dataset<Row> byUnit = Grains.grain(inYear, BUSINESS_UNIT_TOWER, List.of("business_unit", "tower"), List.of(),
+                sums(year));
+        return withVariance(byTower.unionByName(byUnit), year).select("grain", "business_unit", "tower", "plan_ytd",
+                "actual_ytd", "variance", "variance_pct", "plan_fy", "forecast_fy", "status");
+    }
+
+    private static Column inYear(FiscalYear year) {
+        return col("period").geq(year.firstPeriod()).and(col("period").leq(year.lastPeriod()));
+    }
+
+    /** The sums each group's figures come from, over the fiscal year's lines. */
+    private static Column[] sums(FiscalYear year) {
         Column toDate = col("period").leq(year.asOfPeriod());
         Column remainingForecast = col("period").gt(year.asOfPeriod()).and(col("forecast").isNotNull());
-        Column[] sums = {
+        return new Column[] {
             sum(when(toDate, col("plan"))).as("plan_ytd"),
             sum(when(toDate, col("actual"))).as("actual_ytd"),
             sum("plan").as("plan_fy"),
             sum(when(remainingForecast, col("forecast"))).as("remaining_forecast"),
             count(when(remainingForecast, 1)).as("forecast_rows")};
-        Dataset<Row> grains = Grains.rollUp(lines.filter(inYear), java.util.List.of("business_unit", "tower", "category"),
-                sums);
+    }
+
+    /** Variance, its percentage, the FY forecast and the status of each group, from {@link #sums}. */
+    private static Dataset<Row> withVariance(Dataset<Row> groups, FiscalYear year) {
         int monthsElapsed = year.monthsElapsed();
         UserDefinedFunction forecast = functions.udf((UDF3<Double, Double, Long, Double>) (actual, remaining, rows)
                 -> BudgetMath.forecastFy(actual, remaining, rows, monthsElapsed), DataTypes.DoubleType);
         Column plan = coalesce(col("plan_ytd"), lit(0)).cast(MONEY);
         Column actual = coalesce(col("actual_ytd"), lit(0)).cast(MONEY);
-        return grains
+        return groups
                 .withColumn("plan_ytd", plan)
                 .withColumn("actual_ytd", actual)
                 .withColumn("variance", col("actual_ytd").minus(col("plan_ytd")).cast(MONEY))
@@ -84,9 +120,7 @@ final class BudgetTables {
                 .withColumn("plan_fy", col("plan_fy").cast(MONEY))
                 .withColumn("forecast_fy", forecast.apply(col("actual_ytd").cast("double"),
                         coalesce(col("remaining_forecast"), lit(0)).cast("double"), col("forecast_rows")).cast(MONEY))
-                .withColumn("status", STATUS.apply(col("variance_pct")))
-                .select("grain", "business_unit", "tower", "category", "plan_ytd", "actual_ytd", "variance",
-                        "variance_pct", "plan_fy", "forecast_fy", "status");
+                .withColumn("status", STATUS.apply(col("variance_pct")));
     }
 
     /** YTD actual by vendor, its share of the lines with a vendor, and the HHI over them. */

@@ -22,14 +22,22 @@ final class Grains {
 
     /** The three grains of the aggregates over the rows, in one table with a string column per key. */
     static Dataset<Row> rollUp(Dataset<Row> rows, List<String> keys, Column... aggregates) {
+        return grain(rows, LINE, keys, List.of(), aggregates)
+                .unionByName(grain(rows, keys.get(0), keys.subList(0, 1), keys.subList(1, keys.size()), aggregates))
+                .unionByName(grain(rows, TOTAL, List.of(), keys, aggregates));
+    }
+
+    /**
+     * One grain: the aggregates grouped by {@code keys}, each row's {@code grain} column the
+     * grain's name and the {@code otherKeys} null strings.
+     */
+    static Dataset<Row> grain(Dataset<Row> rows, String grain, List<String> keys, List<String> otherKeys,
+            Column... aggregates) {
         Column first = aggregates[0];
         Column[] rest = Arrays.copyOfRange(aggregates, 1, aggregates.length);
-        Dataset<Row> line = rows.groupBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-                .agg(first, rest).withColumn("grain", lit(LINE));
-        Dataset<Row> level = nullKeys(rows.groupBy(keys.get(0)).agg(first, rest), keys.subList(1, keys.size()))
-                .withColumn("grain", lit(keys.get(0)));
-        Dataset<Row> total = nullKeys(rows.agg(first, rest), keys).withColumn("grain", lit(TOTAL));
-        return line.unionByName(level).unionByName(total);
+        Dataset<Row> grouped = rows.groupBy(keys.stream().map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new)).agg(first, rest);
+        return nullKeys(grouped, otherKeys).withColumn("grain", lit(grain));
     }
 
     private static Dataset<Row> nullKeys(Dataset<Row> rows, List<String> keys) {

@@ -25,16 +25,21 @@ import org.apache.spark.sql.SaveMode;
  * skipped, not zero-filled.
  */
 public final class MetricsStage {
-    private static final Map<String, Column[]> SORT_ORDER = Map.of(
-            BudgetTables.VARIANCE, columns("grain", "business_unit", "tower", "category"),
-            BudgetTables.MONTHLY, columns("period", "business_unit"),
-            RiskTables.SUMMARY, columns("dimension", "key"),
-            RiskTables.HEATMAP, columns("likelihood", "impact"),
-            RiskTables.SIMULATION, columns("scope", "key"),
-            AssetRefreshTable.NAME, columns("grain", "asset_class", "business_unit"),
+    private static final Map<String, Column[]> SORT_ORDER = Map.ofEntries(
+            Map.entry(BudgetTables.VARIANCE, columns("grain", "business_unit", "tower", "category")),
+            Map.entry(BudgetTables.MONTHLY, columns("period", "business_unit")),
+            Map.entry(BudgetTables.TOWERS, columns("grain", "business_unit", "tower")),
+            Map.entry(ExecutiveSummaryTable.NAME, columns("grain", "business_unit")),
+            Map.entry(KpiHistoryTable.NAME, columns("kpi_id", "period_end")),
+            Map.entry(BusinessUnitKpisTable.NAME, columns("business_unit", "objective_id", "kpi_id")),
+            Map.entry(RiskTables.SUMMARY, columns("dimension", "key")),
+            Map.entry(RiskTables.HEATMAP, columns("likelihood", "impact")),
+            Map.entry(RiskTables.SIMULATION, columns("scope", "key")),
+            Map.entry(AssetRefreshTable.NAME, columns("grain", "asset_class", "business_unit")),
             // listed statements before derived ones in each quadrant
-            SwotTable.NAME, new Column[] {col("quadrant"), col("origin").desc(), col("source"), col("statement")},
-            ChangesTable.NAME, columns("entity_type", "change", "entity_id"));
+            Map.entry(SwotTable.NAME, new Column[] {col("quadrant"), col("origin").desc(), col("source"),
+                col("statement")}),
+            Map.entry(ChangesTable.NAME, columns("entity_type", "change", "entity_id")));
 
     /**
      * Tables computed at once. Most metric tables are small, so the driver's planning rather
@@ -98,6 +103,15 @@ public final class MetricsStage {
                 () -> writeOptional(SwotTable.NAME, SwotTable.compute(context, written)));
         add(graph, "changes", Set.of("kpi", "scorecard", "project_health", "budget", "risk"),
                 () -> writeOne(ChangesTable.NAME, ChangesTable.compute(context, written)));
+        add(graph, "kpi_history", Set.of(), () -> writeOptional(KpiHistoryTable.NAME,
+                KpiHistoryTable.compute(context)));
+        add(graph, "business_unit_kpis", Set.of(), () -> writeOptional(BusinessUnitKpisTable.NAME,
+                BusinessUnitKpisTable.compute(context)));
+        add(graph, "executive_summary", Set.of("scorecard", "alignment", "budget", "project_health", "risk",
+                "service"), () -> writeOptional(ExecutiveSummaryTable.NAME,
+                        ExecutiveSummaryTable.compute(context, written)));
+        add(graph, "review_summary", Set.of("changes", "swot", "business_case"), () -> writeOptional(
+                ReviewSummaryTable.NAME, ReviewSummaryTable.compute(context, written)));
         add(graph, "findings", Set.of("kpi", "service", "scorecard", "alignment", "project_health", "budget", "risk",
                 "priority"), () -> writeOne(FindingsTable.NAME,
                         FindingsTable.compute(context, written, context.quarantined())));

@@ -74,7 +74,8 @@ final class ProjectHealthTable {
         for (String money : MONEY) {
             health = health.withColumn(money, col(money).cast("decimal(18,2)"));
         }
-        return Optional.of(health);
+        // the reports' project lists and counts select on it rather than repeat the rule
+        return Optional.of(health.withColumn("in_active_portfolio", PortfolioLinks.inActivePortfolio(col("status"))));
     }
 
     private static Row health(Row row) {

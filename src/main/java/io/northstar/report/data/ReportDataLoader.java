@@ -1,30 +1,26 @@
 package io.northstar.report.data;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import io.northstar.ingest.DatasetOutcome;
 import io.northstar.job.Job;
 import io.northstar.lake.SnapshotPaths;
 import io.northstar.lake.Zone;
-import io.northstar.metrics.budget.BudgetMath;
-import io.northstar.metrics.objective.ObjectiveScores;
-import io.northstar.report.Amounts;
 import io.northstar.report.ReportData;
 import io.northstar.report.Tiles;
-import io.northstar.run.RunManifest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -33,15 +29,20 @@ import org.apache.spark.sql.types.StructField;
 import scala.collection.Seq;
 
 /**
- * Reads what the executive scorecard shows from the metric tables of one snapshot. Each table
- * is aggregated or limited in Spark first, so only the handful of rows a page shows reaches
- * the driver.
+ * Reads what the executive and business-unit scorecards show from the metric tables of one
+ * snapshot (SPEC.md §2.12): it selects, orders and cuts rows, and looks names up by id, but
+ * computes no figure, so a PDF shows what {@code northstar query} and publish.jdbc show. Each
+ * table is cut to what a page shows in Spark, so only those rows reach the driver.
  */
 public final class ReportDataLoader {
     static final int MAX_PROJECTS = 40;
     static final int MAX_RISKS = 10;
     static final int MAX_SERVICES = 40;
-    static final int HISTORY_POINTS = 24;
+    static final int MAX_MONTHS = 24;
+    static final int UNIT_PROJECTS = 25;
+    static final int UNIT_RISKS = 10;
+    static final int UNIT_KPIS = 30;
+    private static final String NO_TOWER = "(no tower)";
 
     private final SparkSession spark;
     private final SnapshotPaths paths;
@@ -49,13 +50,11 @@ public final class ReportDataLoader {
     private final Job job;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    private Map<String, Map<String, Object>> objectives;
+    private Map<String, Map<String, Object>> kpis;
 
     /** What the appendix says about the run that ingested the snapshot. */
     public record RunInfo(String runId, String start, String sparkMaster, List<DatasetOutcome> datasets) {
-        public static RunInfo of(RunManifest manifest) {
-            return new RunInfo(manifest.runId(), manifest.start().toString(), manifest.sparkMaster(),
-                    manifest.datasets());
-        }
     }
 
     public ReportDataLoader(SparkSession spark, SnapshotPaths paths, LocalDate asOf, Job job) {
@@ -72,7 +71,7 @@ public final class ReportDataLoader {
     /** Loads every section; {@code ingest} describes the run that ingested the snapshot. */
     public ReportData load(Optional<RunInfo> ingest) {
         summary();
-        kpis();
+        kpiPage();
         portfolio();
         budget();
         risks();
@@ -82,82 +81,46 @@ public final class ReportDataLoader {
     }
 
     /**
-     * One ReportData per business unit (named in projects or budget lines): its tiles, projects,
-     * budget by tower, open risks, and the KPIs of the objectives its active projects serve.
-     * Each table is cut to what a page shows per unit in Spark, then split by unit.
+     * One ReportData per business unit of executive_summary: its tiles, projects, budget by
+     * tower, open risks, and the KPIs of business_unit_kpis. Each list is cut to what a page
+     * shows per unit in Spark, then split by unit.
      */
     public Map<String, ReportData> businessUnits() {
         Map<String, Map<String, List<Map<String, Object>>>> units = new TreeMap<>();
-        metric("alignment").ifPresent(alignment -> rows(alignment.filter(col("business_unit").isNotNull())
-                .select("business_unit", "aligned_budget_share")).forEach(row -> unit(units, row)));
-        metric("project_health").ifPresent(health -> {
-            Dataset<Row> active = health.filter(col("status").isin("approved", "active", "on_hold"));
-            rows(active.withColumn("_order", when(col("health").equalTo("red"), 0)
-                            .when(col("health").equalTo("amber"), 1).otherwise(2))
-                    .withColumn("_rank", row_number().over(Window.partitionBy("business_unit")
-                            .orderBy(col("_order"), col("vac").asc_nulls_last(), col("project_id"))))
-                    .filter(col("_rank").leq(25))
-                    .select("business_unit", "name", "bac", "cpi", "spi", "eac", "vac", "health"))
-                    .forEach(row -> add(units, "projects", row));
-            rows(active.groupBy("business_unit").agg(count("green").as("green"), count("amber").as("amber"),
-                    count("red").as("red"))).forEach(row -> add(units, "_health", row));
-        });
-        metric("budget_variance").ifPresent(variance -> {
-            rows(variance.filter(col("grain").equalTo("business_unit"))
-                    .select("business_unit", "plan_ytd", "actual_ytd", "variance_pct", "status"))
-                    .forEach(row -> add(units, "_budget", row));
-            List<Map<String, Object>> towers = rows(variance.filter(col("grain").equalTo("line"))
-                    .groupBy(col("business_unit"),
-                            org.apache.spark.sql.functions.coalesce(col("tower"), lit("(no tower)")).as("tower"))
-                    .agg(org.apache.spark.sql.functions.sum("plan_ytd").as("plan_ytd"),
-                            org.apache.spark.sql.functions.sum("actual_ytd").as("actual_ytd"))
-                    .orderBy("business_unit", "tower"));
-            towers.forEach(ReportDataLoader::towerVariance);
-            towers.forEach(row -> add(units, "budget_towers", row));
-        });
-        metric("risk_exposure").ifPresent(risks -> {
-            Dataset<Row> open = risks.filter(col("is_open").and(col("business_unit").isNotNull()));
-            rows(open.filter(col("emv").isNotNull())
-                    .withColumn("_rank", row_number().over(Window.partitionBy("business_unit")
-                            .orderBy(col("emv").desc(), col("risk_id"))))
-                    .filter(col("_rank").leq(10))
-                    .select("business_unit", "risk_id", "title", "category", "band", "emv"))
-                    .forEach(row -> add(units, "risks", row));
-            rows(open.groupBy("business_unit").agg(org.apache.spark.sql.functions.sum("emv").as("emv"),
-                    org.apache.spark.sql.functions.count(when(col("band").equalTo("critical"), 1)).as("critical"),
-                    org.apache.spark.sql.functions.count(when(col("band").equalTo("high"), 1)).as("high")))
-                    .forEach(row -> add(units, "_risk", row));
-        });
-        Optional<Dataset<Row>> projects = conformed("projects");
-        Optional<Dataset<Row>> links = conformed("project_objectives");
-        Optional<Dataset<Row>> status = metric("kpi_status");
-        if (projects.isPresent() && links.isPresent() && status.isPresent()) {
-            Dataset<Row> served = projects.get().filter(col("status").isin("approved", "active", "on_hold"))
-                    .join(links.get().select(col("project_id").as("l_project"), col("objective_id").as("l_objective")),
-                            col("project_id").equalTo(col("l_project")))
-                    .select(col("business_unit"), col("l_objective")).distinct();
-            Dataset<Row> names = metric("objective_scorecard").map(card -> card.select(col("objective_id")
-                    .as("n_id"), col("name").as("objective"))).orElse(null);
-            Dataset<Row> kpis = served.join(status.get(), col("l_objective").equalTo(col("objective_id")));
-            if (names != null) {
-                kpis = kpis.join(names, col("objective_id").equalTo(col("n_id")), "left");
-            } else {
-                kpis = kpis.withColumn("objective", col("objective_id"));
+        metric("executive_summary").ifPresent(summary -> rows(summary.filter(col("grain").equalTo("business_unit")))
+                .forEach(row -> add(units, "tiles", row)));
+        metric("project_health").ifPresent(health -> rows(firstPerUnit(health.filter(col("in_active_portfolio")),
+                UNIT_PROJECTS, projectOrder()).select("business_unit", "name", "bac", "cpi", "spi", "eac", "vac",
+                "health")).forEach(row -> add(units, "projects", row)));
+        metric("budget_towers").ifPresent(towers -> rows(towers.filter(col("grain").equalTo("business_unit_tower"))
+                .orderBy(col("business_unit"), col("tower").asc_nulls_last())
+                .select("business_unit", "tower", "plan_ytd", "actual_ytd", "variance_pct", "plan_fy", "forecast_fy",
+                        "status")).forEach(row -> add(units, "budget_towers", namedTower(row))));
+        metric("risk_exposure").ifPresent(risks -> rows(firstPerUnit(risks.filter(col("is_open")
+                        .and(col("emv").isNotNull())), UNIT_RISKS, col("emv").desc(), col("risk_id"))
+                .select("business_unit", "risk_id", "title", "category", "band", "emv"))
+                .forEach(row -> add(units, "risks", row)));
+        metric("business_unit_kpis").ifPresent(served -> rows(firstPerUnit(served, UNIT_KPIS, col("objective_id"),
+                col("kpi_id"))).forEach(row -> unitKpi(row).ifPresent(kpi -> add(units, "kpis", kpi))));
+        Map<String, ReportData> data = new LinkedHashMap<>();
+        units.forEach((unit, unitTables) -> {
+            if (unitTables.containsKey("tiles")) {
+                data.put(unit, unitData(unit, unitTables));
             }
-            rows(kpis.withColumn("_rank", row_number().over(Window.partitionBy("business_unit")
-                            .orderBy(col("objective_id"), col("kpi_id"))))
-                    .filter(col("_rank").leq(30))
-                    .select("business_unit", "name", "objective", "latest_value", "target", "unit", "status"))
-                    .forEach(row -> add(units, "kpis", row));
-        }
-        Map<String, ReportData> data = new java.util.LinkedHashMap<>();
-        units.forEach((unit, tables) -> data.put(unit, unitData(unit, tables)));
+        });
         return data;
     }
 
-    private static void unit(Map<String, Map<String, List<Map<String, Object>>>> units, Map<String, Object> row) {
-        units.computeIfAbsent((String) row.get("business_unit"), u -> new TreeMap<>())
-                .computeIfAbsent("_alignment", t -> new ArrayList<>()).add(row);
+    /** Red first, then amber, then the rest; the largest overrun first within each. */
+    private static Column[] projectOrder() {
+        return new Column[] {when(col("health").equalTo("red"), 0).when(col("health").equalTo("amber"), 1)
+                .otherwise(2), col("vac").asc_nulls_last(), col("project_id")};
+    }
+
+    private static Dataset<Row> firstPerUnit(Dataset<Row> rows, int limit, Column... order) {
+        return rows.filter(col("business_unit").isNotNull())
+                .withColumn("_rank", row_number().over(Window.partitionBy("business_unit").orderBy(order)))
+                .filter(col("_rank").leq(limit));
     }
 
     private static void add(Map<String, Map<String, List<Map<String, Object>>>> units, String table,
@@ -168,50 +131,31 @@ public final class ReportDataLoader {
         }
     }
 
-    private static void towerVariance(Map<String, Object> tower) {
-        Double pct = BudgetMath.variancePct(((Number) tower.get("plan_ytd")).doubleValue(),
-                ((Number) tower.get("actual_ytd")).doubleValue());
-        tower.put("variance_pct", pct);
-        tower.put("status", BudgetMath.status(pct));
+    /** A KPI row of a unit's page: the KPI's status row and its objective's name. */
+    private Optional<Map<String, Object>> unitKpi(Map<String, Object> served) {
+        Map<String, Object> status = kpis().get((String) served.get("kpi_id"));
+        if (status == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("business_unit", served.get("business_unit"));
+        row.put("name", status.get("name"));
+        row.put("objective", objectiveName((String) served.get("objective_id")));
+        for (String column : new String[] {"latest_value", "target", "unit", "status"}) {
+            row.put(column, status.get(column));
+        }
+        return Optional.of(row);
     }
 
-    /** The unit's parameters and tables, with its tiles worked out from the aggregates. */
-    private ReportData unitData(String unit, Map<String, List<Map<String, Object>>> tables) {
-        String currency = job.currency();
-        List<Map<String, Object>> tiles = new ArrayList<>();
-        first(tables, "_budget").ifPresent(budget -> tiles.add(Tiles.tile("YTD budget variance",
-                Amounts.signedPercent((Double) budget.get("variance_pct")), Amounts.money(currency,
-                        (Double) budget.get("actual_ytd")) + " spent against "
-                        + Amounts.abbreviate((Double) budget.get("plan_ytd")) + " planned",
-                (String) budget.get("status"))));
-        first(tables, "_alignment").ifPresent(alignment -> {
-            Double share = (Double) alignment.get("aligned_budget_share");
-            tiles.add(Tiles.tile("Aligned budget", Amounts.percent(share), "of the unit's active budget serves an"
-                    + " objective", Tiles.alignedBudget(share)));
-        });
-        first(tables, "_health").ifPresent(health -> {
-            long green = (Long) health.get("green");
-            long amber = (Long) health.get("amber");
-            long red = (Long) health.get("red");
-            tiles.add(Tiles.tile("Portfolio health", green + " · " + amber + " · " + red,
-                    "projects green · amber · red", Tiles.portfolio(green, amber, red)));
-        });
-        first(tables, "_risk").ifPresent(risk -> tiles.add(Tiles.tile("Open risk exposure",
-                Amounts.money(currency, (Double) risk.get("emv")), "expected loss of the unit's open risks",
-                Tiles.riskExposure((Long) risk.get("critical"), (Long) risk.get("high")))));
+    private ReportData unitData(String unit, Map<String, List<Map<String, Object>>> unitTables) {
         Map<String, Object> unitParameters = new LinkedHashMap<>(parameters);
         unitParameters.put("BUSINESS_UNIT", unit);
-        Map<String, List<Map<String, Object>>> unitTables = new LinkedHashMap<>();
-        unitTables.put("tiles", tiles);
+        Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
+        data.put("tiles", Tiles.businessUnit(unitTables.get("tiles").get(0), job.currency()));
         for (String table : new String[] {"projects", "budget_towers", "risks", "kpis"}) {
-            unitTables.put(table, tables.getOrDefault(table, List.of()));
+            data.put(table, unitTables.getOrDefault(table, List.of()));
         }
-        return new ReportData(unitParameters, unitTables);
-    }
-
-    private static Optional<Map<String, Object>> first(Map<String, List<Map<String, Object>>> tables, String name) {
-        List<Map<String, Object>> rows = tables.get(name);
-        return rows == null || rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return new ReportData(unitParameters, data);
     }
 
     private Optional<Dataset<Row>> metric(String table) {
@@ -223,74 +167,51 @@ public final class ReportDataLoader {
         return paths.partition(Zone.METRICS, table).map(path -> spark.read().parquet(path));
     }
 
-    private Optional<Dataset<Row>> conformed(String dataset) {
-        return paths.partition(Zone.CONFORMED, dataset).map(path -> spark.read().parquet(path));
+    /** Every objective by id (name, level, parent, status), read once. */
+    private Map<String, Map<String, Object>> objectives() {
+        if (objectives == null) {
+            objectives = byId(metric("objective_scorecard").map(card -> rows(card.select("objective_id", "name",
+                    "level", "parent_id", "status"))).orElse(List.of()), "objective_id");
+        }
+        return objectives;
+    }
+
+    /** Every KPI's status row by id, read once. */
+    private Map<String, Map<String, Object>> kpis() {
+        if (kpis == null) {
+            kpis = byId(metric("kpi_status").map(status -> rows(status.select("kpi_id", "name", "objective_id", "unit",
+                    "latest_value", "target", "target_date", "status"))).orElse(List.of()), "kpi_id");
+        }
+        return kpis;
+    }
+
+    private String objectiveName(String objectiveId) {
+        Map<String, Object> objective = objectives().get(objectiveId);
+        return objective == null ? objectiveId : (String) objective.get("name");
+    }
+
+    private static Map<String, Map<String, Object>> byId(List<Map<String, Object>> rows, String id) {
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        rows.forEach(row -> byId.put((String) row.get(id), row));
+        return byId;
     }
 
     private void summary() {
-        List<Map<String, Object>> tiles = new ArrayList<>();
-        String currency = job.currency();
+        metric("executive_summary").ifPresent(summary -> {
+            List<Map<String, Object>> portfolio = rows(summary.filter(col("grain").equalTo("portfolio")));
+            if (!portfolio.isEmpty()) {
+                tables.put("tiles", Tiles.portfolio(portfolio.get(0), job.currency()));
+                parameters.put("PROJECTS_TOTAL", portfolio.get(0).get("active_projects"));
+            }
+        });
         metric("objective_scorecard").ifPresent(card -> {
-            Row aims = card.filter(col("level").equalTo("corporate_aim").and(col("score").isNotNull()))
-                    .agg(org.apache.spark.sql.functions.sum(col("score").multiply(col("weight"))).as("ws"),
-                            org.apache.spark.sql.functions.sum("weight").as("w"),
-                            org.apache.spark.sql.functions.count(lit(1)).as("n"))
-                    .first();
-            Double score = aims.isNullAt(1) ? null
-                    : ObjectiveScores.weightedMean(aims.getDouble(0), aims.getDouble(1));
-            tiles.add(Tiles.tile("Strategy score", Amounts.percent(score), "weighted over " + aims.getLong(2)
-                    + " corporate aims", score == null ? Tiles.NONE : ObjectiveScores.statusOf(score)));
-        });
-        Optional<Dataset<Row>> alignment = metric("alignment");
-        alignment.ifPresent(table -> {
-            Row total = table.filter(col("business_unit").isNull()).first();
-            Double share = doubleOf(total, "aligned_budget_share");
-            tiles.add(Tiles.tile("Aligned budget", Amounts.percent(share), "of the active portfolio's budget serves"
-                    + " an objective", Tiles.alignedBudget(share)));
-        });
-        metric("budget_variance").ifPresent(table -> {
-            Row total = table.filter(col("grain").equalTo("total")).first();
-            tiles.add(Tiles.tile("YTD budget variance", Amounts.signedPercent(doubleOf(total, "variance_pct")),
-                    Amounts.money(currency, doubleOf(total, "actual_ytd")) + " spent against "
-                            + Amounts.abbreviate(doubleOf(total, "plan_ytd")) + " planned",
-                    (String) total.getAs("status")));
-        });
-        metric("project_health").ifPresent(table -> {
-            Row counts = table.filter(col("status").isin("approved", "active", "on_hold"))
-                    .agg(count("green"), count("amber"), count("red")).first();
-            long green = counts.getLong(0);
-            long amber = counts.getLong(1);
-            long red = counts.getLong(2);
-            tiles.add(Tiles.tile("Portfolio health", green + " · " + amber + " · " + red,
-                    "projects green · amber · red", Tiles.portfolio(green, amber, red)));
-        });
-        metric("risk_exposure").ifPresent(table -> {
-            Row open = table.filter(col("is_open")).agg(org.apache.spark.sql.functions.sum("emv").as("emv"),
-                    org.apache.spark.sql.functions.count(when(col("band").equalTo("critical"), 1)),
-                    org.apache.spark.sql.functions.count(when(col("band").equalTo("high"), 1))).first();
-            String p90 = metric("risk_simulation").map(simulation -> simulation.filter(col("scope")
-                    .equalTo("portfolio")).first()).map(row -> "simulated P90 " + Amounts.money(currency,
-                    doubleOf(row, "p90"))).orElse("no simulation");
-            tiles.add(Tiles.tile("Open risk exposure", Amounts.money(currency, doubleOf(open, "emv")), p90,
-                    Tiles.riskExposure(open.getLong(1), open.getLong(2))));
-        });
-        metric("service_health").ifPresent(table -> {
-            Row sla = table.filter(col("sla_met").isNotNull()).agg(
-                    org.apache.spark.sql.functions.count(when(col("sla_met"), 1)),
-                    org.apache.spark.sql.functions.count(lit(1))).first();
-            Double share = sla.getLong(1) == 0 ? null : (double) sla.getLong(0) / sla.getLong(1);
-            tiles.add(Tiles.tile("SLA attainment", Amounts.percent(share), sla.getLong(0) + " of " + sla.getLong(1)
-                    + " services met their target", Tiles.slaAttainment(share)));
-        });
-        tables.put("tiles", tiles);
-
-        metric("objective_scorecard").ifPresent(card -> {
-            Dataset<Row> parents = card.select(col("objective_id").as("p_id"), col("name").as("corporate_aim"));
-            tables.put("aims", rows(card.filter(col("level").equalTo("it_aim"))
-                    .join(parents, col("parent_id").equalTo(col("p_id")), "left")
-                    .select("objective_id", "name", "corporate_aim", "score", "status", "project_count",
-                            "allocated_budget", "open_risk_emv")
-                    .orderBy("corporate_aim", "objective_id")));
+            List<Map<String, Object>> aims = rows(card.filter(col("level").equalTo("it_aim")).select("objective_id",
+                    "name", "parent_id", "score", "status", "project_count", "allocated_budget", "open_risk_emv"));
+            aims.forEach(aim -> aim.put("corporate_aim", parentName(aim)));
+            aims.sort(Comparator.comparing((Map<String, Object> aim) -> (String) aim.get("corporate_aim"),
+                    Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(aim -> (String) aim.get(
+                            "objective_id")));
+            tables.put("aims", aims);
         });
         // the most severe first, at most two of a kind, so the page shows the breadth of what needs attention
         metric("findings").ifPresent(findings -> tables.put("findings", rows(findings
@@ -299,77 +220,73 @@ public final class ReportDataLoader {
                 .orderBy("sort_order").limit(job.report().topFindings()).select("severity", "code", "message"))));
     }
 
-    private static org.apache.spark.sql.Column count(String health) {
-        return org.apache.spark.sql.functions.count(when(col("health").equalTo(health), 1));
+    private String parentName(Map<String, Object> objective) {
+        Map<String, Object> parent = objectives().get((String) objective.get("parent_id"));
+        return parent == null ? null : (String) parent.get("name");
     }
 
-    private void kpis() {
-        Optional<Dataset<Row>> status = metric("kpi_status");
+    /** Every KPI with its trend, objective, aim and chart points, by aim, objective and id. */
+    private void kpiPage() {
         Optional<Dataset<Row>> trend = metric("kpi_trend");
-        Optional<Dataset<Row>> card = metric("objective_scorecard");
-        if (status.isEmpty() || trend.isEmpty() || card.isEmpty()) {
+        if (kpis().isEmpty() || trend.isEmpty() || objectives().isEmpty()) {
             return;
         }
-        Dataset<Row> objectives = card.get().select(col("objective_id").as("o_id"), col("name").as("objective"),
-                col("parent_id").as("o_parent"), col("status").as("objective_status"));
-        Dataset<Row> aims = card.get().select(col("objective_id").as("a_id"), col("name").as("aim"));
-        Dataset<Row> rows = status.get()
-                .join(trend.get().select(col("kpi_id").as("t_kpi"), col("direction"), col("forecast"),
-                        col("forecast_low"), col("forecast_high"), col("attainment_probability"),
-                        col("deadline_passed")),
-                        col("kpi_id").equalTo(col("t_kpi")))
-                .join(objectives, col("objective_id").equalTo(col("o_id")), "left")
-                .join(aims, col("o_parent").equalTo(col("a_id")), "left");
-        Optional<Dataset<Row>> observations = conformed("kpi_observations");
-        if (observations.isPresent()) {
-            Dataset<Row> history = observations.get().filter(col("period_end").leq(lit(asOf)))
-                    .withColumn("_recency", row_number().over(Window.partitionBy("kpi_id")
-                            .orderBy(col("period_end").desc())))
-                    .filter(col("_recency").leq(HISTORY_POINTS))
-                    .groupBy(col("kpi_id").as("h_kpi"))
-                    .agg(collect_list(struct(col("period_end").cast("string").as("period"), col("value")))
-                            .as("history"));
-            rows = rows.join(history, col("kpi_id").equalTo(col("h_kpi")), "left");
-        } else {
-            rows = rows.withColumn("history", lit(null).cast("array<struct<period:string,value:double>>"));
+        Map<String, Map<String, Object>> trends = byId(rows(trend.get().select("kpi_id", "direction", "forecast",
+                "forecast_low", "forecast_high", "attainment_probability", "deadline_passed")), "kpi_id");
+        Map<String, List<Map<String, Object>>> history = new LinkedHashMap<>();
+        metric("kpi_history").ifPresent(points -> rows(points.orderBy("kpi_id", "period_end")
+                .select("kpi_id", "period_end", "value", "recency")).forEach(point -> history.computeIfAbsent(
+                        (String) point.get("kpi_id"), id -> new ArrayList<>()).add(point)));
+        List<Map<String, Object>> page = new ArrayList<>();
+        for (Map<String, Object> status : kpis().values()) {
+            Map<String, Object> kpiTrend = trends.get((String) status.get("kpi_id"));
+            if (kpiTrend == null) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>(status);
+            kpiTrend.forEach(row::putIfAbsent);
+            Map<String, Object> objective = objectives().get((String) status.get("objective_id"));
+            row.put("objective", objective == null ? null : objective.get("name"));
+            row.put("objective_status", objective == null ? null : objective.get("status"));
+            row.put("aim", objective == null ? null : parentName(objective));
+            row.put("history", chartPoints(history.get((String) status.get("kpi_id")), status.get("target")));
+            page.add(row);
         }
-        List<Map<String, Object>> kpis = rows(rows.select("kpi_id", "name", "unit", "aim", "objective",
-                "objective_status", "latest_value", "target", "target_date", "status", "direction", "forecast",
-                "forecast_low", "forecast_high", "attainment_probability", "deadline_passed", "history")
-                .orderBy(col("aim").asc_nulls_last(), col("objective").asc_nulls_last(), col("kpi_id")));
-        kpis.forEach(ReportDataLoader::chartPoints);
-        tables.put("kpis", kpis);
+        Comparator<String> nullsLast = Comparator.nullsLast(Comparator.naturalOrder());
+        page.sort(Comparator.comparing((Map<String, Object> row) -> (String) row.get("aim"), nullsLast)
+                .thenComparing(row -> (String) row.get("objective"), nullsLast)
+                .thenComparing(row -> (String) row.get("kpi_id")));
+        tables.put("kpis", page);
     }
 
     /**
-     * The KPI's history as chart points: x counts observations back from the latest (-23..0),
-     * oldest first, each with the target so the chart can draw it as a line.
+     * kpi_history's points as chart points, oldest first: x counts observations back from the
+     * latest (-23..0), each with the target so the chart can draw it as a line.
      */
-    @SuppressWarnings("unchecked")
-    private static void chartPoints(Map<String, Object> kpi) {
-        List<Map<String, Object>> history = (List<Map<String, Object>>) kpi.get("history");
-        if (history == null) {
-            return;
+    private static List<Map<String, Object>> chartPoints(List<Map<String, Object>> points, Object target) {
+        if (points == null) {
+            return null;
         }
-        history.sort(java.util.Comparator.comparing(point -> (String) point.get("period")));
-        for (int i = 0; i < history.size(); i++) {
-            Map<String, Object> point = history.get(i);
-            point.put("x", (double) (i - history.size() + 1));
-            point.put("target", kpi.get("target"));
+        List<Map<String, Object>> chart = new ArrayList<>();
+        for (Map<String, Object> point : points) {
+            Map<String, Object> drawn = new LinkedHashMap<>();
+            drawn.put("period", point.get("period_end"));
+            drawn.put("value", point.get("value"));
+            drawn.put("x", (double) (1 - ((Number) point.get("recency")).intValue()));
+            drawn.put("target", target);
+            chart.add(drawn);
         }
+        return chart;
     }
 
     private void portfolio() {
         metric("project_health").ifPresent(health -> {
-            Dataset<Row> active = health.filter(col("status").isin("approved", "active", "on_hold"));
-            parameters.put("PROJECTS_TOTAL", active.count());
-            tables.put("projects", rows(active.withColumn("_order", when(col("health").equalTo("red"), 0)
-                            .when(col("health").equalTo("amber"), 1).otherwise(2))
-                    .orderBy(col("_order"), col("vac").asc_nulls_last(), col("project_id"))
-                    .limit(MAX_PROJECTS)
+            Dataset<Row> active = health.filter(col("in_active_portfolio"));
+            tables.put("projects", rows(active.orderBy(projectOrder()).limit(MAX_PROJECTS)
                     .select("project_id", "name", "business_unit", "bac", "cpi", "spi", "eac", "vac", "health")));
             List<Map<String, Object>> scatter = rows(active.filter(col("cpi").isNotNull().and(col("spi").isNotNull()))
-                    .select(lit("Projects").as("series"), col("cpi").as("x"), col("spi").as("y")).limit(1000));
+                    .orderBy("project_id").limit(1000).select(col("cpi").as("x"), col("spi").as("y")));
+            scatter.forEach(point -> point.put("series", "Projects"));
             scatter.addAll(guides());
             tables.put("scatter", scatter);
         });
@@ -392,48 +309,38 @@ public final class ReportDataLoader {
     }
 
     private void budget() {
-        metric("budget_monthly").ifPresent(monthly -> {
-            List<Map<String, Object>> months = rows(monthly.groupBy("period")
-                    .agg(org.apache.spark.sql.functions.sum("plan").as("plan"),
-                            org.apache.spark.sql.functions.sum("actual").as("actual"))
-                    .filter(col("period").leq(asOf.toString().substring(0, 7)))
-                    .orderBy(col("period").desc()).limit(HISTORY_POINTS).orderBy("period"));
+        metric("budget_monthly_total").ifPresent(monthly -> {
+            List<Map<String, Object>> months = rows(monthly.filter(col("period").leq(asOf.toString().substring(0, 7)))
+                    .orderBy(col("period").desc()).limit(MAX_MONTHS).select("period", "plan", "actual"));
+            months.sort(Comparator.comparing(month -> (String) month.get("period")));
             // "01/26" fits under a bar where "2026-01" does not
             months.forEach(month -> month.put("period", ((String) month.get("period")).substring(5) + "/"
                     + ((String) month.get("period")).substring(2, 4)));
             tables.put("budget_monthly", months);
         });
-        metric("budget_variance").ifPresent(variance -> {
-            tables.put("budget_units", rows(variance.filter(col("grain").isin("business_unit", "total"))
-                    .withColumn("_order", when(col("grain").equalTo("total"), 1).otherwise(0))
-                    .orderBy("_order", "business_unit")
-                    .select("grain", "business_unit", "plan_ytd", "actual_ytd", "variance", "variance_pct",
-                            "forecast_fy", "status")));
-            List<Map<String, Object>> towers = rows(variance.filter(col("grain").equalTo("line"))
-                    .groupBy(org.apache.spark.sql.functions.coalesce(col("tower"), lit("(no tower)")).as("tower"))
-                    .agg(org.apache.spark.sql.functions.sum("plan_ytd").as("plan_ytd"),
-                            org.apache.spark.sql.functions.sum("actual_ytd").as("actual_ytd"))
-                    .orderBy("tower"));
-            for (Map<String, Object> tower : towers) {
-                double plan = ((Number) tower.get("plan_ytd")).doubleValue();
-                double actual = ((Number) tower.get("actual_ytd")).doubleValue();
-                Double pct = BudgetMath.variancePct(plan, actual);
-                tower.put("variance_pct", pct);
-                tower.put("status", BudgetMath.status(pct));
-            }
-            tables.put("budget_towers", towers);
+        metric("budget_variance").ifPresent(variance -> tables.put("budget_units", rows(variance
+                .filter(col("grain").isin("business_unit", "total"))
+                .orderBy(when(col("grain").equalTo("total"), 1).otherwise(0), col("business_unit"))
+                .select("grain", "business_unit", "plan_ytd", "actual_ytd", "variance", "variance_pct", "plan_fy",
+                        "forecast_fy", "status"))));
+        metric("budget_towers").ifPresent(towers -> {
+            List<Map<String, Object>> rows = rows(towers.filter(col("grain").equalTo("tower"))
+                    .orderBy(col("tower").asc_nulls_last()).select("tower", "plan_ytd", "actual_ytd", "variance_pct",
+                            "plan_fy", "forecast_fy", "status"));
+            rows.forEach(ReportDataLoader::namedTower);
+            tables.put("budget_towers", rows);
         });
-        metric("alignment").ifPresent(alignment -> {
-            Row total = alignment.filter(col("business_unit").isNull()).first();
-            List<Map<String, Object>> split = new ArrayList<>();
-            for (String category : new String[] {"run", "grow", "transform"}) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("category", category);
-                row.put("share", doubleOf(total, category + "_share"));
-                split.add(row);
-            }
-            tables.put("budget_split", split);
-        });
+        metric("alignment").ifPresent(alignment -> rows(alignment.filter(col("business_unit").isNull())
+                .select("run_share", "grow_share", "transform_share")).stream().findFirst().ifPresent(total -> {
+                    List<Map<String, Object>> split = new ArrayList<>();
+                    for (String category : new String[] {"run", "grow", "transform"}) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("category", category);
+                        row.put("share", total.get(category + "_share"));
+                        split.add(row);
+                    }
+                    tables.put("budget_split", split);
+                }));
         metric("vendor_concentration").ifPresent(vendors -> {
             // the five largest: the budget section then fits its page; the HHI covers every vendor
             List<Map<String, Object>> rows = rows(vendors.orderBy(col("actual_ytd").desc(), col("vendor")).limit(5)
@@ -441,6 +348,14 @@ public final class ReportDataLoader {
             parameters.put("HHI", rows.isEmpty() ? null : rows.get(0).get("hhi"));
             tables.put("vendors", rows);
         });
+    }
+
+    /** A null tower is its own group (SPEC.md §2.7); the page names it. */
+    private static Map<String, Object> namedTower(Map<String, Object> row) {
+        if (row.get("tower") == null) {
+            row.put("tower", NO_TOWER);
+        }
+        return row;
     }
 
     private void risks() {
@@ -453,35 +368,33 @@ public final class ReportDataLoader {
             tables.put("overdue", rows(risks.filter(col("overdue")).orderBy("mitigation_due", "risk_id").limit(15)
                     .select("risk_id", "title", "owner", "band", "mitigation_due")));
         });
-        metric("risk_simulation").ifPresent(simulation -> {
-            List<Map<String, Object>> rows = rows(simulation.withColumn("_order",
-                    when(col("scope").equalTo("portfolio"), 0).otherwise(1)).orderBy("_order", "key")
-                    .select("scope", "key", "trials", "mean", "p50", "p80", "p90", "p95", "max"));
-            tables.put("simulation", rows);
-        });
+        metric("risk_simulation").ifPresent(simulation -> tables.put("simulation", rows(simulation
+                .orderBy(when(col("scope").equalTo("portfolio"), 0).otherwise(1), col("key"))
+                .select("scope", "key", "trials", "mean", "p50", "p80", "p90", "p95", "max"))));
     }
 
     private void services() {
         metric("service_health").ifPresent(services -> tables.put("services", rows(services
-                .withColumn("_order", when(col("sla_met").equalTo(false), 0)
-                        .when(org.apache.spark.sql.functions.size(col("impacted_by")).gt(0), 1).otherwise(2))
-                .orderBy("_order", "service_id").limit(MAX_SERVICES)
+                .orderBy(when(col("sla_met").equalTo(false), 0).when(size(col("impacted_by")).gt(0), 1).otherwise(2),
+                        col("service_id"))
+                .limit(MAX_SERVICES)
                 .select("service_id", "name", "tier", "availability_target", "latest_availability", "attainment_12",
                         "sla_met", "impacted_by"))));
         metric("objective_scorecard").ifPresent(card -> tables.put("impacted_objectives", rows(card
-                .filter(org.apache.spark.sql.functions.size(col("impacted_services")).gt(0))
+                .filter(size(col("impacted_services")).gt(0))
                 .orderBy("objective_id").select("objective_id", "name", "impacted_services"))));
     }
 
     private void appendix(Optional<RunInfo> ingest) {
-        Optional<Dataset<Row>> smart = metric("kpi_smart");
-        Optional<Dataset<Row>> status = metric("kpi_status");
-        if (smart.isPresent() && status.isPresent()) {
-            tables.put("smart", rows(smart.get().join(status.get().select(col("kpi_id").as("s_kpi"), col("name")),
-                            col("kpi_id").equalTo(col("s_kpi")))
-                    .orderBy("kpi_id").select("kpi_id", "name", "specific", "measurable", "achievable", "relevant",
-                            "time_bound", "smart_score")));
-        }
+        metric("kpi_smart").ifPresent(smart -> {
+            List<Map<String, Object>> rows = rows(smart.orderBy("kpi_id").select("kpi_id", "specific", "measurable",
+                    "achievable", "relevant", "time_bound", "smart_score"));
+            for (Map<String, Object> row : rows) {
+                Map<String, Object> kpi = kpis().get((String) row.get("kpi_id"));
+                row.put("name", kpi == null ? null : kpi.get("name"));
+            }
+            tables.put("smart", rows);
+        });
         ingest.ifPresent(manifest -> {
             parameters.put("RUN_ID", manifest.runId());
             parameters.put("RUN_START", manifest.start());
@@ -503,11 +416,6 @@ public final class ReportDataLoader {
             }
             tables.put("quality", quality);
         });
-    }
-
-    private static Double doubleOf(Row row, String column) {
-        int index = row.fieldIndex(column);
-        return row.isNullAt(index) ? null : ((Number) row.get(index)).doubleValue();
     }
 
     /** The rows as maps for the report: dates become ISO strings, arrays lists, nested rows maps. */

@@ -1,8 +1,6 @@
 package io.northstar.report.data;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
@@ -25,8 +23,9 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * The data of the quarterly review pack (SPEC.md §4): what changed since the previous
  * snapshot, the SWOT by quadrant, the investment cases and the case for acting, the refresh
- * backlog by asset class, and the executive scorecard's summary page. Every list is cut to
- * what its page shows in Spark; the full tables stay in the lake.
+ * backlog by asset class, and the executive scorecard's summary page. Every figure is a value
+ * of a metric table (SPEC.md §2.12); every list is cut to what its page shows in Spark, and
+ * the full tables stay in the lake.
  */
 public final class ReviewPackLoader {
     static final int MAX_CHANGES = 36;
@@ -34,6 +33,9 @@ public final class ReviewPackLoader {
     static final int MAX_CASES = 25;
     static final int MAX_CASES_FOR_ACTING = 5;
     static final List<String> QUADRANTS = List.of("strength", "weakness", "opportunity", "threat");
+    /** review_summary's column of each quadrant's size is swot_ and the plural. */
+    private static final Map<String, String> PLURALS = Map.of("strength", "strengths", "weakness", "weaknesses",
+            "opportunity", "opportunities", "threat", "threats");
     private static final List<String> SUMMARY_TABLES = List.of("tiles", "aims", "findings");
 
     private final SparkSession spark;
@@ -41,6 +43,8 @@ public final class ReviewPackLoader {
     private final Job job;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    private final Map<String, Long> quadrantSizes = new LinkedHashMap<>();
+    private Long businessCases;
 
     public ReviewPackLoader(SparkSession spark, SnapshotPaths paths, LocalDate asOf, Optional<LocalDate> previous,
             Job job) {
@@ -61,6 +65,7 @@ public final class ReviewPackLoader {
                 tables.put(table, scorecard.table(table));
             }
         }
+        counts();
         changes();
         swot();
         cases();
@@ -72,14 +77,23 @@ public final class ReviewPackLoader {
         return ReportDataLoader.metric(spark, paths, table);
     }
 
+    /** review_summary's counts: the changes by direction, each SWOT quadrant's size, the business cases. */
+    private void counts() {
+        metric("review_summary").map(ReportDataLoader::rows).filter(rows -> !rows.isEmpty()).ifPresent(rows -> {
+            Map<String, Object> summary = rows.get(0);
+            parameters.put("CHANGES_TOTAL", summary.get("changes"));
+            parameters.put("CHANGES_WORSE", summary.get("changes_worse"));
+            parameters.put("CHANGES_BETTER", summary.get("changes_better"));
+            for (String quadrant : QUADRANTS) {
+                quadrantSizes.put(quadrant, (Long) summary.get("swot_" + PLURALS.get(quadrant)));
+            }
+            businessCases = (Long) summary.get("business_cases");
+        });
+    }
+
     /** The worse first, then the better, then the rest; objectives before KPIs, projects, risks and lines. */
     private void changes() {
         metric("changes").ifPresent(changes -> {
-            Row counts = changes.agg(count(lit(1)), count(when(col("direction").equalTo("worse"), 1)),
-                    count(when(col("direction").equalTo("better"), 1))).first();
-            parameters.put("CHANGES_TOTAL", counts.getLong(0));
-            parameters.put("CHANGES_WORSE", counts.getLong(1));
-            parameters.put("CHANGES_BETTER", counts.getLong(2));
             Column direction = when(col("direction").equalTo("worse"), 0).when(col("direction").equalTo("better"), 1)
                     .otherwise(2);
             Column kind = when(col("entity_type").equalTo("objective"), 0).when(col("entity_type").equalTo("kpi"), 1)
@@ -104,26 +118,26 @@ public final class ReviewPackLoader {
     /** Each quadrant's first lines, the listed statements before the derived ones, and how many more there are. */
     private void swot() {
         metric("swot").ifPresent(swot -> {
-            // each line knows its place in its quadrant and the quadrant's size: one query for both
-            Dataset<Row> numbered = swot.withColumn("_line", row_number().over(Window.partitionBy("type")
-                            .orderBy(col("origin").desc(), col("source"), col("statement"))))
-                    .withColumn("quadrant_size", count(lit(1)).over(Window.partitionBy("type")));
-            List<Map<String, Object>> shown = ReportDataLoader.rows(numbered.filter(col("_line").leq(MAX_SWOT_LINES))
-                    .orderBy("quadrant", "_line").select("type", "origin", "source", "statement", "quadrant_size"));
+            List<Map<String, Object>> shown = ReportDataLoader.rows(swot.withColumn("_line", row_number().over(
+                            Window.partitionBy("type").orderBy(col("origin").desc(), col("source"), col("statement"))))
+                    .filter(col("_line").leq(MAX_SWOT_LINES))
+                    .orderBy("quadrant", "_line").select("type", "origin", "source", "statement"));
             for (String quadrant : QUADRANTS) {
                 List<Map<String, Object>> lines = new ArrayList<>();
                 shown.stream().filter(row -> quadrant.equals(row.get("type"))).forEach(lines::add);
                 String key = "swot_" + quadrant;
                 tables.put(key, lines);
-                long size = lines.isEmpty() ? 0 : (Long) lines.get(0).get("quadrant_size");
-                parameters.put(key.toUpperCase(java.util.Locale.ROOT) + "_MORE", size - lines.size());
+                Long size = quadrantSizes.get(quadrant);
+                if (size != null) {
+                    parameters.put(key.toUpperCase(java.util.Locale.ROOT) + "_MORE", size - lines.size());
+                }
             }
         });
     }
 
     private void cases() {
         metric("business_case").ifPresent(cases -> {
-            parameters.put("CASES_MORE", Math.max(0, cases.count() - MAX_CASES));
+            parameters.put("CASES_MORE", businessCases == null ? null : Math.max(0, businessCases - MAX_CASES));
             tables.put("cases", ReportDataLoader.rows(cases.orderBy("rank").limit(MAX_CASES)
                     .select("rank", "case_id", "title", "funded", "project_status", "capex", "years", "npv", "irr",
                             "payback_years", "roi", "cost_of_inaction", "linked_open_risks", "risk_adjusted_npv")));
@@ -143,14 +157,14 @@ public final class ReviewPackLoader {
     /** By asset class, the largest backlog (past lifecycle plus due within 12 months) first, then the total. */
     private void refresh() {
         metric("asset_refresh").ifPresent(refresh -> {
-            Column backlog = col("cost_past_lifecycle").plus(col("cost_due_12m"));
             List<Map<String, Object>> rows = ReportDataLoader.rows(refresh.filter(col("grain").isin("asset_class",
                             "total"))
-                    .withColumn("backlog", backlog.cast("double"))
-                    .orderBy(when(col("grain").equalTo("total"), 1).otherwise(0), backlog.desc(), col("asset_class"))
-                    .select("grain", "asset_class", "assets", "past_lifecycle", "past_lifecycle_share", "due_12m",
-                            "average_age_years", "replacement_cost", "cost_past_lifecycle", "cost_due_12m",
-                            "backlog"));
+                    .orderBy(when(col("grain").equalTo("total"), 1).otherwise(0), col("refresh_backlog").desc(),
+                            col("asset_class"))
+                    .select(col("grain"), col("asset_class"), col("assets"), col("past_lifecycle"),
+                            col("past_lifecycle_share"), col("due_12m"), col("average_age_years"),
+                            col("replacement_cost"), col("cost_past_lifecycle"), col("cost_due_12m"),
+                            col("refresh_backlog").as("backlog")));
             tables.put("refresh", rows);
             tables.put("refresh_chart", rows.stream().filter(row -> "asset_class".equals(row.get("grain"))).toList());
             rows.stream().filter(row -> "total".equals(row.get("grain"))).findFirst().ifPresent(total ->

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,9 @@ class MetricsIntegrationTest {
 
     static final List<String> TABLES = List.of("kpi_status", "kpi_trend", "kpi_smart", "objective_scorecard",
             "alignment", "project_health", "budget_variance", "budget_monthly", "vendor_concentration", "risk_exposure",
-            "risk_summary", "risk_heatmap", "risk_simulation", "service_health", "priority", "findings");
+            "risk_summary", "risk_heatmap", "risk_simulation", "service_health", "priority", "findings",
+            "executive_summary", "budget_towers", "budget_monthly_total", "kpi_history", "business_unit_kpis",
+            "review_summary");
 
     @Test
     void publishesEveryTableWithAsOfAndRunId() {
@@ -397,6 +400,144 @@ class MetricsIntegrationTest {
 
         long months = job.table("metrics", "budget_monthly", TestingJob.AS_OF).count();
         assertThat(months).as("one row per period and unit").isEqualTo(8);
+    }
+
+    @Test
+    void budgetTowersAndMonthlyTotals() {
+        Map<String, Row> rows = new TreeMap<>();
+        for (Row row : job.table("metrics", "budget_towers", TestingJob.AS_OF).collectAsList()) {
+            rows.put(row.getAs("grain") + "/" + row.getAs("business_unit") + "/" + row.getAs("tower"), row);
+        }
+        assertThat(rows).containsOnlyKeys("tower/null/null", "tower/null/Compute", "business_unit_tower/Retail/null",
+                "business_unit_tower/Ops/null", "business_unit_tower/Shared/null", "business_unit_tower/Cloud/Compute");
+        // no tower: every fiscal-2026 line but Cloud's: plan 90 + 200 + 300 + 400 + 100 = 1090, actual 1100,
+        // FY plan adds November's 50; November's forecast of 70 is the only one left: 1100 + 70
+        Row noTower = rows.get("tower/null/null");
+        assertThat((BigDecimal) noTower.getAs("plan_ytd")).isEqualByComparingTo("1090.00");
+        assertThat((BigDecimal) noTower.getAs("actual_ytd")).isEqualByComparingTo("1100.00");
+        assertThat((BigDecimal) noTower.getAs("variance")).isEqualByComparingTo("10.00");
+        assertThat(d(noTower, "variance_pct")).isCloseTo(10.0 / 1090, within(1e-12));
+        assertThat((BigDecimal) noTower.getAs("plan_fy")).isEqualByComparingTo("1140.00");
+        assertThat((BigDecimal) noTower.getAs("forecast_fy")).isEqualByComparingTo("1170.00");
+        assertThat((String) noTower.getAs("status")).isEqualTo("green");
+        // Compute: 150 against 100 → +50 % red; no forecast left → run rate 150 / 10 × 12 = 180
+        Row compute = rows.get("tower/null/Compute");
+        assertThat((String) compute.getAs("status")).isEqualTo("red");
+        assertThat((BigDecimal) compute.getAs("forecast_fy")).isEqualByComparingTo("180.00");
+        // a unit's tower agrees with budget_variance's unit row when the unit has one tower
+        Row retail = rows.get("business_unit_tower/Retail/null");
+        assertThat((BigDecimal) retail.getAs("plan_ytd")).isEqualByComparingTo("290.00");
+        assertThat((BigDecimal) retail.getAs("plan_fy")).isEqualByComparingTo("340.00");
+        assertThat((BigDecimal) retail.getAs("forecast_fy")).isEqualByComparingTo("370.00");
+
+        Map<String, Row> months = byKey("budget_monthly_total", "period");
+        assertThat(months).as("every period, the 2025-12 line's too").hasSize(8);
+        assertThat((BigDecimal) months.get("2026-04").getAs("actual")).isEqualByComparingTo("150.00");
+        assertThat((BigDecimal) months.get("2026-11").getAs("plan")).isEqualByComparingTo("50.00");
+    }
+
+    @Test
+    void executiveSummaryOfThePortfolio() {
+        Map<String, Row> summary = byKey("executive_summary", "business_unit");
+        assertThat(summary).containsOnlyKeys("(total)", "Retail", "Ops", "Lab", "Shared", "Cloud");
+        Row portfolio = summary.get("(total)");
+        assertThat((String) portfolio.getAs("grain")).isEqualTo("portfolio");
+        // one corporate aim, CA1, scored 1.375 / 3 with the default weight 1 → red
+        // summed as decimal(38,10), so exact to 1e-10 whatever the partitioning
+        assertThat(d(portfolio, "strategy_score")).isCloseTo(1.375 / 3, within(1e-9));
+        assertThat((String) portfolio.getAs("strategy_status")).isEqualTo("red");
+        assertThat((Long) portfolio.getAs("corporate_aims_scored")).isEqualTo(1L);
+        // 1050 / 1800 aligned → below 60 % is red
+        assertThat(d(portfolio, "aligned_budget_share")).isCloseTo(1050.0 / 1800, within(1e-12));
+        assertThat((String) portfolio.getAs("aligned_budget_status")).isEqualTo("red");
+        // budget_variance's total row
+        assertThat((BigDecimal) portfolio.getAs("plan_ytd")).isEqualByComparingTo("1190.00");
+        assertThat((BigDecimal) portfolio.getAs("actual_ytd")).isEqualByComparingTo("1250.00");
+        assertThat(d(portfolio, "budget_variance_pct")).isCloseTo(60.0 / 1190, within(1e-12));
+        assertThat((String) portfolio.getAs("budget_status")).isEqualTo("amber");
+        assertThat((BigDecimal) portfolio.getAs("plan_fy")).isEqualByComparingTo("1240.00");
+        assertThat((BigDecimal) portfolio.getAs("forecast_fy")).isEqualByComparingTo("1320.00");
+        // active portfolio: P1 amber, P2 amber, P3 red; 1 red of 3 is a fifth or more → red
+        assertThat((Long) portfolio.getAs("active_projects")).isEqualTo(3L);
+        assertThat((Long) portfolio.getAs("projects_green")).isZero();
+        assertThat((Long) portfolio.getAs("projects_amber")).isEqualTo(2L);
+        assertThat((Long) portfolio.getAs("projects_red")).isEqualTo(1L);
+        assertThat((String) portfolio.getAs("portfolio_status")).isEqualTo("red");
+        // open: R1 (medium, 50), R2 (critical, 126), R4 (low, no cost range) → red with a critical one
+        assertThat((Long) portfolio.getAs("open_risks")).isEqualTo(3L);
+        assertThat((Long) portfolio.getAs("open_critical_risks")).isEqualTo(1L);
+        assertThat((Long) portfolio.getAs("open_high_risks")).isZero();
+        assertThat(d(portfolio, "open_risk_emv")).isCloseTo(176.0, within(1e-9));
+        assertThat((String) portfolio.getAs("risk_status")).isEqualTo("red");
+        Row simulated = job.table("metrics", "risk_simulation", TestingJob.AS_OF).filter("scope = 'portfolio'").first();
+        assertThat(d(portfolio, "risk_p90")).isEqualTo(d(simulated, "p90"));
+        // S1 and S2 met their target, S3 missed, S4 and S5 have no levels: 2 of 3 → red below 85 %
+        assertThat((Long) portfolio.getAs("services_with_sla")).isEqualTo(3L);
+        assertThat((Long) portfolio.getAs("services_sla_met")).isEqualTo(2L);
+        assertThat(d(portfolio, "sla_attainment")).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat((String) portfolio.getAs("sla_status")).isEqualTo("red");
+    }
+
+    @Test
+    void executiveSummaryOfEachBusinessUnit() {
+        Map<String, Row> summary = byKey("executive_summary", "business_unit");
+        Row retail = summary.get("Retail");
+        assertThat((String) retail.getAs("grain")).isEqualTo("business_unit");
+        assertThat((Object) retail.getAs("strategy_score")).as("the whole organisation's figure only").isNull();
+        assertThat((Object) retail.getAs("strategy_status")).isNull();
+        assertThat((Object) retail.getAs("sla_status")).isNull();
+        assertThat(d(retail, "aligned_budget_share")).isCloseTo(0.7, within(1e-12));
+        assertThat((String) retail.getAs("aligned_budget_status")).isEqualTo("amber");
+        assertThat(d(retail, "budget_variance_pct")).isCloseTo(10.0 / 290, within(1e-12));
+        assertThat((String) retail.getAs("budget_status")).isEqualTo("green");
+        // P1 and P2 amber: 30 % or more amber → amber
+        assertThat((Long) retail.getAs("projects_amber")).isEqualTo(2L);
+        assertThat((String) retail.getAs("portfolio_status")).isEqualTo("amber");
+        // R2 reaches Retail through P1; R1 and R4 name no project, so no unit
+        assertThat((Long) retail.getAs("open_risks")).isEqualTo(1L);
+        assertThat(d(retail, "open_risk_emv")).isCloseTo(126.0, within(1e-9));
+        assertThat((String) retail.getAs("risk_status")).isEqualTo("red");
+        // Lab's only project is proposed: no active project, no open risk
+        Row lab = summary.get("Lab");
+        assertThat((Long) lab.getAs("active_projects")).isZero();
+        assertThat((String) lab.getAs("portfolio_status")).isEqualTo("no_data");
+        assertThat((Long) lab.getAs("open_risks")).isZero();
+        assertThat(d(lab, "open_risk_emv")).isEqualTo(0.0);
+        assertThat((String) lab.getAs("risk_status")).isEqualTo("green");
+        assertThat((String) lab.getAs("aligned_budget_status")).as("no active budget").isEqualTo("no_data");
+        assertThat((String) summary.get("Ops").getAs("portfolio_status")).isEqualTo("red");
+    }
+
+    @Test
+    void kpiHistoryAndTheKpisOfEachBusinessUnit() {
+        List<Row> history = job.table("metrics", "kpi_history", TestingJob.AS_OF).orderBy("kpi_id", "period_end")
+                .collectAsList();
+        assertThat(history).as("observations up to as_of; K1's November one is later").hasSize(9);
+        List<Row> k3 = history.stream().filter(row -> "K3".equals(row.getAs("kpi_id"))).toList();
+        assertThat(k3).extracting(row -> row.<Object>getAs("period_end").toString())
+                .containsExactly("2026-01-01", "2026-01-11", "2026-01-21");
+        assertThat(k3).extracting(row -> row.<Integer>getAs("recency")).containsExactly(3, 2, 1);
+
+        List<Row> unitKpis = job.table("metrics", "business_unit_kpis", TestingJob.AS_OF)
+                .orderBy("business_unit", "kpi_id").collectAsList();
+        // Retail's active P1 serves O1 (K1, K2) and O2 (K3, K4), P2 serves O3 (K5); Ops's P3 serves nothing
+        assertThat(unitKpis).extracting(row -> row.getAs("business_unit") + "/" + row.getAs("kpi_id"))
+                .containsExactly("Retail/K1", "Retail/K2", "Retail/K3", "Retail/K4", "Retail/K5");
+
+        Map<String, Row> health = byKey("project_health", "project_id");
+        assertThat((Boolean) health.get("P3").getAs("in_active_portfolio")).as("approved").isTrue();
+    }
+
+    @Test
+    void reviewSummaryCountsTheChangesAndEachSwotQuadrant() {
+        Row summary = job.table("metrics", "review_summary", TestingJob.AS_OF).first();
+        assertThat((Long) summary.getAs("changes")).as("the first snapshot").isZero();
+        assertThat((Long) summary.getAs("changes_worse")).isZero();
+        Dataset<Row> swot = job.table("metrics", "swot", TestingJob.AS_OF);
+        assertThat((Long) summary.getAs("swot_weaknesses")).isEqualTo(swot.filter("type = 'weakness'").count())
+                .isPositive();
+        assertThat((Long) summary.getAs("swot_threats")).isEqualTo(swot.filter("type = 'threat'").count());
+        assertThat((Object) summary.getAs("business_cases")).as("the job has no business cases").isNull();
     }
 
     @Test
