@@ -37,7 +37,7 @@ class ArchitectureTest {
     @Test
     void theContractTheCsvReaderAndTheMathArePlainJava() throws IOException {
         for (String pkg : List.of("contract", "source", "error", "sample", "output", "metrics/kpi", "metrics/objective",
-                "metrics/alignment", "metrics/risk", "metrics/finance", "concurrent")) {
+                "metrics/alignment", "metrics/risk", "metrics/finance", "metrics/summary", "concurrent")) {
             for (Path file : javaFiles(MAIN.resolve(pkg))) {
                 assertThat(Files.readString(file)).as(file.toString())
                         .doesNotContain("import org.apache.spark", "import org.apache.hadoop", "import com.fasterxml");
@@ -52,6 +52,44 @@ class ArchitectureTest {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain("System.exit(");
             }
         }
+    }
+
+    /**
+     * The packages depend on each other one way: a cycle (report/data once imported
+     * run.RunManifest while run renders the reports) means neither can be understood or
+     * tested without the other.
+     */
+    @Test
+    void noTwoPackagesDependOnEachOther() throws IOException {
+        java.util.Map<String, Set<String>> imports = new java.util.TreeMap<>();
+        java.util.regex.Pattern imported = java.util.regex.Pattern.compile(
+                "import (?:static )?io\\.northstar\\.([a-z]+)\\.");
+        for (Path file : javaFiles(MAIN)) {
+            String own = MAIN.relativize(file).getName(0).toString();
+            java.util.regex.Matcher matcher = imported.matcher(Files.readString(file));
+            while (matcher.find()) {
+                if (!matcher.group(1).equals(own)) {
+                    imports.computeIfAbsent(own, p -> new java.util.TreeSet<>()).add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(imports).as("the sample has packages to check").containsKeys("report", "run", "metrics");
+        for (String start : imports.keySet()) {
+            assertThat(reachable(imports, start)).as("packages that " + start + " depends on, directly or not, and"
+                    + " that depend on it: " + imports).doesNotContain(start);
+        }
+    }
+
+    private static Set<String> reachable(java.util.Map<String, Set<String>> imports, String start) {
+        Set<String> seen = new java.util.TreeSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(imports.getOrDefault(start, Set.of()));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (seen.add(next)) {
+                todo.addAll(imports.getOrDefault(next, Set.of()));
+            }
+        }
+        return seen;
     }
 
     private static Set<String> packagesImporting(String prefix) throws IOException {

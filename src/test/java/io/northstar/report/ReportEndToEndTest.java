@@ -87,6 +87,80 @@ class ReportEndToEndTest {
         assertThat(text.replace("\n", " ")).contains(((String) findings.getAs("message")).substring(0, 40));
     }
 
+    /**
+     * SPEC.md §2.12: each number on the first page of the executive scorecard is a value of
+     * executive_summary (the tiles), objective_scorecard (the aims) or findings (their
+     * messages), in one of the ways a page formats numbers; the date, run id and page number
+     * aside.
+     */
+    @Test
+    void everyNumberOnTheFirstPageIsAValueOfItsMetricTable() throws IOException {
+        String page = pageOne(pdf);
+        assertThat(numbers(page)).as("page 1 has figures").hasSizeGreaterThan(20);
+        assertThat(numbers(page)).isSubsetOf(valuesOf("executive_summary", "objective_scorecard", "findings"));
+    }
+
+    /** The same for the first page of one business unit's scorecard, from its five tables. */
+    @Test
+    void everyNumberOnAUnitsFirstPageIsAValueOfItsMetricTable() throws IOException {
+        String page = pageOne(pdf.toPath().resolveSibling("business-unit-freight.pdf").toFile());
+        assertThat(page).contains("Freight", "Projects", "Budget by tower", "Open risks");
+        assertThat(numbers(page)).hasSizeGreaterThan(40);
+        assertThat(numbers(page)).isSubsetOf(valuesOf("executive_summary", "project_health", "budget_towers",
+                "risk_exposure", "kpi_status"));
+    }
+
+    /** Page 1's text without what is not a figure: the as-of date, the run id, "Page 1 of n" and the label P90. */
+    private String pageOne(File file) throws IOException {
+        try (PDDocument document = Loader.loadPDF(file)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            return stripper.getText(document).replace(TestingJob.AS_OF.toString(), "").replace(manifest.runId(), "")
+                    .replaceAll("Page 1 of \\d+", "").replace("simulated P90", "simulated");
+        }
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
+
+    private static java.util.Set<String> numbers(String text) {
+        java.util.Set<String> numbers = new java.util.TreeSet<>();
+        java.util.regex.Matcher matcher = NUMBER.matcher(text);
+        while (matcher.find()) {
+            numbers.add(matcher.group());
+        }
+        return numbers;
+    }
+
+    /** Every number of the tables' rows as the pages may print it, and the numbers in their text. */
+    private java.util.Set<String> valuesOf(String... tables) {
+        java.util.Set<String> values = new java.util.TreeSet<>();
+        for (String table : tables) {
+            for (Row row : job.table("metrics", table, TestingJob.AS_OF).drop("as_of", "run_id").collectAsList()) {
+                for (int i = 0; i < row.size(); i++) {
+                    Object value = row.get(i);
+                    if (value instanceof Number number) {
+                        formatted(number.doubleValue()).forEach(text -> values.addAll(numbers(text)));
+                    } else if (value instanceof String string) {
+                        values.addAll(numbers(string));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    private static java.util.List<String> formatted(double value) {
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(Amounts.percent(value),
+                Amounts.signedPercent(value), Amounts.money("EUR", value), Amounts.abbreviate(value),
+                Amounts.number(value, null)));
+        for (String pattern : new String[] {"#,##0", "#,##0.0", "0.00", "#,##0.0%", "#,##0%"}) {
+            texts.add(new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(Locale.UK))
+                    .format(value));
+        }
+        return texts;
+    }
+
     @Test
     void noKpiOfTheSampleIsForecastOutsideItsBounds() {
         org.apache.spark.sql.Dataset<Row> bounded = job.table("metrics", "kpi_trend", TestingJob.AS_OF)
