@@ -64,7 +64,7 @@ class JdbcSourceTest {
             assertThat(rows(jdbc, "metrics", table, "run_id")).as(table)
                     .isEqualTo(rows(csv, "metrics", table, "run_id"));
         }
-        assertThat(jdbc.lakeTables("metrics")).isEqualTo(csv.lakeTables("metrics")).hasSize(20);
+        assertThat(jdbc.lakeTables("metrics")).isEqualTo(csv.lakeTables("metrics")).hasSize(26);
     }
 
     @Test
