@@ -6,7 +6,6 @@ import io.northstar.error.Unchecked;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,8 +57,12 @@ public final class TaskGraph<T> {
     }
 
     /**
-     * Adds a task. Dependencies on names never added are ignored (a dataset the job does not
-     * have); a dependency must be added before the tasks that depend on it.
+     * Adds a task. Each dependency must name a task added before this one: a dependency on an
+     * unknown task, or on the task itself, is refused, so that no dependency is lost unseen. A
+     * caller whose dependencies may legitimately be absent (a dataset the job does not have)
+     * leaves those out itself.
+     *
+     * @throws IllegalArgumentException naming the task and the unknown dependency
      */
     public TaskGraph<T> add(String task, Set<String> dependsOn, Supplier<T> work) {
         return add(task, dependsOn, 0, work);
@@ -74,20 +77,21 @@ public final class TaskGraph<T> {
         if (weight < 0) {
             throw new IllegalArgumentException("weight of task " + task + " must not be negative, was " + weight);
         }
+        requireNonNull(dependsOn, "dependsOn is null");
         requireNonNull(work, "work is null");
         if (tasks.containsKey(task)) {
             throw new IllegalArgumentException("task " + task + " added twice");
         }
-        Set<String> known = new LinkedHashSet<>();
         for (String dependency : dependsOn) {
             if (dependency.equals(task)) {
-                continue;
+                throw new IllegalArgumentException("task " + task + " depends on itself");
             }
-            if (tasks.containsKey(dependency)) {
-                known.add(dependency);
+            if (!tasks.containsKey(dependency)) {
+                throw new IllegalArgumentException("task " + task + " depends on " + dependency
+                        + ", which is not a task added before it");
             }
         }
-        tasks.put(task, new Task<>(Set.copyOf(known), weight, work));
+        tasks.put(task, new Task<>(Set.copyOf(dependsOn), weight, work));
         return this;
     }
 

@@ -80,7 +80,11 @@ public final class DatasetIngestor {
         for (DatasetContract contract : Datasets.all()) {
             SourceSpec source = job.sources().get(contract.name());
             if (source != null) {
+                // a dataset waits for the datasets it references that the job has; not for itself
+                // (objectives name their parent objectives), nor for one the job lacks
                 Set<String> references = contract.foreignKeys().stream().map(Column::references)
+                        .filter(referenced -> !referenced.equals(contract.name())
+                                && job.sources().containsKey(referenced))
                         .collect(Collectors.toSet());
                 graph.add(contract.name(), references, weight(source), () -> JobLabels.labelled(spark,
                         "ingest " + contract.name(), () -> ingestOne(contract, source,

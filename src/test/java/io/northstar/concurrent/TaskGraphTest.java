@@ -137,12 +137,27 @@ class TaskGraphTest {
     }
 
     @Test
-    void dependenciesOnTasksNeverAddedAndOnItselfAreIgnored() {
-        List<String> results = new TaskGraph<String>("test", 1)
-                .add("a", Set.of("absent", "a"), () -> "a")
-                .run(result -> { });
+    void aDependencyOnATaskNeverAddedIsRefusedNamingIt() {
+        TaskGraph<String> graph = new TaskGraph<String>("test", 1).add("a", Set.of(), () -> "a");
 
-        assertThat(results).containsExactly("a");
+        assertThatThrownBy(() -> graph.add("b", Set.of("a", "absent"), () -> "b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("task b depends on absent, which is not a task added before it");
+        assertThat(graph.run(result -> { })).as("the refused task is not added").containsExactly("a");
+    }
+
+    @Test
+    void aDependencyOnATaskAddedLaterIsRefused() {
+        TaskGraph<String> graph = new TaskGraph<String>("test", 1);
+
+        assertThatThrownBy(() -> graph.add("early", Set.of("late"), () -> "early"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("task early depends on late");
+    }
+
+    @Test
+    void aTaskThatDependsOnItselfIsRefused() {
+        assertThatThrownBy(() -> new TaskGraph<String>("test", 1).add("a", Set.of("a"), () -> "a"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("task a depends on itself");
     }
 
     @Test
