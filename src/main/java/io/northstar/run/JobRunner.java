@@ -89,6 +89,8 @@ public final class JobRunner {
     public RunManifest run(Job job, LocalDate asOf, Reports reports) {
         Attempt attempt = new Attempt(RUN, job, asOf);
         return attempt.execute(() -> {
+            // a metric table reading one that nothing produces fails now, not after the ingest
+            MetricsStage.checkCatalogue();
             List<DatasetOutcome> outcomes = attempt.stage("ingest",
                     () -> new DatasetIngestor(spark, attempt.runId).ingest(job, attempt.staging, progress::dataset),
                     JobRunner::ingestSummary);
@@ -170,6 +172,7 @@ public final class JobRunner {
     public RunManifest recomputeMetrics(Job job, LocalDate asOf) {
         Attempt attempt = new Attempt(METRICS, job, asOf);
         return attempt.execute(() -> {
+            MetricsStage.checkCatalogue();
             List<String> datasets = attempt.requirePublished();
             Map<String, String> conformed = new LinkedHashMap<>();
             Map<String, Long> quarantined = new LinkedHashMap<>();

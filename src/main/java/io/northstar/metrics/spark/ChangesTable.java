@@ -11,7 +11,6 @@ import io.northstar.lake.Zone;
 import io.northstar.metrics.review.Changes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -56,13 +55,13 @@ final class ChangesTable {
     private ChangesTable() {
     }
 
-    /** The changes against the previous snapshot, from this run's tables as written so far. */
-    static Dataset<Row> compute(MetricsContext context, Map<String, Dataset<Row>> written) {
+    /** The changes against the previous snapshot, from this run's tables. */
+    static Dataset<Row> compute(MetricsContext context, MetricInputs inputs) {
         if (context.previous().isEmpty()) {
             return context.spark().createDataFrame(List.of(), SCHEMA);
         }
         MetricsContext.PreviousSnapshot previous = context.previous().get();
-        Pairs pairs = new Pairs(context, previous, written);
+        Pairs pairs = new Pairs(context, previous, inputs);
         List<Dataset<Row>> parts = new ArrayList<>();
         pairs.of(KpiTables.STATUS).ifPresent(p -> parts.add(statusChanges(p, "kpi", "kpi_id", "name", "status")));
         pairs.of(ScorecardTable.NAME).ifPresent(p -> parts.add(statusChanges(p, "objective", "objective_id", "name",
@@ -90,19 +89,18 @@ final class ChangesTable {
         }
     }
 
-    private record Pairs(MetricsContext context, MetricsContext.PreviousSnapshot previous,
-            Map<String, Dataset<Row>> written) {
+    private record Pairs(MetricsContext context, MetricsContext.PreviousSnapshot previous, MetricInputs inputs) {
         Optional<Pair> of(String table) {
-            Dataset<Row> now = written.get(table);
+            Optional<Dataset<Row>> now = inputs.get(table);
             Optional<String> before = previous.paths().partition(Zone.METRICS, table);
-            if (now == null || before.isEmpty()) {
+            if (now.isEmpty() || before.isEmpty()) {
                 return Optional.empty();
             }
             Dataset<Row> earlier = context.spark().read().parquet(before.get());
             for (String column : earlier.columns()) {
                 earlier = earlier.withColumnRenamed(column, "was_" + column);
             }
-            return Optional.of(new Pair(now, earlier));
+            return Optional.of(new Pair(now.get(), earlier));
         }
     }
 

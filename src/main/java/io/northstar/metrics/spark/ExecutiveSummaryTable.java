@@ -64,14 +64,14 @@ final class ExecutiveSummaryTable {
     }
 
     /** Empty when the snapshot has none of the tables it summarises. */
-    static Optional<Dataset<Row>> compute(MetricsContext context, Map<String, Dataset<Row>> written) {
-        Optional<Dataset<Row>> scorecard = Optional.ofNullable(written.get(ScorecardTable.NAME));
-        Optional<Dataset<Row>> alignment = Optional.ofNullable(written.get(AlignmentTable.NAME));
-        Optional<Dataset<Row>> budget = Optional.ofNullable(written.get(BudgetTables.VARIANCE));
-        Optional<Dataset<Row>> health = Optional.ofNullable(written.get(ProjectHealthTable.NAME));
-        Optional<Dataset<Row>> risks = Optional.ofNullable(written.get(RiskTables.EXPOSURE));
-        Optional<Dataset<Row>> simulation = Optional.ofNullable(written.get(RiskTables.SIMULATION));
-        Optional<Dataset<Row>> services = Optional.ofNullable(written.get(ServiceTable.NAME));
+    static Optional<Dataset<Row>> compute(MetricsContext context, MetricInputs inputs) {
+        Optional<Dataset<Row>> scorecard = inputs.get(ScorecardTable.NAME);
+        Optional<Dataset<Row>> alignment = inputs.get(AlignmentTable.NAME);
+        Optional<Dataset<Row>> budget = inputs.get(BudgetTables.VARIANCE);
+        Optional<Dataset<Row>> health = inputs.get(ProjectHealthTable.NAME);
+        Optional<Dataset<Row>> risks = inputs.get(RiskTables.EXPOSURE);
+        Optional<Dataset<Row>> simulation = inputs.get(RiskTables.SIMULATION);
+        Optional<Dataset<Row>> services = inputs.get(ServiceTable.NAME);
         if (scorecard.isEmpty() && alignment.isEmpty() && budget.isEmpty() && health.isEmpty() && risks.isEmpty()
                 && services.isEmpty()) {
             return Optional.empty();

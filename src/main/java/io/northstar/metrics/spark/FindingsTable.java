@@ -14,7 +14,6 @@ import io.northstar.contract.ColumnWarning;
 import io.northstar.contract.Datasets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,13 +33,10 @@ final class FindingsTable {
     private FindingsTable() {
     }
 
-    /**
-     * @param tables the metric tables already written, by name
-     * @param quarantined rows quarantined per dataset in this snapshot
-     */
-    static Dataset<Row> compute(MetricsContext context, Map<String, Dataset<Row>> tables, Map<String, Long> quarantined) {
+    /** The findings from this run's tables and the rows quarantined per dataset ({@link MetricsContext#quarantined}). */
+    static Dataset<Row> compute(MetricsContext context, MetricInputs inputs) {
         List<Dataset<Row>> findings = new ArrayList<>();
-        Dataset<Row> alignment = tables.get(AlignmentTable.NAME);
+        Dataset<Row> alignment = inputs.get(AlignmentTable.NAME).orElse(null);
         if (alignment != null) {
             Dataset<Row> total = alignment.filter(col("business_unit").isNull());
             findings.add(finding(total.filter(col("it_aim_count").gt(6)), WARNING, "too_many_it_aims", "strategy",
@@ -65,11 +61,11 @@ final class FindingsTable {
                             when(col("level").equalTo("it_aim"), lit("IT aim")).otherwise(lit("objective")),
                             col("name"))));
         }
-        addKpiFindings(tables, findings);
-        addDeliveryFindings(tables, findings);
-        addRiskAndServiceFindings(tables, findings);
+        addKpiFindings(inputs, findings);
+        addDeliveryFindings(inputs, findings);
+        addRiskAndServiceFindings(inputs, findings);
         List<Row> quarantineRows = new ArrayList<>();
-        quarantined.forEach((dataset, rows) -> {
+        context.quarantined().forEach((dataset, rows) -> {
             if (rows > 0) {
                 quarantineRows.add(org.apache.spark.sql.RowFactory.create(dataset, rows));
             }
@@ -109,8 +105,8 @@ final class FindingsTable {
                 .add("entity_id", "string").add("message", "string"));
     }
 
-    private static void addKpiFindings(Map<String, Dataset<Row>> tables, List<Dataset<Row>> findings) {
-        Dataset<Row> status = tables.get(KpiTables.STATUS);
+    private static void addKpiFindings(MetricInputs inputs, List<Dataset<Row>> findings) {
+        Dataset<Row> status = inputs.get(KpiTables.STATUS).orElse(null);
         if (status == null) {
             return;
         }
@@ -120,11 +116,11 @@ final class FindingsTable {
                 format_string("The KPI '%s' is off target: %s %s against %s expected by now", col("name"),
                         format_number(col("latest_value"), 1), when(col("unit").isNull(), lit(""))
                                 .otherwise(col("unit")), format_number(col("expected_value"), 1))));
-        Dataset<Row> trend = tables.get(KpiTables.TREND).join(names, col("kpi_id").equalTo(col("n_kpi")));
+        Dataset<Row> trend = inputs.get(KpiTables.TREND).orElseThrow().join(names, col("kpi_id").equalTo(col("n_kpi")));
         findings.add(finding(trend.filter(col("direction").equalTo("worsening")), WARNING, "kpi_worsening", "kpi",
                 col("kpi_id"), format_string("The KPI '%s' is getting worse: a significant trend over its last %d"
                         + " observations", col("kpi_name"), col("n"))));
-        Dataset<Row> smart = tables.get(KpiTables.SMART).join(names, col("kpi_id").equalTo(col("n_kpi")));
+        Dataset<Row> smart = inputs.get(KpiTables.SMART).orElseThrow().join(names, col("kpi_id").equalTo(col("n_kpi")));
         Column missing = concat_ws(", ",
                 when(col("specific").equalTo(false), lit("owner or objective")),
                 when(col("measurable").equalTo(false), lit("unit, baseline or target")),
@@ -137,8 +133,8 @@ final class FindingsTable {
                         format_number(col("smart_score").multiply(5), 0), missing)));
     }
 
-    private static void addDeliveryFindings(Map<String, Dataset<Row>> tables, List<Dataset<Row>> findings) {
-        Dataset<Row> health = tables.get(ProjectHealthTable.NAME);
+    private static void addDeliveryFindings(MetricInputs inputs, List<Dataset<Row>> findings) {
+        Dataset<Row> health = inputs.get(ProjectHealthTable.NAME).orElse(null);
         if (health != null) {
             Column cost = when(col("cost_rag").equalTo("red"), format_string("%s %s (CPI %s)",
                     percent(col("cost_variance_pct")),
@@ -151,7 +147,7 @@ final class FindingsTable {
             findings.add(finding(health.filter(col("health").equalTo("red")), CRITICAL, "project_red", "project",
                     col("project_id"), format_string("%s is %s", col("name"), concat_ws(" and ", cost, schedule))));
         }
-        Dataset<Row> budget = tables.get(BudgetTables.VARIANCE);
+        Dataset<Row> budget = inputs.get(BudgetTables.VARIANCE).orElse(null);
         if (budget != null) {
             Dataset<Row> red = budget.filter(col("status").equalTo("red").and(col("grain").isin("business_unit",
                     "total")));
@@ -165,7 +161,7 @@ final class FindingsTable {
                             when(col("variance").gt(0), lit("over")).otherwise(lit("under")),
                             format_number(col("actual_ytd"), 0), format_number(col("plan_ytd"), 0))));
         }
-        Dataset<Row> priority = tables.get(PriorityTable.NAME);
+        Dataset<Row> priority = inputs.get(PriorityTable.NAME).orElse(null);
         if (priority != null) {
             findings.add(finding(priority.filter(col("outranks_funded")), WARNING, "priority_inversion", "project",
                     col("project_id"), format_string("The unfunded project '%s' ranks #%d, above funded work",
@@ -173,8 +169,8 @@ final class FindingsTable {
         }
     }
 
-    private static void addRiskAndServiceFindings(Map<String, Dataset<Row>> tables, List<Dataset<Row>> findings) {
-        Dataset<Row> risks = tables.get(RiskTables.EXPOSURE);
+    private static void addRiskAndServiceFindings(MetricInputs inputs, List<Dataset<Row>> findings) {
+        Dataset<Row> risks = inputs.get(RiskTables.EXPOSURE).orElse(null);
         if (risks != null) {
             findings.add(finding(risks.filter(col("is_open").and(col("band").equalTo("critical"))), CRITICAL,
                     "risk_critical_open", "risk", col("risk_id"), format_string("The critical risk '%s' is %s"
@@ -185,7 +181,7 @@ final class FindingsTable {
                     format_string("The mitigation of risk '%s' was due on %s", col("title"),
                             col("mitigation_due").cast("string"))));
         }
-        Dataset<Row> services = tables.get(ServiceTable.NAME);
+        Dataset<Row> services = inputs.get(ServiceTable.NAME).orElse(null);
         if (services != null) {
             findings.add(finding(services.filter(col("sla_met").equalTo(false)), WARNING, "sla_breach", "service",
                     col("service_id"), format_string("The service '%s' missed its SLA: %s%% available against a"

@@ -95,6 +95,22 @@ final class KpiTables {
         }
     }
 
+    /**
+     * Writes kpi_status, kpi_trend and kpi_smart from one cached pass, released once they are
+     * written; nothing when the job has no KPIs.
+     */
+    static void write(MetricsContext context, MetricOutputs out) {
+        compute(context).ifPresent(result -> {
+            try {
+                out.write(STATUS, result.status());
+                out.write(TREND, result.trend());
+                out.write(SMART, result.smart());
+            } finally {
+                result.release();
+            }
+        });
+    }
+
     /** The KPI results, or empty when the job has no KPIs. */
     static Optional<Result> compute(MetricsContext context) {
         if (!context.tables().has(Datasets.KPIS)) {

@@ -7,12 +7,11 @@ import io.northstar.concurrent.TaskGraph;
 import io.northstar.lake.Staging;
 import io.northstar.lake.Zone;
 import io.northstar.spark.JobLabels;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,9 +19,10 @@ import org.apache.spark.sql.SaveMode;
 
 /**
  * Computes every metric table of one snapshot and writes it to the staging area, each row
- * carrying as_of and run_id. Each table is read back from its Parquet files for the tables
- * that build on it, so nothing is computed twice. Tables whose datasets the job lacks are
- * skipped, not zero-filled.
+ * carrying as_of and run_id. The tables are declared in {@link MetricCatalogue}; a unit starts
+ * once the units producing the tables it reads are done, up to {@value #PARALLEL_TABLES} at a
+ * time. Each table is read back from its Parquet files for the units that read it, so nothing
+ * is computed twice. Tables whose datasets the job lacks are skipped, not zero-filled.
  */
 public final class MetricsStage {
     private static final Map<String, Column[]> SORT_ORDER = Map.ofEntries(
@@ -57,94 +57,62 @@ public final class MetricsStage {
         this.staging = staging;
     }
 
-    /** Writes the metric tables and returns each table's row count, in a fixed order. */
+    /**
+     * Writes the metric tables and returns each table's row count, in the order of
+     * {@link MetricCatalogue}.
+     *
+     * @throws IllegalArgumentException naming the table, before any Spark work, when the
+     *     catalogue's declarations do not hold together (see {@link #checkCatalogue})
+     */
     public static Map<String, Long> run(MetricsContext context, Staging staging) {
+        MetricGraph graph = plan();
         MetricsStage stage = new MetricsStage(context, staging);
+        TaskGraph<Map<String, Long>> tasks = new TaskGraph<>("northstar-metrics", PARALLEL_TABLES);
+        for (MetricUnit unit : graph.inDependencyOrder()) {
+            tasks.add(unit.name(), graph.dependenciesOf(unit), () -> JobLabels.labelled(context.spark(),
+                    "metrics " + unit.name(), () -> stage.compute(unit)));
+        }
+        List<Map<String, Long>> results = tasks.run(result -> { });
+        Map<String, Map<String, Long>> byUnit = new HashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            byUnit.put(graph.inDependencyOrder().get(i).name(), results.get(i));
+        }
         Map<String, Long> rows = new LinkedHashMap<>();
-        stage.graph().run(rows::putAll);
+        graph.units().forEach(unit -> rows.putAll(byUnit.get(unit.name())));
         return rows;
     }
 
     /**
-     * One task per group of tables computed together; the scorecard reads the KPI status and
-     * service health tables, the findings read every table before them.
+     * Checks the metric tables' declarations without Spark, so that a run can fail at start-up
+     * rather than after ingesting: every table a unit reads is produced by exactly one unit,
+     * no units read each other in a cycle, and every table given a sort order is declared.
+     *
+     * @throws IllegalArgumentException naming the table when they do not
      */
-    private TaskGraph<Map<String, Long>> graph() {
-        TaskGraph<Map<String, Long>> graph = new TaskGraph<>("northstar-metrics", PARALLEL_TABLES);
-        add(graph, "kpi", Set.of(), () -> {
-            Optional<KpiTables.Result> kpi = KpiTables.compute(context);
-            try {
-                return kpi.map(result -> {
-                    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-                    tables.put(KpiTables.STATUS, result.status());
-                    tables.put(KpiTables.TREND, result.trend());
-                    tables.put(KpiTables.SMART, result.smart());
-                    return writeEach(tables);
-                }).orElse(Map.of());
-            } finally {
-                kpi.ifPresent(KpiTables.Result::release);
+    public static void checkCatalogue() {
+        plan();
+    }
+
+    private static MetricGraph plan() {
+        MetricGraph graph = MetricGraph.of(MetricCatalogue.units());
+        for (String table : SORT_ORDER.keySet()) {
+            if (!graph.tables().contains(table)) {
+                throw new IllegalArgumentException("metric table " + table + " has a sort order but no metric unit"
+                        + " produces it");
             }
-        });
-        add(graph, "service", Set.of(), () -> writeOptional(ServiceTable.NAME, ServiceTable.compute(context)));
-        add(graph, "scorecard", Set.of("kpi", "service"), () -> writeOptional(ScorecardTable.NAME,
-                ScorecardTable.compute(context, table(KpiTables.STATUS), table(ServiceTable.NAME))));
-        add(graph, "alignment", Set.of(), () -> writeOptional(AlignmentTable.NAME, AlignmentTable.compute(context)));
-        add(graph, "project_health", Set.of(), () -> writeOptional(ProjectHealthTable.NAME,
-                ProjectHealthTable.compute(context)));
-        add(graph, "budget", Set.of(), () -> writeEach(BudgetTables.compute(context)));
-        add(graph, "risk", Set.of(), () -> writeEach(RiskTables.compute(context)));
-        add(graph, "priority", Set.of(), () -> writeOptional(PriorityTable.NAME, PriorityTable.compute(context)));
-        add(graph, "business_case", Set.of("risk"), () -> writeOptional(BusinessCaseTable.NAME,
-                BusinessCaseTable.compute(context, table(RiskTables.EXPOSURE))));
-        add(graph, "asset_refresh", Set.of(), () -> writeOptional(AssetRefreshTable.NAME,
-                AssetRefreshTable.compute(context)));
-        add(graph, "swot",
-                Set.of("kpi", "service", "scorecard", "project_health", "risk", "priority", "business_case"),
-                () -> writeOptional(SwotTable.NAME, SwotTable.compute(context, written)));
-        add(graph, "changes", Set.of("kpi", "scorecard", "project_health", "budget", "risk"),
-                () -> writeOne(ChangesTable.NAME, ChangesTable.compute(context, written)));
-        add(graph, "kpi_history", Set.of(), () -> writeOptional(KpiHistoryTable.NAME,
-                KpiHistoryTable.compute(context)));
-        add(graph, "business_unit_kpis", Set.of(), () -> writeOptional(BusinessUnitKpisTable.NAME,
-                BusinessUnitKpisTable.compute(context)));
-        add(graph, "executive_summary", Set.of("scorecard", "alignment", "budget", "project_health", "risk",
-                "service"), () -> writeOptional(ExecutiveSummaryTable.NAME,
-                        ExecutiveSummaryTable.compute(context, written)));
-        add(graph, "review_summary", Set.of("changes", "swot", "business_case"), () -> writeOptional(
-                ReviewSummaryTable.NAME, ReviewSummaryTable.compute(context, written)));
-        add(graph, "findings", Set.of("kpi", "service", "scorecard", "alignment", "project_health", "budget", "risk",
-                "priority"), () -> writeOne(FindingsTable.NAME,
-                        FindingsTable.compute(context, written, context.quarantined())));
+        }
         return graph;
     }
 
-    /** Labels the group's Spark jobs {@code metrics <group>}; each table's write is labelled by the table. */
-    private void add(TaskGraph<Map<String, Long>> graph, String group, Set<String> dependsOn,
-            Supplier<Map<String, Long>> work) {
-        graph.add(group, dependsOn, () -> JobLabels.labelled(context.spark(), "metrics " + group, work));
+    /** Runs the unit with the tables it declared it reads; returns the row count of each table it wrote. */
+    private Map<String, Long> compute(MetricUnit unit) {
+        MetricOutputs out = new MetricOutputs(unit, this::write);
+        unit.computation().compute(context, unit.inputs(written), out);
+        return out.rows();
     }
 
     private static Column[] columns(String... names) {
         return java.util.Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    }
-
-    private Optional<Dataset<Row>> table(String name) {
-        return Optional.ofNullable(written.get(name));
-    }
-
-    private Map<String, Long> writeOptional(String table, Optional<Dataset<Row>> rows) {
-        return rows.map(present -> writeOne(table, present)).orElse(Map.of());
-    }
-
-    private Map<String, Long> writeOne(String table, Dataset<Row> rows) {
-        return Map.of(table, write(table, rows));
-    }
-
-    /** Writes the tables in the map's order. */
-    private Map<String, Long> writeEach(Map<String, Dataset<Row>> tables) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        tables.forEach((table, rows) -> counts.put(table, write(table, rows)));
-        return counts;
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import io.northstar.metrics.review.Changes;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,10 +20,10 @@ final class ReviewSummaryTable {
     private ReviewSummaryTable() {
     }
 
-    static Optional<Dataset<Row>> compute(MetricsContext context, Map<String, Dataset<Row>> written) {
-        Optional<Dataset<Row>> changes = Optional.ofNullable(written.get(ChangesTable.NAME));
-        Optional<Dataset<Row>> swot = Optional.ofNullable(written.get(SwotTable.NAME));
-        Optional<Dataset<Row>> cases = Optional.ofNullable(written.get(BusinessCaseTable.NAME));
+    static Optional<Dataset<Row>> compute(MetricsContext context, MetricInputs inputs) {
+        Optional<Dataset<Row>> changes = inputs.get(ChangesTable.NAME);
+        Optional<Dataset<Row>> swot = inputs.get(SwotTable.NAME);
+        Optional<Dataset<Row>> cases = inputs.get(BusinessCaseTable.NAME);
         if (changes.isEmpty() && swot.isEmpty() && cases.isEmpty()) {
             return Optional.empty();
         }

@@ -11,9 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import io.northstar.contract.Datasets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,21 +34,23 @@ final class SwotTable {
     private SwotTable() {
     }
 
-    static Optional<Dataset<Row>> compute(MetricsContext context, Map<String, Dataset<Row>> written) {
+    static Optional<Dataset<Row>> compute(MetricsContext context, MetricInputs inputs) {
         List<Dataset<Row>> parts = new ArrayList<>();
         context.tables().get(Datasets.SWOT).ifPresent(listed -> parts.add(listed.select(col("type"),
                 lit("listed").as("origin"), col("source"), col("statement"), lit(null).cast("string").as("entity_type"),
                 lit(null).cast("string").as("entity_id"), col("objective_id"))));
-        if (written.containsKey(KpiTables.TREND) && written.containsKey(ScorecardTable.NAME)) {
-            derive(written, KpiTables.STATUS, status -> strengths(status, written.get(KpiTables.TREND),
-                    written.get(ScorecardTable.NAME))).ifPresent(parts::add);
+        Optional<Dataset<Row>> status = inputs.get(KpiTables.STATUS);
+        Optional<Dataset<Row>> trend = inputs.get(KpiTables.TREND);
+        Optional<Dataset<Row>> scorecard = inputs.get(ScorecardTable.NAME);
+        if (trend.isPresent() && scorecard.isPresent()) {
+            status.map(kpis -> strengths(kpis, trend.get(), scorecard.get())).ifPresent(parts::add);
         }
-        derive(written, KpiTables.STATUS, SwotTable::redKpis).ifPresent(parts::add);
-        derive(written, ProjectHealthTable.NAME, SwotTable::redProjects).ifPresent(parts::add);
-        derive(written, PriorityTable.NAME, SwotTable::quickWins).ifPresent(parts::add);
-        derive(written, BusinessCaseTable.NAME, SwotTable::unfundedCases).ifPresent(parts::add);
-        derive(written, RiskTables.EXPOSURE, SwotTable::topRisks).ifPresent(parts::add);
-        derive(written, ServiceTable.NAME, SwotTable::missedSlas).ifPresent(parts::add);
+        status.map(SwotTable::redKpis).ifPresent(parts::add);
+        inputs.get(ProjectHealthTable.NAME).map(SwotTable::redProjects).ifPresent(parts::add);
+        inputs.get(PriorityTable.NAME).map(SwotTable::quickWins).ifPresent(parts::add);
+        inputs.get(BusinessCaseTable.NAME).map(SwotTable::unfundedCases).ifPresent(parts::add);
+        inputs.get(RiskTables.EXPOSURE).map(SwotTable::topRisks).ifPresent(parts::add);
+        inputs.get(ServiceTable.NAME).map(SwotTable::missedSlas).ifPresent(parts::add);
         if (parts.isEmpty()) {
             return Optional.empty();
         }
@@ -65,11 +65,6 @@ final class SwotTable {
         return Optional.of(all.withColumn("quadrant", quadrant).select("quadrant", "type", "origin", "source", "statement", "entity_type",
                         "entity_id", "objective_id")
                 .orderBy(col("quadrant"), col("origin").desc(), col("source"), col("statement")));
-    }
-
-    private static Optional<Dataset<Row>> derive(Map<String, Dataset<Row>> written, String table,
-            Function<Dataset<Row>, Dataset<Row>> statements) {
-        return Optional.ofNullable(written.get(table)).map(statements);
     }
 
     private static Dataset<Row> derived(Dataset<Row> rows, String type, String source, Column statement,

@@ -206,7 +206,8 @@ class PlanningTablesTest {
                 + "('R7', 'g', false, 9000.0, 'critical', 'O1')", "risk_id, title, is_open, emv, band, objective_id"));
         written.put(ServiceTable.NAME, values("('S1', 'ERP', false, 99.1, 99.5, 'O1'), ('S2', 'CRM', true, 99.9, 99.5, 'O1')",
                 "service_id, name, sla_met, latest_availability, availability_target, objective_id"));
-        Dataset<Row> swot = SwotTable.compute(context(Map.of("swot", listed)), written).orElseThrow();
+        Dataset<Row> swot = SwotTable.compute(context(Map.of("swot", listed)),
+                MetricCatalogue.unit(SwotTable.NAME).inputs(written)).orElseThrow();
 
         assertThat(swot.filter("type = 'strength'").select("statement", "source", "entity_id").collectAsList())
                 .as("O1 is green with K1 improving; O2 is green but its only KPI worsens")
@@ -236,7 +237,8 @@ class PlanningTablesTest {
 
     @Test
     void theFirstSnapshotHasNoChangesAndTheTableStillHasItsColumns() {
-        Dataset<Row> changes = ChangesTable.compute(context(Map.of()), Map.of());
+        Dataset<Row> changes = ChangesTable.compute(context(Map.of()),
+                MetricCatalogue.unit(ChangesTable.NAME).inputs(Map.of()));
         assertThat(changes.count()).isZero();
         assertThat(changes.columns()).containsExactly(ChangesTable.SCHEMA.fieldNames());
     }
@@ -274,7 +276,7 @@ class PlanningTablesTest {
                 job, Map.of(), Map.of(), Optional.of(new MetricsContext.PreviousSnapshot(LocalDate.of(2026, 9, 30),
                         (zone, table) -> zone == Zone.METRICS ? Optional.ofNullable(paths.get(table)) : Optional.empty())));
 
-        List<String> changes = ChangesTable.compute(context, now)
+        List<String> changes = ChangesTable.compute(context, MetricCatalogue.unit(ChangesTable.NAME).inputs(now))
                 .orderBy("entity_type", "entity_id", "change")
                 .selectExpr("concat_ws(' ', entity_type, entity_id, change, coalesce(before, '-'), coalesce(after, '-'), "
                         + "direction, cast(previous_as_of as string))")
