@@ -14,9 +14,4 @@ public final class AlignmentMath {
     public static Double share(double numerator, double denominator) {
         return denominator == 0 ? null : numerator / denominator;
     }
-
-    /** The active portfolio: approved, active or on hold. */
-    public static boolean inActivePortfolio(String status) {
-        return "approved".equals(status) || "active".equals(status) || "on_hold".equals(status);
-    }
 }

@@ -22,11 +22,6 @@ public final class Priority {
         return orMiddle(effort) <= 2 && orMiddle(strategicValue) >= 3;
     }
 
-    /** Approved or active projects have money; proposed ones do not yet. */
-    public static boolean funded(String status) {
-        return "approved".equals(status) || "active".equals(status);
-    }
-
     private static int orMiddle(Integer value) {
         return value == null ? MISSING : value;
     }

@@ -31,9 +31,4 @@ public final class RiskMath {
         Double impact = expectedImpact(low, mostLikely, high);
         return impact == null ? null : probability(likelihood, probability) * impact;
     }
-
-    /** Open risks are those still being worked: open or mitigating. */
-    public static boolean isOpen(String status) {
-        return "open".equals(status) || "mitigating".equals(status);
-    }
 }

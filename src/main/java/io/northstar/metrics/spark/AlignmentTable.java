@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.northstar.contract.Datasets;
 import io.northstar.metrics.FiscalYear;
+import io.northstar.metrics.StatusRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ final class AlignmentTable {
 
     /** Active-portfolio sums per business unit, and for the whole portfolio. */
     private static Dataset<Row> budgetSide(Dataset<Row> projects, boolean haveLinks) {
-        Dataset<Row> active = projects.filter(PortfolioLinks.inActivePortfolio(col("status")));
+        Dataset<Row> active = projects.filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status")));
         Column alignedBudget = haveLinks ? MetricUdfs.exactSum(col("budget").cast("double").multiply(col("alignment")))
                 : lit(null);
         Column unaligned = haveLinks

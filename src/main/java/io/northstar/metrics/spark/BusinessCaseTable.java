@@ -7,15 +7,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import io.northstar.contract.Datasets;
+import io.northstar.metrics.StatusRule;
 import io.northstar.metrics.finance.BusinessCase;
 import io.northstar.metrics.finance.BusinessCaseMath;
-import io.northstar.metrics.portfolio.Priority;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
@@ -38,9 +37,6 @@ final class BusinessCaseTable {
             .add("payback_years", DataTypes.DoubleType)
             .add("roi", DataTypes.DoubleType)
             .add("risk_adjusted_npv", DataTypes.DoubleType, false);
-
-    private static final UserDefinedFunction FUNDED = functions.udf(
-            (UDF1<String, Boolean>) Priority::funded, DataTypes.BooleanType);
 
     private BusinessCaseTable() {
     }
@@ -103,7 +99,7 @@ final class BusinessCaseTable {
         Dataset<Row> projects = context.tables().require(Datasets.PROJECTS)
                 .select(col("project_id").as("p_project"), col("status").as("project_status"));
         return cases.join(projects, col("project_id").equalTo(col("p_project")), "left").drop("p_project")
-                .withColumn("funded", FUNDED.apply(col("project_status")));
+                .withColumn("funded", StatusColumns.matches(StatusRule.FUNDED, col("project_status")));
     }
 
     private static UserDefinedFunction figures() {

@@ -3,6 +3,7 @@ package io.northstar.metrics.spark;
 import static org.apache.spark.sql.functions.col;
 
 import io.northstar.contract.Datasets;
+import io.northstar.metrics.StatusRule;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,7 +24,7 @@ final class BusinessUnitKpisTable {
             return Optional.empty();
         }
         Dataset<Row> served = tables.require(Datasets.PROJECTS)
-                .filter(PortfolioLinks.inActivePortfolio(col("status")))
+                .filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status")))
                 .join(tables.require(Datasets.PROJECT_OBJECTIVES).select(col("project_id").as("l_project"),
                         col("objective_id")), col("project_id").equalTo(col("l_project")))
                 .select("business_unit", "objective_id").distinct();

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.northstar.metrics.StatusRule;
 import io.northstar.metrics.summary.HeadlineRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,7 +151,7 @@ final class ExecutiveSummaryTable {
     }
 
     private static Dataset<Row> projects(Dataset<Row> health) {
-        return perUnitAndPortfolio(health.filter(PortfolioLinks.inActivePortfolio(col("status"))),
+        return perUnitAndPortfolio(health.filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status"))),
                 count(lit(1)).as("active_projects"), countOf("health", "green", "projects_green"),
                 countOf("health", "amber", "projects_amber"), countOf("health", "red", "projects_red"));
     }

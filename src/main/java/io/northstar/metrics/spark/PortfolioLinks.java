@@ -3,18 +3,14 @@ package io.northstar.metrics.spark;
 import static org.apache.spark.sql.functions.col;
 
 import io.northstar.contract.Datasets;
+import io.northstar.metrics.StatusRule;
 import java.util.Optional;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Projects with their alignment, and the links of active-portfolio projects to objectives. */
 final class PortfolioLinks {
     private PortfolioLinks() {
-    }
-
-    static Column inActivePortfolio(Column status) {
-        return status.isin("approved", "active", "on_hold");
     }
 
     /**
@@ -45,7 +41,7 @@ final class PortfolioLinks {
         if (!tables.has(Datasets.PROJECTS) || !tables.has(Datasets.PROJECT_OBJECTIVES)) {
             return Optional.empty();
         }
-        Dataset<Row> active = tables.require(Datasets.PROJECTS).filter(inActivePortfolio(col("status")))
+        Dataset<Row> active = tables.require(Datasets.PROJECTS).filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status")))
                 .select(col("project_id").as("p_id"), col("budget"));
         return Optional.of(tables.require(Datasets.PROJECT_OBJECTIVES)
                 .join(active, col("project_id").equalTo(col("p_id")))

@@ -8,11 +8,11 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import io.northstar.job.Settings;
+import io.northstar.metrics.StatusRule;
 import io.northstar.metrics.portfolio.Priority;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -30,8 +30,6 @@ final class PriorityTable {
 
     private static final UserDefinedFunction QUICK_WIN = functions.udf(
             (UDF2<Integer, Integer, Boolean>) Priority::quickWin, DataTypes.BooleanType);
-    private static final UserDefinedFunction FUNDED = functions.udf(
-            (UDF1<String, Boolean>) Priority::funded, DataTypes.BooleanType);
 
     private PriorityTable() {
     }
@@ -52,7 +50,7 @@ final class PriorityTable {
                 .withColumn("priority_score", score.apply(col("strategic_value"), col("urgency"), col("effort"),
                         col("alignment")))
                 .withColumn("quick_win", QUICK_WIN.apply(col("strategic_value"), col("effort")))
-                .withColumn("funded", FUNDED.apply(col("status")))
+                .withColumn("funded", StatusColumns.matches(StatusRule.FUNDED, col("status")))
                 .withColumn("rank", row_number().over(Window.orderBy(col("priority_score").desc(),
                         col("project_id"))));
         return Optional.of(candidates

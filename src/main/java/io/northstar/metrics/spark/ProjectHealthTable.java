@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import io.northstar.contract.Datasets;
+import io.northstar.metrics.StatusRule;
 import io.northstar.metrics.portfolio.EarnedValue;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +76,8 @@ final class ProjectHealthTable {
             health = health.withColumn(money, col(money).cast("decimal(18,2)"));
         }
         // the reports' project lists and counts select on it rather than repeat the rule
-        return Optional.of(health.withColumn("in_active_portfolio", PortfolioLinks.inActivePortfolio(col("status"))));
+        return Optional.of(health.withColumn("in_active_portfolio",
+                StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status"))));
     }
 
     private static Row health(Row row) {

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.northstar.contract.Datasets;
+import io.northstar.metrics.StatusRule;
 import io.northstar.metrics.risk.MonteCarlo;
 import io.northstar.metrics.risk.RiskBands;
 import io.northstar.metrics.risk.RiskMath;
@@ -91,7 +92,7 @@ final class RiskTables {
         }
         Column score = col("likelihood").multiply(col("impact"));
         Column residual = col("residual_likelihood").multiply(col("residual_impact"));
-        Column open = col("status").isin("open", "mitigating");
+        Column open = StatusColumns.matches(StatusRule.OPEN_RISK, col("status"));
         return risks
                 .withColumn("score", score)
                 .withColumn("band", BAND.apply(score))

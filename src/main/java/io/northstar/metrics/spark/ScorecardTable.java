@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.northstar.contract.Datasets;
+import io.northstar.metrics.StatusRule;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -138,7 +139,7 @@ final class ScorecardTable {
             return card.withColumn("open_risk_emv", lit(null).cast("double"));
         }
         Dataset<Row> open = RiskTables.registeredBy(context)
-                .filter(col("status").isin("open", "mitigating"))
+                .filter(StatusColumns.matches(StatusRule.OPEN_RISK, col("status")))
                 .withColumn("emv", MetricUdfs.emv(col("likelihood"), col("probability"), col("cost_low"),
                         col("cost_most_likely"), col("cost_high")));
         Dataset<Row> exposure = open.filter(col("objective_id").isNotNull())

@@ -25,16 +25,6 @@ class AlignmentMathTest {
     }
 
     @Test
-    void theActivePortfolioIsApprovedActiveAndOnHold() {
-        assertThat(AlignmentMath.inActivePortfolio("approved")).isTrue();
-        assertThat(AlignmentMath.inActivePortfolio("active")).isTrue();
-        assertThat(AlignmentMath.inActivePortfolio("on_hold")).isTrue();
-        assertThat(AlignmentMath.inActivePortfolio("proposed")).isFalse();
-        assertThat(AlignmentMath.inActivePortfolio("completed")).isFalse();
-        assertThat(AlignmentMath.inActivePortfolio("cancelled")).isFalse();
-    }
-
-    @Test
     void theFiscalYearContainsAsOfAndCanStartInAnyMonth() {
         FiscalYear calendar = FiscalYear.containing(LocalDate.of(2026, 10, 31), 1);
         assertThat(calendar.first()).isEqualTo(YearMonth.of(2026, 1));

@@ -26,11 +26,4 @@ class PriorityTest {
         assertThat(Priority.quickWin(null, 1)).as("value counts as 3").isTrue();
         assertThat(Priority.quickWin(5, null)).as("effort counts as 3").isFalse();
     }
-
-    @Test
-    void approvedAndActiveProjectsAreFunded() {
-        assertThat(Priority.funded("approved")).isTrue();
-        assertThat(Priority.funded("active")).isTrue();
-        assertThat(Priority.funded("proposed")).isFalse();
-    }
 }

@@ -35,12 +35,4 @@ class RiskMathTest {
         }
         assertThat(total).isCloseTo(33_500, within(1e-9));
     }
-
-    @Test
-    void onlyOpenAndMitigatingRisksAreOpen() {
-        assertThat(RiskMath.isOpen("open")).isTrue();
-        assertThat(RiskMath.isOpen("mitigating")).isTrue();
-        assertThat(RiskMath.isOpen("accepted")).isFalse();
-        assertThat(RiskMath.isOpen("closed")).isFalse();
-    }
 }
