@@ -59,53 +59,39 @@ class MetricGraphTest {
 
     @Test
     void aTableNoUnitProducesFailsNamingIt() {
-        List<MetricUnit> units = List.of(
+        assertRefused("metric unit swot reads kpi_stauts, which no metric unit produces",
                 unit("kpi_status", List.of("kpi_status"), List.of()),
                 unit("swot", List.of("swot"), List.of("kpi_status", "kpi_stauts")));
-
-        assertThatThrownBy(() -> MetricGraph.of(units)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("metric unit swot reads kpi_stauts, which no metric unit produces");
     }
 
     @Test
     void aTableProducedTwiceFailsNamingItAndBothUnits() {
-        List<MetricUnit> units = List.of(
+        assertRefused("metric table kpi_trend is produced twice: by unit kpi and by unit kpi_trend",
                 unit("kpi", List.of("kpi_status", "kpi_trend"), List.of()),
                 unit("kpi_trend", List.of("kpi_trend"), List.of()));
-
-        assertThatThrownBy(() -> MetricGraph.of(units)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("metric table kpi_trend is produced twice: by unit kpi and by unit kpi_trend");
     }
 
     @Test
     void twoUnitsOfOneNameFail() {
-        List<MetricUnit> units = List.of(
+        assertRefused("metric unit risk is declared twice",
                 unit("risk", List.of("risk_exposure"), List.of()),
                 unit("risk", List.of("risk_summary"), List.of()));
-
-        assertThatThrownBy(() -> MetricGraph.of(units)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("metric unit risk is declared twice");
     }
 
     @Test
     void aCycleFailsNamingEachTableOnIt() {
-        List<MetricUnit> units = List.of(
+        assertRefused("metric tables read each other in a cycle: swot reads changes, changes reads findings"
+                + " (unit rules), rules reads swot",
                 unit("base", List.of("base"), List.of()),
                 unit("swot", List.of("swot"), List.of("base", "changes")),
                 unit("changes", List.of("changes"), List.of("findings")),
                 unit("rules", List.of("findings", "extra"), List.of("swot")));
-
-        assertThatThrownBy(() -> MetricGraph.of(units)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("metric tables read each other in a cycle: swot reads changes, changes reads findings"
-                        + " (unit rules), rules reads swot");
     }
 
     @Test
     void aUnitReadingWhatItProducesIsACycle() {
-        List<MetricUnit> units = List.of(unit("kpi", List.of("kpi_status", "kpi_trend"), List.of("kpi_trend")));
-
-        assertThatThrownBy(() -> MetricGraph.of(units)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("metric tables read each other in a cycle: kpi reads kpi_trend (unit kpi)");
+        assertRefused("metric tables read each other in a cycle: kpi reads kpi_trend (unit kpi)",
+                unit("kpi", List.of("kpi_status", "kpi_trend"), List.of("kpi_trend")));
     }
 
     @Test
@@ -143,6 +129,11 @@ class MetricGraphTest {
                 .hasMessage("metric unit kpi writes kpi_status twice");
         assertThatThrownBy(() -> out.write("swot", EMPTY.get())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("metric unit kpi writes swot, which it does not declare");
+    }
+
+    private static void assertRefused(String message, MetricUnit... units) {
+        assertThatThrownBy(() -> MetricGraph.of(List.of(units))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
     }
 
     private static MetricUnit unit(String name, List<String> produces, List<String> reads) {
