@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.northstar.testing.TestingSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,15 @@ class MetricGraphTest {
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("review_summary"))).containsExactlyInAnyOrder("changes",
                 "swot", "business_case");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("alignment"))).isEmpty();
+    }
+
+    @Test
+    void everyTableOfTheCatalogueIsDocumented() throws IOException {
+        List<String> documented = Pattern.compile("(?m)^## ([a-z_0-9]+)")
+                .matcher(Files.readString(Path.of("docs/metrics.md"))).results().map(match -> match.group(1)).toList();
+
+        assertThat(documented).as("docs/metrics.md has a section per metric table")
+                .containsAll(MetricGraph.of(MetricCatalogue.units()).tables());
     }
 
     @Test
