@@ -105,6 +105,20 @@ public final class TestingSample {
         return twoSnapshots.unchanged();
     }
 
+    /** Copies the files under a folder (of a shared run, say) into another, to change them there. */
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
     private static Path newFolder(String name) {
         try {
             Path folder = Files.createTempDirectory("northstar-sample-" + name + "-");
