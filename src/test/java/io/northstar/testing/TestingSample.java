@@ -33,6 +33,7 @@ public final class TestingSample {
 
     private static Run oneSnapshot;
     private static Run twoSnapshots;
+    private static PackagedRun packagedRun;
 
     private TestingSample() {
     }
@@ -103,6 +104,57 @@ public final class TestingSample {
             twoSnapshots = new Run(job, job.run());
         }
         return twoSnapshots.unchanged();
+    }
+
+    /**
+     * The bundled sample job ({@code jobs/sample.yaml}) run by the packaged jar in a process of
+     * its own, as README tells users to ({@link TestingCli}), into a lake and a reports folder of
+     * its own: what it printed, and where it wrote. For the integration tests, which need
+     * {@code mvn package} first.
+     */
+    public static final class PackagedRun {
+        private final TestingCli.Result result;
+        private final Path lake;
+        private final Path reports;
+        private final Map<String, Long> digests;
+
+        private PackagedRun(TestingCli.Result result, Path lake, Path reports) {
+            this.result = result;
+            this.lake = lake;
+            this.reports = reports;
+            this.digests = digests(lake.getParent());
+        }
+
+        public TestingCli.Result result() {
+            return result;
+        }
+
+        public Path lake() {
+            return lake;
+        }
+
+        public Path reports() {
+            return reports;
+        }
+
+        private PackagedRun unchanged() {
+            assertThat(digests(lake.getParent())).as("files of the shared run of jobs/sample.yaml in "
+                    + lake.getParent() + " (a test wrote into it; shared runs are read-only)").isEqualTo(digests);
+            return this;
+        }
+    }
+
+    /** {@code northstar run --job jobs/sample.yaml}, by the packaged jar, once per test JVM. */
+    public static synchronized PackagedRun packagedRun() throws IOException, InterruptedException {
+        if (packagedRun == null) {
+            Path folder = newFolder("packaged-run");
+            Path lake = folder.resolve("lake");
+            Path reports = folder.resolve("reports");
+            TestingCli.Result result = new TestingCli(folder.resolve("console")).run("run", "--job",
+                    "jobs/sample.yaml", "--lake", lake.toString(), "--reports", reports.toString());
+            packagedRun = new PackagedRun(result, lake, reports);
+        }
+        return packagedRun.unchanged();
     }
 
     /** Copies the files under a folder (of a shared run, say) into another, to change them there. */
