@@ -97,9 +97,12 @@ class ClusterIT {
 
         List<ProcessHandle> clusterProcesses = new ArrayList<>();
         try (StandaloneCluster cluster = StandaloneCluster.start(folder.resolve("spark"), sparkJars(), 2, "3g")) {
+            // shuffle partitions as README tells operators to set them (2 to 3 times the executor
+            // cores; local mode has 8): Spark's default of 200 made the run about three times as long
             List<String> submit = cluster.java("org.apache.spark.deploy.SparkSubmit", "--master", cluster.masterUrl(),
                     "--deploy-mode", "client", "--class", "io.northstar.cli.Main", "--name", "northstar-cluster-it",
                     "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2", "--executor-memory", "1g",
+                    "--conf", "spark.sql.shuffle.partitions=4",
                     jar("northstar.spark.jar", "target/northstar-spark.jar").toString(),
                     "run", "--job", "jobs/sample.yaml", "--lake", remote.resolve("lake").toString(),
                     "--reports", remote.resolve("reports").toString());
