@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.northstar.contract.Datasets;
 import io.northstar.testing.TestingCli;
 import io.northstar.testing.TestingCli.Result;
+import io.northstar.testing.TestingSample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +37,10 @@ class FatJarIT {
 
     @Test
     void runsTheSampleJobIntoALakeWithAManifest() throws Exception {
-        Path lake = folder.resolve("lake");
-        Path reports = folder.resolve("reports");
-        Result result = launch("run", "--job", "jobs/sample.yaml", "--lake", lake.toString(), "--reports",
-                reports.toString());
+        TestingSample.PackagedRun run = TestingSample.packagedRun();
+        Path lake = run.lake();
+        Path reports = run.reports();
+        Result result = run.result();
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("ingest", "publish", "published snapshot as_of 2026-10-31");

@@ -2,7 +2,7 @@ package io.northstar.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.northstar.testing.TestingCli;
+import io.northstar.testing.TestingSample;
 import io.northstar.testing.TestingSpark;
 import java.io.File;
 import java.io.IOException;
@@ -88,20 +88,21 @@ class ClusterIT {
 
     @Test
     void theSampleJobOnAStandaloneClusterComputesExactlyWhatLocalModeComputes() throws Exception {
-        Path local = folder.resolve("local");
+        // the same job run by the packaged jar in local mode, shared with the other integration tests
+        TestingSample.PackagedRun localRun = TestingSample.packagedRun();
+        assertThat(localRun.result().exitCode()).as(localRun.result().err()).isZero();
+        Path localLake = localRun.lake();
+        Path localReports = localRun.reports();
         Path remote = folder.resolve("cluster");
-        List<String> localCommand = new ArrayList<>(TestingCli.java("-Xmx1g"));
-        localCommand.addAll(List.of("-jar", jar("northstar.jar", "target/northstar.jar").toString(), "run", "--job",
-                "jobs/sample.yaml", "--lake", local.resolve("lake").toString(), "--reports",
-                local.resolve("reports").toString()));
-        Result localRun = launch(localCommand, Map.of(), "local-run");
-        assertThat(localRun.exitCode()).as(localRun.output()).isZero();
 
         List<ProcessHandle> clusterProcesses = new ArrayList<>();
         try (StandaloneCluster cluster = StandaloneCluster.start(folder.resolve("spark"), sparkJars(), 2, "3g")) {
+            // shuffle partitions as README tells operators to set them (2 to 3 times the executor
+            // cores; local mode has 8): Spark's default of 200 made the run about three times as long
             List<String> submit = cluster.java("org.apache.spark.deploy.SparkSubmit", "--master", cluster.masterUrl(),
                     "--deploy-mode", "client", "--class", "io.northstar.cli.Main", "--name", "northstar-cluster-it",
                     "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2", "--executor-memory", "1g",
+                    "--conf", "spark.sql.shuffle.partitions=4",
                     jar("northstar.spark.jar", "target/northstar-spark.jar").toString(),
                     "run", "--job", "jobs/sample.yaml", "--lake", remote.resolve("lake").toString(),
                     "--reports", remote.resolve("reports").toString());
@@ -127,14 +128,14 @@ class ClusterIT {
                 .as("cluster process " + process.pid() + " stopped").isFalse());
 
         for (String zone : List.of("conformed", "quarantine", "metrics")) {
-            assertThat(tables(remote.resolve("lake"), zone)).isEqualTo(tables(local.resolve("lake"), zone));
-            for (String table : tables(local.resolve("lake"), zone)) {
+            assertThat(tables(remote.resolve("lake"), zone)).isEqualTo(tables(localLake, zone));
+            for (String table : tables(localLake, zone)) {
                 assertThat(tableRows(remote.resolve("lake"), zone, table)).as(zone + "/" + table)
-                        .isEqualTo(tableRows(local.resolve("lake"), zone, table));
+                        .isEqualTo(tableRows(localLake, zone, table));
             }
         }
         assertThat(tableRows(remote.resolve("lake"), "metrics", "risk_simulation")).hasSize(8);
-        try (Stream<Path> pdfs = Files.list(local.resolve("reports/2026-10-31"))) {
+        try (Stream<Path> pdfs = Files.list(localReports.resolve("2026-10-31"))) {
             for (Path pdf : pdfs.toList()) {
                 assertThat(figures(remote.resolve("reports/2026-10-31").resolve(pdf.getFileName())))
                         .as(pdf.getFileName().toString()).isEqualTo(figures(pdf)).contains("Halvorsen & Pike");

@@ -7,80 +7,129 @@ import io.northstar.contract.Datasets;
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.jdbc.SampleLoader;
+import io.northstar.lake.Lake;
+import io.northstar.lake.Staging;
+import io.northstar.lake.Zone;
 import io.northstar.run.RunManifest;
+import io.northstar.testing.TestingDatabases;
 import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingSample;
+import io.northstar.testing.TestingSpark;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import io.northstar.testing.TestingDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** JDBC sources conform exactly like CSV (SPEC.md §1.1); an unreachable one exits 4. */
+/**
+ * JDBC sources conform exactly like CSV (SPEC.md §1.1); an unreachable one exits 4. The sample
+ * is loaded into each database and read from there: every database's conformed rows equal the
+ * CSV run's, and one whole run (PostgreSQL, read in partitions) computes every metric table of
+ * the CSV run too.
+ */
 class JdbcSourceTest {
 
     @TempDir
     Path folder;
 
-    @TempDir
-    static Path shared;
-
-    private static TestingJob csv;
+    private static TestingSample.Run csv;
 
     /** The sample read from its CSV files: what every database must reproduce. */
     @BeforeAll
     static void csvBaseline() {
-        csv = TestingJob.sample(shared.resolve("csv"));
-        csv.runWithoutReports();
+        csv = TestingSample.oneSnapshot();
+    }
+
+    private static List<String> rows(Dataset<Row> table, String... dropped) {
+        return table.drop(dropped).collectAsList().stream().map(Row::toString).sorted().toList();
     }
 
     private static List<String> rows(TestingJob job, String zone, String table, String... dropped) {
-        return job.table(zone, table, TestingJob.AS_OF).drop(dropped).collectAsList().stream().map(Row::toString)
-                .sorted().toList();
+        return rows(job.table(zone, table, TestingJob.AS_OF), dropped);
     }
 
-    /**
-     * Loads the sample into the database, runs the job on every dataset from there, and
-     * checks that conformed rows, quarantine and every metric table equal the CSV run's.
-     */
-    private void assertDatabaseEqualsCsv(String url, String user, String budgetOptions) {
-        new SampleLoader(url, user, "").load(shared.resolve("csv/data"));
-        TestingJob jdbc = new TestingJob(folder.resolve("jdbc"));
+    /** Loads the sample into the database; a job with the CSV run's settings reading every dataset from there. */
+    private TestingJob jobOverTheDatabase(String url, String user, String budgetOptions) {
+        new SampleLoader(url, user, "").load(csv.data());
+        TestingJob jdbc = new TestingJob(folder.resolve("jdbc")).yaml(TestingSample.YAML);
         for (String dataset : Datasets.names()) {
             jdbc.jdbc(dataset, url, dataset, "user: " + user
                     + (dataset.equals(Datasets.BUDGET_LINES) ? budgetOptions : ""));
         }
+        return jdbc;
+    }
+
+    /**
+     * Every dataset came from the database, counted like CSV, with no row quarantined, and its
+     * conformed rows and column types equal the CSV run's.
+     */
+    private static void assertConformedEqualsCsv(String url, List<DatasetOutcome> outcomes,
+            Function<String, Dataset<Row>> conformed, Function<String, Dataset<Row>> quarantine) {
+        assertThat(outcomes).extracting(DatasetOutcome::dataset).isEqualTo(Datasets.names());
+        assertThat(outcomes.get(0).source()).startsWith(url.substring(0, 10)).contains("table");
+        for (DatasetOutcome outcome : outcomes) {
+            assertThat(outcome.rowsRead()).as(outcome.dataset())
+                    .isEqualTo(outcome.kept() + outcome.deduplicated() + outcome.quarantined());
+            assertThat(outcome.quarantined()).as(outcome.dataset()).isZero();
+        }
+        for (String dataset : Datasets.names()) {
+            Dataset<Row> expected = csv.job().conformed(dataset);
+            assertThat(conformed.apply(dataset).schema().simpleString()).as(dataset)
+                    .isEqualTo(expected.schema().simpleString());
+            assertThat(rows(conformed.apply(dataset))).as(dataset).isEqualTo(rows(expected)).isNotEmpty();
+            assertThat(quarantine.apply(dataset).count()).as(dataset).isZero();
+        }
+    }
+
+    /**
+     * Ingests the sample from the database into a staging area of its own (the stage where a
+     * source is read, checked and conformed; what follows reads only the conformed rows) and
+     * checks that it conforms exactly the CSV run's rows.
+     */
+    private void assertIngestEqualsCsv(String url, String user, String budgetOptions) {
+        TestingJob jdbc = jobOverTheDatabase(url, user, budgetOptions);
+        Staging staging = new Lake(jdbc.lake().toString(), TestingSpark.session().sparkContext().hadoopConfiguration())
+                .stage("jdbc", TestingJob.AS_OF);
+        List<DatasetOutcome> outcomes = new DatasetIngestor(TestingSpark.session(), "jdbc")
+                .ingest(jdbc.job(), staging, outcome -> { });
+        assertConformedEqualsCsv(url, outcomes,
+                dataset -> TestingSpark.session().read().parquet(staging.partition(Zone.CONFORMED, dataset)),
+                dataset -> TestingSpark.session().read().parquet(staging.partition(Zone.QUARANTINE, dataset)));
+    }
+
+    /**
+     * Runs the job on every dataset from the database and checks that conformed rows,
+     * quarantine and every metric table equal the CSV run's.
+     */
+    private void assertRunEqualsCsv(String url, String user, String budgetOptions) {
+        TestingJob jdbc = jobOverTheDatabase(url, user, budgetOptions);
         RunManifest fromJdbc = jdbc.runWithoutReports();
 
-        assertThat(fromJdbc.datasets()).hasSize(Datasets.names().size());
-        assertThat(fromJdbc.datasets().get(0).source()).startsWith(url.substring(0, 10)).contains("table");
-        for (String dataset : Datasets.names()) {
-            assertThat(rows(jdbc, "conformed", dataset)).as(dataset).isEqualTo(rows(csv, "conformed", dataset))
-                    .isNotEmpty();
-            assertThat(jdbc.quarantine(dataset).count()).as(dataset).isZero();
-        }
+        assertConformedEqualsCsv(url, fromJdbc.datasets(), jdbc::conformed, jdbc::quarantine);
         for (String table : jdbc.lakeTables("metrics")) {
             assertThat(rows(jdbc, "metrics", table, "run_id")).as(table)
-                    .isEqualTo(rows(csv, "metrics", table, "run_id"));
+                    .isEqualTo(rows(csv.job(), "metrics", table, "run_id"));
         }
-        assertThat(jdbc.lakeTables("metrics")).isEqualTo(csv.lakeTables("metrics")).hasSize(26);
+        assertThat(jdbc.lakeTables("metrics")).isEqualTo(csv.job().lakeTables("metrics")).hasSize(26);
     }
 
     @Test
-    void anH2DatabaseYieldsTheSameConformedRowsAndMetricsAsTheCsvFiles() {
+    void anH2DatabaseYieldsTheSameConformedRowsAsTheCsvFiles() {
         // lower-case names unquoted, as on PostgreSQL: the loader's tables are named in lower case
-        assertDatabaseEqualsCsv("jdbc:h2:" + folder.resolve("h2/northstar") + ";DATABASE_TO_LOWER=TRUE", "sa", "");
+        assertIngestEqualsCsv("jdbc:h2:" + folder.resolve("h2/northstar") + ";DATABASE_TO_LOWER=TRUE", "sa", "");
     }
 
     @Test
     void postgresqlWithAPartitionedReadYieldsTheSameRowsAndMetricsAsCsv() {
-        assertDatabaseEqualsCsv(TestingDatabases.postgres(), "postgres", ", partitionColumn: plan, numPartitions: 3");
+        assertRunEqualsCsv(TestingDatabases.postgres(), "postgres", ", partitionColumn: plan, numPartitions: 3");
     }
 
     @Test
-    void mariadbWithAPartitionedReadYieldsTheSameRowsAndMetricsAsCsv() {
-        assertDatabaseEqualsCsv(TestingDatabases.mariadb(), "root",
+    void mariadbWithAPartitionedReadYieldsTheSameConformedRowsAsCsv() {
+        assertIngestEqualsCsv(TestingDatabases.mariadb(), "root",
                 ", partitionColumn: plan, numPartitions: 2, lowerBound: 0, upperBound: 100000");
     }
 
@@ -118,7 +167,7 @@ class JdbcSourceTest {
         }
         job.runWithoutReports();
         for (String dataset : List.of(Datasets.KPIS, Datasets.KPI_OBSERVATIONS)) {
-            assertThat(rows(job, "conformed", dataset)).as(dataset).isEqualTo(rows(csv, "conformed", dataset))
+            assertThat(rows(job, "conformed", dataset)).as(dataset).isEqualTo(rows(csv.job(), "conformed", dataset))
                     .isNotEmpty();
         }
         return job;
@@ -129,7 +178,7 @@ class JdbcSourceTest {
         // the server trusts local connections, so any password is accepted, and must still never show
         String password = "Sup3rS3cret-userinfo";
         String url = TestingDatabases.postgres().replace("//", "//postgres:" + password + "@");
-        new SampleLoader(url, null, null).load(shared.resolve("csv/data"));
+        new SampleLoader(url, null, null).load(csv.data());
         TestingJob job = assertTwoDatasetsEqualCsv(url, "retries: 0");
 
         assertThat(job.progressOutput()).doesNotContain(password);
@@ -144,7 +193,7 @@ class JdbcSourceTest {
     @Test
     void aMysqlUrlIsReadThroughTheMariadbDriver() {
         String url = TestingDatabases.mariadb().replace("jdbc:mariadb:", "jdbc:mysql:");
-        new SampleLoader(url, "root", "").load(shared.resolve("csv/data"));
+        new SampleLoader(url, "root", "").load(csv.data());
         TestingJob job = assertTwoDatasetsEqualCsv(url, "user: root, retries: 0");
         assertThat(job.manifests()).hasSize(1);
     }

@@ -13,6 +13,7 @@ import io.northstar.lake.Lake;
 import io.northstar.lake.Zone;
 import io.northstar.testing.TestingDatabases;
 import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingSample;
 import io.northstar.testing.TestingSpark;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JdbcPublisherTest {
     private static final LocalDate LATEST = TestingJob.AS_OF;
-    private static final LocalDate EARLIER = LocalDate.of(2026, 9, 30);
+    private static final LocalDate EARLIER = TestingSample.PREVIOUS;
     private static final String SCHEMA = "northstar_bi";
 
     @TempDir
@@ -60,9 +61,7 @@ class JdbcPublisherTest {
 
     @BeforeAll
     static void twoPublishedSnapshots() {
-        job = TestingJob.sample(folder.resolve("job"));
-        job.runWithoutReports(LATEST);
-        job.runWithoutReports(EARLIER);
+        job = TestingSample.twoSnapshots().job();
     }
 
     /** A fresh, empty schema on the named database. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.northstar.testing.TestingCli;
 import io.northstar.testing.TestingCli.Result;
 import io.northstar.testing.TestingCli.Started;
+import io.northstar.testing.TestingSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The real CLI in processes of its own, killed with SIGKILL in the middle of each stage: what
  * was published before stays intact and readable, by Northstar and by an independent Parquet
  * reader (DuckDB); the next run cleans up and publishes normally, and a second run started
- * while it holds the lake is refused. One sequence, since every run costs a JVM and a Spark.
+ * while it holds the lake is refused. One sequence, since every run costs a JVM and a Spark;
+ * the snapshot published before is a copy of the packaged jar's run that the other integration
+ * tests share ({@link TestingSample#packagedRun()}).
  */
 class CrashRecoveryIT {
     private static final String AS_OF = "2026-10-31";
@@ -81,8 +84,11 @@ class CrashRecoveryIT {
     @Test
     void aRunKilledDuringIngestMetricsOrReportsLeavesTheLastSnapshotIntactAndTheNextRunPublishesAlone()
             throws Exception {
-        Result first = cli.run(runCommand());
-        assertThat(first.exitCode()).as(first.err()).isZero();
+        TestingSample.PackagedRun first = TestingSample.packagedRun();
+        assertThat(first.result().exitCode()).as(first.result().err()).isZero();
+        // the run's lake and PDFs, as a backup restored here would bring them back
+        TestingSample.copy(first.lake(), lake);
+        TestingSample.copy(first.reports(), reports);
         Map<String, String> published = digests();
         Map<String, Long> rows = rowCountsByDuckDb();
         assertThat(rows).containsEntry("metrics/kpi_status", 40L).containsEntry("conformed/budget_lines", 12_000L);

@@ -8,6 +8,7 @@ import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.sample.SampleGenerator;
 import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingSample;
 import io.northstar.testing.TestingTmpfs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lake on a 4 MB tmpfs: the sample fits, ten times the sample does not. The run that
- * fills the disk fails with exit 7 and a message saying so, removes what it staged, and the
- * snapshot published before is untouched. Mounting needs root: elsewhere the test is skipped,
- * with a message.
+ * The lake on a 4 MB tmpfs: the sample fits (a copy of the shared run of {@link TestingSample},
+ * its lake and PDFs), ten times the sample does not. The run that fills the disk fails with
+ * exit 7 and a message saying so, removes what it staged, and the snapshot published before is
+ * untouched. Mounting needs root: elsewhere the test is skipped, with a message.
  */
 class DiskFullTest {
     @TempDir
@@ -45,9 +46,11 @@ class DiskFullTest {
     }
 
     @Test
-    void aRunThatFillsTheDiskExitsSevenAndLeavesThePreviousSnapshotAsItWas() {
-        TestingJob job = jobOver(generate(1));
-        job.run();
+    void aRunThatFillsTheDiskExitsSevenAndLeavesThePreviousSnapshotAsItWas() throws IOException {
+        TestingJob job = new TestingJob(small);
+        TestingSample.Run sample = TestingSample.oneSnapshot();
+        TestingSample.copy(sample.job().lake(), job.lake());
+        TestingSample.copy(sample.folder().resolve("reports"), small.resolve("reports"));
         List<String> published = job.lakeFiles("metrics");
         List<String> conformed = job.lakeFiles("conformed");
         TestingJob bigger = jobOver(generate(10));

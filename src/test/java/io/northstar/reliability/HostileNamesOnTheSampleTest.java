@@ -3,6 +3,7 @@ package io.northstar.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +23,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample organisation run twice: as generated, and with the Freight unit renamed to 5,000
- * characters, a project named in 3,000, and right-to-left overrides in a unit's, a project's,
- * a KPI's, a risk's and a service's name. Names are cut and cleaned wherever a PDF shows them
- * (tables, sentences, headings), so the PDFs keep the sample's length and no override turns the
- * text around a name backwards.
+ * The sample organisation run twice: as generated (the shared run of {@link TestingSample}), and
+ * with the same settings but the Freight unit renamed to 5,000 characters, a project named in
+ * 3,000, and right-to-left overrides in a unit's, a project's, a KPI's, a risk's and a service's
+ * name. Names are cut and cleaned wherever a PDF shows them (tables, sentences, headings), so
+ * the PDFs keep the sample's length and no override turns the text around a name backwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileNamesOnTheSampleTest {
@@ -43,11 +44,9 @@ class HostileNamesOnTheSampleTest {
 
     @BeforeAll
     void runTheSampleAsGeneratedAndWithHostileNames(@TempDir Path folder) {
-        TestingJob sample = TestingJob.sample(folder.resolve("plain"));
-        sample.run();
-        plain = sample.folder().resolve("reports/2026-10-31");
+        plain = TestingSample.oneSnapshot().reports(TestingJob.AS_OF);
 
-        TestingJob job = TestingJob.sample(folder.resolve("hostile"));
+        TestingJob job = TestingJob.sample(folder.resolve("hostile")).yaml(TestingSample.YAML);
         for (String dataset : List.of("projects", "budget_lines", "assets")) {
             replaceField(job, dataset, "Freight", LONG_UNIT);
             replaceField(job, dataset, "Warehousing", DISGUISED_UNIT);

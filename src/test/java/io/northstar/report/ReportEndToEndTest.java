@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.northstar.run.RunManifest;
 import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingSample;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,7 +17,6 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The executive scorecard of a run on the sample organisation: its figures are the lake's. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,10 +28,11 @@ class ReportEndToEndTest {
     private File pdf;
 
     @BeforeAll
-    void runAndRender(@TempDir Path folder) throws IOException {
-        job = TestingJob.sample(folder).yaml("currency: EUR\nreport: { organisation: Halvorsen & Pike Logistics }\n");
-        manifest = job.run();
-        pdf = folder.resolve("reports/2026-10-31/executive-scorecard.pdf").toFile();
+    void runAndRender() throws IOException {
+        TestingSample.Run run = TestingSample.oneSnapshot();
+        job = run.job();
+        manifest = run.manifest();
+        pdf = run.reports(TestingJob.AS_OF).resolve("executive-scorecard.pdf").toFile();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(document);
         }

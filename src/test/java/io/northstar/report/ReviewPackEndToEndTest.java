@@ -3,9 +3,9 @@ package io.northstar.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.northstar.testing.TestingJob;
+import io.northstar.testing.TestingSample;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The review pack of two snapshots of the sample organisation, a month apart: the first has
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewPackEndToEndTest {
-    private static final LocalDate PREVIOUS = LocalDate.of(2026, 9, 30);
+    private static final LocalDate PREVIOUS = TestingSample.PREVIOUS;
 
     private TestingJob job;
     private File pdf;
@@ -35,13 +34,12 @@ class ReviewPackEndToEndTest {
     private String firstText;
 
     @BeforeAll
-    void runTwoSnapshots(@TempDir Path folder) throws IOException {
-        job = TestingJob.sample(folder).yaml("currency: EUR\nreport: { organisation: Halvorsen & Pike Logistics }\n");
-        job.run(PREVIOUS);
-        job.run();
-        pdf = folder.resolve("reports/2026-10-31/review-pack.pdf").toFile();
+    void runTwoSnapshots() throws IOException {
+        TestingSample.Run run = TestingSample.twoSnapshots();
+        job = run.job();
+        pdf = run.reports(TestingJob.AS_OF).resolve("review-pack.pdf").toFile();
         text = flat(pdf);
-        firstText = flat(folder.resolve("reports/2026-09-30/review-pack.pdf").toFile());
+        firstText = flat(run.reports(PREVIOUS).resolve("review-pack.pdf").toFile());
     }
 
     /** The PDF's text with line breaks as spaces, so wrapped sentences read whole. */

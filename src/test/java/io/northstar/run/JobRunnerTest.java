@@ -57,16 +57,17 @@ class JobRunnerTest {
 
     @Test
     void aRerunForTheSameAsOfReplacesTheSnapshotWhole() {
+        // the lake's snapshot is what is replaced: these runs render no PDFs
         TestingJob job = cleanJob();
-        RunManifest first = job.run();
-        job.run(LocalDate.of(2026, 9, 30));
-        RunManifest again = job.run();
+        RunManifest first = job.runWithoutReports();
+        job.runWithoutReports(LocalDate.of(2026, 9, 30));
+        RunManifest again = job.runWithoutReports();
         assertThat(again.datasets()).isEqualTo(first.datasets());
         assertThat(job.conformed("kpi_observations").count()).as("no duplicate rows").isEqualTo(3);
         assertThat(job.lakeFiles("conformed").stream().filter(f -> f.startsWith("kpi_observations/as_of=2026-10-31")))
                 .as("one file, the second run's").hasSize(1);
 
-        job.without("kpi_observations").run();
+        job.without("kpi_observations").runWithoutReports();
         assertThat(job.lake().resolve("conformed/kpi_observations/as_of=2026-10-31"))
                 .as("a dataset the re-run does not have leaves the snapshot").doesNotExist();
         assertThat(job.lake().resolve("conformed/kpi_observations/as_of=2026-09-30"))
@@ -76,7 +77,7 @@ class JobRunnerTest {
     @Test
     void theQualityGateStopsTheRunAndKeepsThePreviousSnapshot() throws IOException {
         TestingJob job = cleanJob();
-        job.run();
+        job.runWithoutReports();
         List<String> before = job.lakeFiles("conformed");
 
         job.csv("kpi_observations", "kpi_id,period_end,value", "K1,2026-09-30,99.1", "K1,2026-10-31,n/a",
@@ -99,7 +100,7 @@ class JobRunnerTest {
         TestingJob job = cleanJob().yaml("quality: { overrides: { kpi_observations: 0.5 } }\n");
         job.csv("kpi_observations", "kpi_id,period_end,value", "K1,2026-09-30,99.1", "K1,2026-10-31,n/a",
                 "K2,2026-10-31,4");
-        assertThat(job.run().succeeded()).isTrue();
+        assertThat(job.runWithoutReports().succeeded()).isTrue();
     }
 
     @Test
@@ -134,7 +135,7 @@ class JobRunnerTest {
     @Test
     void aRunWhileAnotherHoldsTheLakeIsRefusedWithFiveAndLeavesTheSnapshotAlone() {
         TestingJob job = cleanJob();
-        job.run();
+        job.runWithoutReports();
         List<String> before = job.lakeFiles("conformed");
         io.northstar.lake.Lake lake = new io.northstar.lake.Lake(job.lake().toString(),
                 new org.apache.hadoop.conf.Configuration());
@@ -143,7 +144,7 @@ class JobRunnerTest {
             assertFailsWith(job::run, ExitCode.LAKE_BUSY, "is locked by run 20261122T020000Z-abcdef01");
         }
         assertThat(job.lakeFiles("conformed")).isEqualTo(before);
-        assertThat(job.run().succeeded()).isTrue();
+        assertThat(job.runWithoutReports().succeeded()).isTrue();
         assertThat(job.lake().resolve("_lock")).doesNotExist();
     }
 
