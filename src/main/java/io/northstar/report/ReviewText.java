@@ -24,7 +24,19 @@ public final class ReviewText {
      * (was mitigating)", "band high → critical".
      */
     public static String change(String change, String before, String after, Double relativeMove, String currency) {
+        return change(change, before, after, relativeMove, currency, null, null);
+    }
+
+    /**
+     * {@link #change(String, String, String, Double, String)}, and the moves of recent_moves: "45.7 %
+     * → 28.9 % since 2026-09-30", "new risk (critical), identified 2026-10-12".
+     */
+    public static String change(String change, String before, String after, Double relativeMove, String currency,
+            String unit, Object since) {
         return switch (change) {
+            case "latest_observation" -> Amounts.number(parse(before), unit) + " → " + Amounts.number(parse(after),
+                    unit) + " since " + since;
+            case "identified" -> "new risk" + (after == null ? "" : " (" + after + ")") + ", identified " + since;
             case "eac_moved" -> "EAC " + Amounts.signedPercent(relativeMove) + " (" + Amounts.money(currency,
                     parse(before)) + " → " + Amounts.money(currency, parse(after)) + ")";
             case "new" -> "new risk" + (after == null ? "" : " (" + after + ")");

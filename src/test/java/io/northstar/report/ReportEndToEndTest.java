@@ -64,7 +64,7 @@ class ReportEndToEndTest {
                 .agg(org.apache.spark.sql.functions.sum("emv")).first().getDouble(0);
         assertThat(text).contains(Amounts.money("EUR", emv));
         double p90 = first("risk_simulation", "scope = 'portfolio'").getAs("p90");
-        assertThat(text).contains("simulated P90 " + Amounts.money("EUR", p90));
+        assertThat(text).contains("1-in-10 worst case " + Amounts.money("EUR", p90));
     }
 
     @Test
@@ -97,7 +97,21 @@ class ReportEndToEndTest {
     void everyNumberOnTheFirstPageIsAValueOfItsMetricTable() throws IOException {
         String page = pageOne(pdf);
         assertThat(numbers(page)).as("page 1 has figures").hasSizeGreaterThan(20);
-        assertThat(numbers(page)).isSubsetOf(valuesOf("executive_summary", "objective_scorecard", "findings"));
+        assertThat(numbers(page)).isSubsetOf(valuesOf("executive_summary", "objective_scorecard", "findings",
+                "briefing", "headline_changes"));
+    }
+
+    @Test
+    void theScorecardsOpenWithTheVerdictsOfTheBriefingTable() throws IOException {
+        String verdict = first("briefing", "grain = 'portfolio'").getAs("verdict");
+        assertThat(verdict).startsWith("One of six IT aims is off track");
+        assertThat(flat(pageOne(pdf))).contains(verdict);
+        String freight = first("briefing", "business_unit = 'Freight'").getAs("verdict");
+        assertThat(flat(pageOne(pdf.toPath().resolveSibling("business-unit-freight.pdf").toFile()))).contains(freight);
+    }
+
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
     }
 
     /** The same for the first page of one business unit's scorecard, from its five tables. */
@@ -107,17 +121,21 @@ class ReportEndToEndTest {
         assertThat(page).contains("Freight", "Projects", "Budget by tower", "Open risks");
         assertThat(numbers(page)).hasSizeGreaterThan(40);
         assertThat(numbers(page)).isSubsetOf(valuesOf("executive_summary", "project_health", "budget_towers",
-                "risk_exposure", "kpi_status"));
+                "risk_exposure", "kpi_status", "briefing", "headline_changes"));
     }
 
-    /** Page 1's text without what is not a figure: the as-of date, the run id, "Page 1 of n" and the label P90. */
+    /**
+     * Page 1's text without what is not a figure: the as-of date, the run id, "Page 1 of n", the
+     * label "1-in-10 worst case" and the count of findings a cut list leaves out ("+62 more").
+     */
     private String pageOne(File file) throws IOException {
         try (PDDocument document = Loader.loadPDF(file)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setStartPage(1);
             stripper.setEndPage(1);
             return stripper.getText(document).replace(TestingJob.AS_OF.toString(), "").replace(manifest.runId(), "")
-                    .replaceAll("Page 1 of \\d+", "").replace("simulated P90", "simulated");
+                    .replaceAll("Page 1 of \\d+", "").replace("1-in-10 worst case", "worst case")
+                    .replaceAll("\\+\\d+ more", "more");
         }
     }
 

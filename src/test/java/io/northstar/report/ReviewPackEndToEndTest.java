@@ -59,10 +59,19 @@ class ReviewPackEndToEndTest {
     }
 
     @Test
-    void theFirstSnapshotSaysThereIsNothingToCompareWith() {
-        assertThat(firstText).contains("What moved since the last review",
-                "This is the first snapshot in the lake: there is no earlier review to compare with.");
+    void theFirstSnapshotSaysWhatCannotBeComparedAndOpensOnWhatTheDatasOwnHistoryShows() {
         assertThat(job.table("metrics", "changes", PREVIOUS).count()).isZero();
+        Dataset<Row> moves = job.table("metrics", "recent_moves", PREVIOUS);
+        long total = moves.count();
+        assertThat(total).as("the sample's history moved").isGreaterThan(10);
+        assertThat(firstText.replaceAll("\\s+", " ")).contains("What moved since the last review",
+                "This is the first snapshot in the lake, so no status can be compared with an earlier review yet",
+                "What the data's own history shows: " + total + " moves, "
+                        + moves.filter("direction = 'worse'").count() + " for the worse and "
+                        + moves.filter("direction = 'better'").count() + " for the better");
+        Row risk = moves.filter("entity_type = 'risk'").orderBy("entity_id").first();
+        assertThat(firstText.replaceAll("\\s+", " ")).contains((String) risk.getAs("name"),
+                "identified " + risk.getAs("since"));
     }
 
     @Test
@@ -76,7 +85,8 @@ class ReviewPackEndToEndTest {
                 + better + " for the better.");
         assertThat(text.indexOf("What moved since the last review")).isLessThan(text.indexOf("Strengths"));
         Row firstWorse = changes.filter("direction = 'worse'").orderBy("entity_type", "entity_id").first();
-        assertThat(text).contains((String) firstWorse.getAs("entity_id"));
+        assertThat(text).as("by name, never by a bare id").contains((String) firstWorse.getAs("name"))
+                .doesNotContain("(" + firstWorse.getAs("entity_id") + ")");
     }
 
     @Test
@@ -134,7 +144,7 @@ class ReviewPackEndToEndTest {
     @Test
     void itEndsWithTheScorecardSummaryPage() {
         assertThat(text).contains("IT strategy scorecard as of 2026-10-31", "IT strategic aims", "What needs attention");
-        assertThat(text.toLowerCase(java.util.Locale.ROOT)).contains("strategy score", "open risk exposure");
+        assertThat(text.toLowerCase(java.util.Locale.ROOT)).contains("strategy score", "open risk");
         assertThat(text.lastIndexOf("IT strategic aims")).isGreaterThan(text.indexOf("Infrastructure refresh backlog"));
     }
 

@@ -25,6 +25,16 @@ class ReviewTextTest {
     }
 
     @Test
+    void movesFromTheDatasOwnHistoryReadWithTheirUnitAndDate() {
+        assertThat(ReviewText.change("latest_observation", "45.7", "28.9", -0.3676, "EUR", "%", "2026-09-30"))
+                .isEqualTo("45.7 % → 28.9 % since 2026-09-30");
+        assertThat(ReviewText.change("latest_observation", "1878.0", "1857.74", null, "EUR", "tickets", "2026-09-30"))
+                .isEqualTo("1,878 tickets → 1,857.74 tickets since 2026-09-30");
+        assertThat(ReviewText.change("identified", null, "critical", null, "EUR", null, "2026-10-12"))
+                .isEqualTo("new risk (critical), identified 2026-10-12");
+    }
+
+    @Test
     void theCaseForActingSpellsOutTheYearlyLossItsPresentValueAndTheNpvItTurnsInto() {
         // present value of the inaction = risk-adjusted NPV − NPV = 4.94M − (−1.14M)
         assertThat(ReviewText.caseForActing("NIS2 programme", 5, 1_523_208, 5, -1_139_198, 4_942_531, "EUR"))

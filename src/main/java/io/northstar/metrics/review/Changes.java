@@ -60,6 +60,19 @@ public final class Changes {
         return move == null || move == 0 ? NEUTRAL : move > 0 ? WORSE : BETTER;
     }
 
+    /**
+     * A KPI observation against the one before it: better when it moved the way the KPI's
+     * direction wants (higher_is_better, lower_is_better), worse the other way, neutral when it
+     * did not move or either side is unknown.
+     */
+    public static String observationDirection(String kpiDirection, Double before, Double after) {
+        if (before == null || after == null || before.equals(after) || kpiDirection == null) {
+            return NEUTRAL;
+        }
+        boolean rose = after > before;
+        return rose == "higher_is_better".equals(kpiDirection) ? BETTER : WORSE;
+    }
+
     private static String direction(List<String> worstFirst, String before, String after) {
         int from = before == null ? -1 : worstFirst.indexOf(before);
         int to = after == null ? -1 : worstFirst.indexOf(after);

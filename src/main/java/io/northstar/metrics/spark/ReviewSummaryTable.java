@@ -24,7 +24,8 @@ final class ReviewSummaryTable {
         Optional<Dataset<Row>> changes = inputs.get(ChangesTable.NAME);
         Optional<Dataset<Row>> swot = inputs.get(SwotTable.NAME);
         Optional<Dataset<Row>> cases = inputs.get(BusinessCaseTable.NAME);
-        if (changes.isEmpty() && swot.isEmpty() && cases.isEmpty()) {
+        Optional<Dataset<Row>> moves = inputs.get(RecentMovesTable.NAME);
+        if (changes.isEmpty() && swot.isEmpty() && cases.isEmpty() && moves.isEmpty()) {
             return Optional.empty();
         }
         Dataset<Row> row = context.spark().range(1).select(lit(1).as("_one"));
@@ -36,6 +37,10 @@ final class ReviewSummaryTable {
                 ExecutiveSummaryTable.countOf("type", "weakness", "swot_weaknesses"), ExecutiveSummaryTable.countOf("type", "opportunity", "swot_opportunities"),
                 ExecutiveSummaryTable.countOf("type", "threat", "swot_threats"))).orElse(nulls(context, "swot_strengths", "swot_weaknesses",
                 "swot_opportunities", "swot_threats")));
+        row = row.crossJoin(moves.map(table -> table.agg(count(lit(1)).as("recent_moves"),
+                ExecutiveSummaryTable.countOf("direction", Changes.WORSE, "recent_moves_worse"),
+                ExecutiveSummaryTable.countOf("direction", Changes.BETTER, "recent_moves_better")))
+                .orElse(nulls(context, "recent_moves", "recent_moves_worse", "recent_moves_better")));
         row = row.crossJoin(cases.map(table -> table.agg(count(lit(1)).as("business_cases")))
                 .orElse(nulls(context, "business_cases")));
         return Optional.of(row.drop("_one"));

@@ -49,6 +49,18 @@ public final class HeadlineRules {
         return highOpen > 0 ? AMBER : GREEN;
     }
 
+    /**
+     * The budget tile's colour: budget_variance's status (SPEC.md §2.7, from |variance_pct|),
+     * except that spending more than planned is never green; a board reads green as "no
+     * action", and an over-spend within 5 % still wants a look.
+     */
+    public static String budget(String varianceStatus, Double variancePct) {
+        if (GREEN.equals(varianceStatus) && variancePct != null && variancePct > 0) {
+            return AMBER;
+        }
+        return varianceStatus;
+    }
+
     /** ≥ 95 % of services meeting their SLA is green, ≥ 85 % amber, else red. */
     public static String slaAttainment(Double share) {
         if (share == null) {

@@ -66,6 +66,7 @@ public final class ReportDataLoader {
         parameters.put("AS_OF", asOf.toString());
         parameters.put("CURRENCY", job.currency());
         parameters.put("JOB", job.name());
+        parameters.put("GLOSSARY", io.northstar.report.Glossary.terms());
     }
 
     /** Loads every section; {@code ingest} describes the run that ingested the snapshot. */
@@ -103,9 +104,11 @@ public final class ReportDataLoader {
         metric("business_unit_kpis").ifPresent(served -> rows(firstPerUnit(served, UNIT_KPIS, col("objective_id"),
                 col("kpi_id"))).forEach(row -> unitKpi(row).ifPresent(kpi -> add(units, "kpis", kpi))));
         Map<String, ReportData> data = new LinkedHashMap<>();
+        Map<String, Map<String, Map<String, Object>>> changes = headlineChanges("business_unit");
+        Map<String, String> unitVerdicts = verdicts();
         units.forEach((unit, unitTables) -> {
             if (unitTables.containsKey("tiles")) {
-                data.put(unit, unitData(unit, unitTables));
+                data.put(unit, unitData(unit, unitTables, changes, unitVerdicts));
             }
         });
         return data;
@@ -147,11 +150,14 @@ public final class ReportDataLoader {
         return Optional.of(row);
     }
 
-    private ReportData unitData(String unit, Map<String, List<Map<String, Object>>> unitTables) {
+    private ReportData unitData(String unit, Map<String, List<Map<String, Object>>> unitTables,
+            Map<String, Map<String, Map<String, Object>>> unitChanges, Map<String, String> unitVerdicts) {
         Map<String, Object> unitParameters = new LinkedHashMap<>(parameters);
         unitParameters.put("BUSINESS_UNIT", unit);
         Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
-        data.put("tiles", Tiles.businessUnit(unitTables.get("tiles").get(0), job.currency()));
+        data.put("tiles", Tiles.businessUnit(unitTables.get("tiles").get(0), unitChanges.getOrDefault(unit, Map.of()),
+                job.currency()));
+        unitParameters.put("VERDICT", unitVerdicts.get(unit));
         for (String table : new String[] {"projects", "budget_towers", "risks", "kpis"}) {
             data.put(table, unitTables.getOrDefault(table, List.of()));
         }
@@ -200,8 +206,14 @@ public final class ReportDataLoader {
         metric("executive_summary").ifPresent(summary -> {
             List<Map<String, Object>> portfolio = rows(summary.filter(col("grain").equalTo("portfolio")));
             if (!portfolio.isEmpty()) {
-                tables.put("tiles", Tiles.portfolio(portfolio.get(0), job.currency()));
+                tables.put("tiles", Tiles.portfolio(portfolio.get(0), headlineChanges("portfolio").getOrDefault(null,
+                        Map.of()), job.currency()));
                 parameters.put("PROJECTS_TOTAL", portfolio.get(0).get("active_projects"));
+            }
+        });
+        verdicts().forEach((unit, verdict) -> {
+            if (unit == null) {
+                parameters.put("VERDICT", verdict);
             }
         });
         metric("objective_scorecard").ifPresent(card -> {
@@ -214,10 +226,40 @@ public final class ReportDataLoader {
             tables.put("aims", aims);
         });
         // the most severe first, at most two of a kind, so the page shows the breadth of what needs attention
-        metric("findings").ifPresent(findings -> tables.put("findings", rows(findings
-                .withColumn("_of_kind", row_number().over(Window.partitionBy("code").orderBy("sort_order")))
-                .filter(col("_of_kind").leq(2))
-                .orderBy("sort_order").limit(job.report().topFindings()).select("severity", "code", "message"))));
+        metric("findings").ifPresent(findings -> {
+            List<Map<String, Object>> shown = rows(findings
+                    .withColumn("_of_kind", row_number().over(Window.partitionBy("code").orderBy("sort_order")))
+                    .filter(col("_of_kind").leq(2))
+                    .orderBy("sort_order").limit(job.report().topFindings())
+                    .select(columnsPresent(findings, "severity", "code", "message", "owner")));
+            tables.put("findings", shown);
+            parameters.put("FINDINGS_NOT_SHOWN", findings.count() - shown.size());
+        });
+    }
+
+    /** The named columns the table has (a snapshot published before a column existed lacks it). */
+    private static Column[] columnsPresent(Dataset<Row> table, String... names) {
+        List<String> present = List.of(table.columns());
+        return java.util.Arrays.stream(names).filter(present::contains).map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new);
+    }
+
+    /** briefing's verdict by business unit; the portfolio's under the null key. */
+    private Map<String, String> verdicts() {
+        Map<String, String> verdicts = new java.util.HashMap<>();
+        metric("briefing").ifPresent(briefing -> rows(briefing.select("business_unit", "verdict"))
+                .forEach(row -> verdicts.put((String) row.get("business_unit"), (String) row.get("verdict"))));
+        return verdicts;
+    }
+
+    /** headline_changes rows of a grain by business unit (the portfolio's under null), each by measure. */
+    private Map<String, Map<String, Map<String, Object>>> headlineChanges(String grain) {
+        Map<String, Map<String, Map<String, Object>>> byUnit = new java.util.HashMap<>();
+        metric("headline_changes").ifPresent(changes -> rows(changes.filter(col("grain").equalTo(grain)))
+                .forEach(row -> byUnit.computeIfAbsent(
+                        (String) row.get("business_unit"), unit -> new LinkedHashMap<>())
+                .put((String) row.get("measure"), row)));
+        return byUnit;
     }
 
     private String parentName(Map<String, Object> objective) {

@@ -60,6 +60,9 @@ public final class ReviewPackLoader {
     /** Loads every section; the summary page's tables come from the executive scorecard's data. */
     public ReportData load(ReportData scorecard) {
         parameters.put("RUN_ID", scorecard.parameters().get("RUN_ID"));
+        for (String summary : List.of("VERDICT", "FINDINGS_NOT_SHOWN")) {
+            parameters.put(summary, scorecard.parameters().get(summary));
+        }
         for (String table : SUMMARY_TABLES) {
             if (scorecard.tables().containsKey(table)) {
                 tables.put(table, scorecard.table(table));
@@ -84,6 +87,9 @@ public final class ReviewPackLoader {
             parameters.put("CHANGES_TOTAL", summary.get("changes"));
             parameters.put("CHANGES_WORSE", summary.get("changes_worse"));
             parameters.put("CHANGES_BETTER", summary.get("changes_better"));
+            parameters.put("MOVES_TOTAL", summary.get("recent_moves"));
+            parameters.put("MOVES_WORSE", summary.get("recent_moves_worse"));
+            parameters.put("MOVES_BETTER", summary.get("recent_moves_better"));
             for (String quadrant : QUADRANTS) {
                 quadrantSizes.put(quadrant, (Long) summary.get("swot_" + PLURALS.get(quadrant)));
             }
@@ -91,28 +97,49 @@ public final class ReviewPackLoader {
         });
     }
 
-    /** The worse first, then the better, then the rest; objectives before KPIs, projects, risks and lines. */
+    /**
+     * The worse first, then the better, then the rest; objectives before KPIs, projects, risks
+     * and lines. With no earlier snapshot to compare with, what the data's own history shows
+     * instead (recent_moves): the worse first, the largest moves first.
+     */
     private void changes() {
+        if (parameters.get("PREVIOUS_AS_OF") == null) {
+            metric("recent_moves").ifPresent(moves -> {
+                Column move = org.apache.spark.sql.functions.abs(col("relative_move"));
+                tables.put("changes", described(moves.orderBy(directionOrder(), move.desc_nulls_last(),
+                        col("entity_id")).limit(MAX_CHANGES).select("entity_type", "entity_id", "name", "change",
+                        "before", "after", "unit", "relative_move", "direction", "since")));
+            });
+            return;
+        }
         metric("changes").ifPresent(changes -> {
-            Column direction = when(col("direction").equalTo("worse"), 0).when(col("direction").equalTo("better"), 1)
-                    .otherwise(2);
             Column kind = when(col("entity_type").equalTo("objective"), 0).when(col("entity_type").equalTo("kpi"), 1)
                     .when(col("entity_type").equalTo("project"), 2).when(col("entity_type").equalTo("risk"), 3)
                     .otherwise(4);
-            List<Map<String, Object>> rows = ReportDataLoader.rows(changes.orderBy(direction, kind, col("entity_id"),
+            List<Map<String, Object>> rows = described(changes.orderBy(directionOrder(), kind, col("entity_id"),
                     col("change")).limit(MAX_CHANGES).select("entity_type", "entity_id", "name", "change", "before",
                     "after", "relative_move", "direction", "previous_as_of"));
             if (!rows.isEmpty()) {
                 // the snapshot the changes were computed against, even if an earlier one was added since
                 parameters.put("PREVIOUS_AS_OF", rows.get(0).get("previous_as_of"));
             }
-            for (Map<String, Object> row : rows) {
-                row.put("what", ReviewText.entity((String) row.get("entity_type")));
-                row.put("change_text", ReviewText.change((String) row.get("change"), (String) row.get("before"),
-                        (String) row.get("after"), (Double) row.get("relative_move"), job.currency()));
-            }
             tables.put("changes", rows);
         });
+    }
+
+    private static Column directionOrder() {
+        return when(col("direction").equalTo("worse"), 0).when(col("direction").equalTo("better"), 1).otherwise(2);
+    }
+
+    private List<Map<String, Object>> described(Dataset<Row> changes) {
+        List<Map<String, Object>> rows = ReportDataLoader.rows(changes);
+        for (Map<String, Object> row : rows) {
+            row.put("what", ReviewText.entity((String) row.get("entity_type")));
+            row.put("change_text", ReviewText.change((String) row.get("change"), (String) row.get("before"),
+                    (String) row.get("after"), (Double) row.get("relative_move"), job.currency(),
+                    (String) row.get("unit"), row.get("since")));
+        }
+        return rows;
     }
 
     /** Each quadrant's first lines, the listed statements before the derived ones, and how many more there are. */

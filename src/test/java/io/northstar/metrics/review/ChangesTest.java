@@ -46,4 +46,15 @@ class ChangesTest {
         assertThat(Changes.eacMoved(0.0, 100.0)).isFalse();
         assertThat(Changes.eacDirection(100.0, null)).isEqualTo(Changes.NEUTRAL);
     }
+
+    @Test
+    void aKpiObservationIsBetterWhenItMovesTheWayItsDirectionWants() {
+        assertThat(Changes.observationDirection("higher_is_better", 40.0, 45.7)).isEqualTo("better");
+        assertThat(Changes.observationDirection("higher_is_better", 45.7, 28.9)).isEqualTo("worse");
+        assertThat(Changes.observationDirection("lower_is_better", 7.0, 6.9)).isEqualTo("better");
+        assertThat(Changes.observationDirection("lower_is_better", 6.9, 7.0)).isEqualTo("worse");
+        assertThat(Changes.observationDirection("lower_is_better", 7.0, 7.0)).as("no move").isEqualTo("neutral");
+        assertThat(Changes.observationDirection("higher_is_better", null, 7.0)).isEqualTo("neutral");
+        assertThat(Changes.observationDirection(null, 1.0, 7.0)).isEqualTo("neutral");
+    }
 }

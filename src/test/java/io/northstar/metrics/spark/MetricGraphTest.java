@@ -32,7 +32,8 @@ class MetricGraphTest {
                 "objective_scorecard", "alignment", "project_health", "budget_variance", "budget_monthly",
                 "vendor_concentration", "budget_towers", "budget_monthly_total", "risk_exposure", "risk_summary",
                 "risk_heatmap", "risk_simulation", "priority", "business_case", "asset_refresh", "swot", "changes",
-                "kpi_history", "business_unit_kpis", "executive_summary", "review_summary", "findings");
+                "kpi_history", "recent_moves", "business_unit_kpis", "executive_summary", "headline_changes", "briefing",
+                "review_summary", "findings");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("objective_scorecard")))
                 .containsExactly("kpi", "service_health");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("business_case"))).containsExactly("risk");
@@ -45,7 +46,7 @@ class MetricGraphTest {
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("executive_summary"))).containsExactlyInAnyOrder(
                 "objective_scorecard", "alignment", "budget", "project_health", "risk", "service_health");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("review_summary"))).containsExactlyInAnyOrder("changes",
-                "swot", "business_case");
+                "swot", "business_case", "recent_moves");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("alignment"))).isEmpty();
     }
 

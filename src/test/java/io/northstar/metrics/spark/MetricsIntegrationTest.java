@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,7 +160,7 @@ class MetricsIntegrationTest {
             "alignment", "project_health", "budget_variance", "budget_monthly", "vendor_concentration", "risk_exposure",
             "risk_summary", "risk_heatmap", "risk_simulation", "service_health", "priority", "findings",
             "executive_summary", "budget_towers", "budget_monthly_total", "kpi_history", "business_unit_kpis",
-            "review_summary");
+            "review_summary", "headline_changes", "briefing", "recent_moves");
 
     @Test
     void publishesEveryTableWithAsOfAndRunId() {
@@ -479,6 +480,57 @@ class MetricsIntegrationTest {
     }
 
     @Test
+    void briefingOpensEachScorecardWithAVerdictWordedFromItsOwnFigures() {
+        Map<String, Row> briefing = byKey("briefing", "business_unit");
+        assertThat(briefing).containsOnlyKeys("(total)", "Retail", "Ops", "Lab", "Shared", "Cloud");
+        // Retail: 10 over a plan of 290; P1 and P2 amber, none red; R2 critical with emv 126
+        assertThat((String) briefing.get("Retail").getAs("verdict")).isEqualTo("Retail is 3.4% over its year-to-date "
+                + "budget; no active project is red; USD 126 of risk is open (one critical).");
+        // seven IT aims, IT1 red (0.1875) and the rest no_data; Cloud 150 against 100 is the furthest over;
+        // P3 the one red of three active projects; R1 50 + R2 126 open, R2 critical
+        Row portfolio = briefing.get("(total)");
+        assertThat((String) portfolio.getAs("verdict")).isEqualTo("One of seven IT aims is off track; Cloud is 50.0% "
+                + "over its year-to-date budget; one of three active projects is red; USD 176 of risk is open "
+                + "(one critical).");
+        assertThat((Long) portfolio.getAs("it_aims")).isEqualTo(7L);
+        assertThat((Long) portfolio.getAs("it_aims_red")).isEqualTo(1L);
+        assertThat((String) portfolio.getAs("most_overspent_unit")).isEqualTo("Cloud");
+        assertThat(d(portfolio, "most_overspent_variance_pct")).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void recentMovesAreEachKpisLatestObservationAgainstTheOneBeforeAndTheRisksIdentifiedInTheLastMonth() {
+        Map<String, Row> moves = byKey("recent_moves", "entity_id");
+        System.out.println("MOVES " + moves);
+        // K3: 20 on 2026-01-11, then 30 on 2026-01-21, higher is better
+        Row k3 = moves.get("K3");
+        assertThat((String) k3.getAs("change")).isEqualTo("latest_observation");
+        assertThat((String) k3.getAs("before")).isEqualTo("20.0");
+        assertThat((String) k3.getAs("after")).isEqualTo("30.0");
+        assertThat(d(k3, "relative_move")).isCloseTo(0.5, within(1e-12));
+        assertThat((String) k3.getAs("direction")).isEqualTo("better");
+        assertThat(k3.<Object>getAs("since").toString()).isEqualTo("2026-01-11");
+        // R2 (mitigating, so open) was identified on as_of itself; R1 in 2025; R5 after as_of
+        Row r2 = moves.get("R2");
+        assertThat((String) r2.getAs("change")).isEqualTo("identified");
+        assertThat((String) r2.getAs("after")).isEqualTo("critical");
+        assertThat((String) r2.getAs("direction")).isEqualTo("worse");
+        assertThat(moves).doesNotContainKeys("K1", "R1", "R5");
+    }
+
+    @Test
+    void headlineChangesOfAFirstSnapshotHaveNothingToCompareWith() {
+        Dataset<Row> changes = job.table("metrics", "headline_changes", TestingJob.AS_OF);
+        // the portfolio row has all six measures; each unit its aligned share, variance, red projects and open risk
+        assertThat(changes.filter("grain = 'portfolio'").count()).isEqualTo(6);
+        assertThat(changes.filter("previous_value is not null or previous_as_of is not null").count()).isZero();
+        assertThat(changes.select("direction").distinct().as(Encoders.STRING()).collectAsList())
+                .containsExactly("not_comparable");
+        Row retailVariance = changes.filter("business_unit = 'Retail' and measure = 'budget_variance_pct'").first();
+        assertThat(d(retailVariance, "value")).isCloseTo(10.0 / 290, within(1e-12));
+    }
+
+    @Test
     void executiveSummaryOfEachBusinessUnit() {
         Map<String, Row> summary = byKey("executive_summary", "business_unit");
         Row retail = summary.get("Retail");
@@ -489,7 +541,8 @@ class MetricsIntegrationTest {
         assertThat(d(retail, "aligned_budget_share")).isCloseTo(0.7, within(1e-12));
         assertThat((String) retail.getAs("aligned_budget_status")).isEqualTo("amber");
         assertThat(d(retail, "budget_variance_pct")).isCloseTo(10.0 / 290, within(1e-12));
-        assertThat((String) retail.getAs("budget_status")).isEqualTo("green");
+        assertThat((String) retail.getAs("budget_status")).as("3.4 % over: green by SPEC's bands, but an over-spend "
+                + "is never green on a tile").isEqualTo("amber");
         // P1 and P2 amber: 30 % or more amber → amber
         assertThat((Long) retail.getAs("projects_amber")).isEqualTo(2L);
         assertThat((String) retail.getAs("portfolio_status")).isEqualTo("amber");

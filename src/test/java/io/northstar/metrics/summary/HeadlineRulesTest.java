@@ -18,6 +18,18 @@ class HeadlineRulesTest {
     }
 
     @Test
+    void anOverspendIsNeverGreenButKeepsItsAmberOrRed() {
+        assertThat(HeadlineRules.budget("green", 0.046)).as("4.6 % over, green by SPEC's bands").isEqualTo("amber");
+        assertThat(HeadlineRules.budget("green", 0.0001)).isEqualTo("amber");
+        assertThat(HeadlineRules.budget("green", 0.0)).as("on plan").isEqualTo("green");
+        assertThat(HeadlineRules.budget("green", -0.04)).as("under-spend within 5 %").isEqualTo("green");
+        assertThat(HeadlineRules.budget("red", 0.13)).isEqualTo("red");
+        assertThat(HeadlineRules.budget("amber", -0.07)).isEqualTo("amber");
+        assertThat(HeadlineRules.budget("green", null)).as("no plan to compare").isEqualTo("green");
+        assertThat(HeadlineRules.budget(null, null)).isNull();
+    }
+
+    @Test
     void portfolioIsRedFromAFifthRedAndAmberWithAnyRedOrThirtyPercentAmber() {
         assertThat(HeadlineRules.portfolio(4, 0, 1)).as("1 of 5 is a fifth").isEqualTo("red");
         assertThat(HeadlineRules.portfolio(5, 0, 1)).as("1 of 6 is less").isEqualTo("amber");

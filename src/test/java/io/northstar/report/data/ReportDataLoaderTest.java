@@ -97,6 +97,18 @@ class ReportDataLoaderTest {
                   ('P2', 'Vault', 'Retail', 500.0, 1.25, 1.0, 400.0, 100.0, 'red', true),
                   ('P4', 'Old', 'Retail', 9000.0, 1.0, 1.0, 9000.0, 0.0, 'red', false)
                 AS t(project_id, name, business_unit, bac, cpi, spi, eac, vac, health, in_active_portfolio)""");
+        // the verdicts and moves as the tables have them, whatever executive_summary says
+        table(spark, folder, "briefing", """
+                SELECT * FROM VALUES ('portfolio', CAST(NULL AS STRING), 'All is well.'),
+                  ('business_unit', 'Retail', 'Retail is fine.')
+                AS t(grain, business_unit, verdict)""");
+        table(spark, folder, "headline_changes", """
+                SELECT * FROM VALUES
+                  ('portfolio', CAST(NULL AS STRING), 'strategy_score', 0.4583, 0.61, DATE '2026-09-30', 'worse'),
+                  ('portfolio', NULL, 'projects_red', 1.0, 4.0, DATE '2026-09-30', 'better'),
+                  ('business_unit', 'Retail', 'budget_variance_pct', 0.0345, CAST(NULL AS DOUBLE), DATE '2026-09-30',
+                   'not_comparable')
+                AS t(grain, business_unit, measure, value, previous_value, previous_as_of, direction)""");
         Path jobFile = folder.resolve("job.yaml");
         Files.writeString(jobFile, "name: test\nlake: lake\ncurrency: EUR\nsources:\n  kpis: { format: csv, path: kpis.csv }\n");
         Job job = JobFileReader.read(jobFile);
@@ -116,14 +128,28 @@ class ReportDataLoaderTest {
     void theSummaryTilesAreTheExecutiveSummaryRowFormatted() {
         List<Map<String, Object>> tiles = scorecard.table("tiles");
         assertThat(tiles).extracting(tile -> tile.get("label")).containsExactly("Strategy score", "Aligned budget",
-                "YTD budget variance", "Portfolio health", "Open risk exposure", "SLA attainment");
+                "Budget to date", "Project health", "Open risk", "SLA attainment");
         assertThat(tiles.get(0)).containsEntry("value", "46%").containsEntry("detail", "weighted over 1 corporate aims")
                 .containsEntry("rag", "red");
         // the counts as the table has them, even though project_health here would say otherwise
         assertThat(tiles.get(3)).containsEntry("value", "0 · 2 · 1").containsEntry("rag", "red");
-        assertThat(tiles.get(4)).containsEntry("value", "EUR 176").containsEntry("detail", "simulated P90 EUR 300");
-        assertThat(tiles.get(5)).containsEntry("detail", "2 of 3 services met their target");
+        assertThat(tiles.get(4)).containsEntry("value", "EUR 176").containsEntry("detail", "expected loss; 1-in-10 worst case EUR 300");
+        assertThat(tiles.get(5)).containsEntry("detail", "2 of 3 services met their availability target");
         assertThat(scorecard.parameters()).containsEntry("PROJECTS_TOTAL", 3L);
+    }
+
+    @Test
+    void theVerdictAndEachTilesMoveAreTheBriefingAndHeadlineChangesRows() {
+        assertThat(scorecard.parameters()).containsEntry("VERDICT", "All is well.");
+        List<Map<String, Object>> tiles = scorecard.table("tiles");
+        assertThat(tiles.get(0)).containsEntry("change", "▼ worse, was 61% on 2026-09-30");
+        assertThat(tiles.get(3)).as("the direction is the table's, not worked out here")
+                .containsEntry("change", "▼ better, was 4 off track on 2026-09-30");
+        assertThat(tiles.get(1)).as("no row for the measure").containsEntry("change",
+                "first snapshot: nothing to compare with yet");
+        ReportData retail = loader.businessUnits().get("Retail");
+        assertThat(retail.parameters()).containsEntry("VERDICT", "Retail is fine.");
+        assertThat(retail.table("tiles").get(0)).containsEntry("change", "no figure on 2026-09-30");
     }
 
     @Test
@@ -171,9 +197,9 @@ class ReportDataLoaderTest {
         ReportData retail = units.get("Retail");
         assertThat(retail.parameters()).containsEntry("BUSINESS_UNIT", "Retail");
         assertThat(retail.table("tiles")).extracting(tile -> tile.get("label")).containsExactly(
-                "YTD budget variance", "Aligned budget", "Portfolio health", "Open risk exposure");
+                "Budget to date", "Aligned budget", "Project health", "Open risk");
         assertThat(retail.table("tiles").get(0)).containsEntry("value", "+3.5%")
-                .containsEntry("detail", "EUR 300 spent against 290 planned");
+                .containsEntry("detail", "EUR 300 spent against EUR 290 planned");
         assertThat(retail.table("projects")).extracting(project -> project.get("name")).containsExactly("Vault",
                 "Shop");
         assertThat(retail.table("budget_towers")).singleElement().satisfies(tower -> assertThat(tower)

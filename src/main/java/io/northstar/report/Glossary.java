@@ -1,0 +1,56 @@
+package io.northstar.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The terms the scorecards use, each explained once in words a board member reads: the
+ * earned-value and risk measures keep their short names on the pages (project managers and
+ * auditors know them), and this list says what they mean and which way is good.
+ */
+public final class Glossary {
+    private static final List<Map<String, Object>> TERMS = List.of(
+            term("Colours", "Green: on track. Amber: at risk, watch it. Red: off track, needs action. Grey: no data "
+                    + "yet. Each status also carries its word, so the pages read without colour."),
+            term("Arrows on the tiles", "How the figure moved since the previous snapshot, with what it was then."),
+            term("KPI", "Key performance indicator: a measure with a target and a deadline. Its status compares the "
+                    + "latest value with the straight path from its baseline to its target."),
+            term("Forecast (KPI)", "Where the KPI's trend lands on its target date, with the range it lands in 8 "
+                    + "times out of 10; never outside what the measure can reach (a percentage stays within 0–100)."),
+            term("YTD, FY", "Year to date: from the first month of the fiscal year to the as-of date. FY: the whole "
+                    + "fiscal year."),
+            term("BAC", "Budget at completion: what the project was approved to cost in total."),
+            term("CPI", "Cost performance: the value of the work done for each unit of money spent. 1.00 is on "
+                    + "budget; below 1.00 the work is costing more than planned."),
+            term("SPI", "Schedule performance: the work done against the work planned by now. 1.00 is on time; "
+                    + "below 1.00 the project is behind."),
+            term("EAC", "Estimate at completion: what the project is now forecast to cost in total (BAC ÷ CPI)."),
+            term("VAC", "Variance at completion: BAC − EAC. Negative means the project will overrun its budget."),
+            term("EMV", "Expected monetary value of a risk: its probability times its expected cost. The open risk "
+                    + "figure adds them up. A risk's band (from likelihood × impact) and its money can disagree: a "
+                    + "likely, disruptive risk may cost little, and a rare one a lot."),
+            term("P90 (1-in-10 worst case)", "From a simulation of many possible years of the open risks: the "
+                    + "loss exceeded in only one year in ten."),
+            term("HHI", "Vendor concentration (Herfindahl–Hirschman index), 0 to 10,000: above 2,500 a few vendors "
+                    + "take most of the spend."),
+            term("SLA", "Service level agreement: a service's availability target; met when the latest month "
+                    + "reached it."),
+            term("SMART", "A KPI that is specific, measurable, achievable, relevant (it serves an objective) and "
+                    + "time-bound (it has a deadline)."));
+
+    private Glossary() {
+    }
+
+    /** Each term and its meaning, in the order a reader meets them. */
+    public static List<Map<String, Object>> terms() {
+        return TERMS;
+    }
+
+    private static Map<String, Object> term(String term, String meaning) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("term", term);
+        row.put("meaning", meaning);
+        return Map.copyOf(row);
+    }
+}
