@@ -150,9 +150,9 @@ class ReportDataLoaderTest {
     void theBudgetPageShowsTheLastTwoYearsOfMonthsAndNamesTheTowerlessGroup() {
         List<Map<String, Object>> months = scorecard.table("budget_monthly");
         assertThat(months).hasSize(24);
-        assertThat(months.get(0)).containsEntry("period", "11/24");
+        assertThat(months.get(0)).containsEntry("period", "Nov 2024");
         assertThat(months.get(23)).as("October 2026 is as_of's month; later months are left out")
-                .containsEntry("period", "10/26").containsEntry("actual", 66.0); // 2024-01 + 33 months
+                .containsEntry("period", "Oct 2026").containsEntry("actual", 66.0); // 2024-01 + 33 months
         assertThat(scorecard.table("budget_towers")).extracting(tower -> tower.get("tower"))
                 .containsExactly("Compute", "(no tower)");
         assertThat(scorecard.table("budget_towers").get(1)).containsEntry("forecast_fy", 1170.0);
