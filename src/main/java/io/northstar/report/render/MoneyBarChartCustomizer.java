@@ -24,9 +24,36 @@ public final class MoneyBarChartCustomizer extends JRAbstractChartCustomizer {
     public void customize(JFreeChart chart, JRChart jasperChart) {
         CategoryPlot plot = chart.getCategoryPlot();
         Object currency = getParameterValue("CURRENCY");
+        NumberAxis old = (NumberAxis) plot.getRangeAxis();
+        NumberAxis values = new SpaciousAxis(old.getLabel());
+        values.setTickLabelFont(old.getTickLabelFont());
+        values.setLabelFont(old.getLabelFont());
+        values.setUpperMargin(old.getUpperMargin());
+        plot.setRangeAxis(values);
         style(chart, plot);
-        NumberAxis values = (NumberAxis) plot.getRangeAxis();
         values.setNumberFormatOverride(ChartStyle.money(currency == null ? null : currency.toString()));
+    }
+
+    /**
+     * A value axis that leaves at least a label's width of space between its tick labels, so an
+     * axis of amounts shows a handful of ticks ("EUR 5M  EUR 10M") rather than a row of them.
+     */
+    static final class SpaciousAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+
+        SpaciousAxis(String label) {
+            super(label);
+        }
+
+        @Override
+        protected double estimateMaximumTickLabelWidth(java.awt.Graphics2D g2, org.jfree.chart.axis.TickUnit unit) {
+            return 2 * super.estimateMaximumTickLabelWidth(g2, unit);
+        }
+
+        @Override
+        protected double estimateMaximumTickLabelHeight(java.awt.Graphics2D g2) {
+            return 2 * super.estimateMaximumTickLabelHeight(g2);
+        }
     }
 
     /** What every bar chart of the pages shares: flat bars, level labels, quiet axes and grid. */

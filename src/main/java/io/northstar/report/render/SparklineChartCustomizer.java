@@ -46,6 +46,9 @@ public final class SparklineChartCustomizer extends JRAbstractChartCustomizer {
         NumberAxis values = (NumberAxis) plot.getRangeAxis();
         ChartStyle.axis(values, 6f);
         values.setAutoRangeIncludesZero(false);
+        // room above and below, so a target at the edge of the values is not mistaken for the frame
+        values.setUpperMargin(0.2);
+        values.setLowerMargin(0.2);
         values.setLabel(null);
         // a row-high sparkline beside its latest value and target shows the shape only
         values.setTickLabelsVisible(jasperChart.getHeight() >= MIN_HEIGHT_FOR_VALUES);
