@@ -47,12 +47,12 @@ public final class MoneyBarChartCustomizer extends JRAbstractChartCustomizer {
 
         @Override
         protected double estimateMaximumTickLabelWidth(java.awt.Graphics2D g2, org.jfree.chart.axis.TickUnit unit) {
-            return 2 * super.estimateMaximumTickLabelWidth(g2, unit);
+            return 1.4 * super.estimateMaximumTickLabelWidth(g2, unit);
         }
 
         @Override
         protected double estimateMaximumTickLabelHeight(java.awt.Graphics2D g2) {
-            return 2 * super.estimateMaximumTickLabelHeight(g2);
+            return 1.4 * super.estimateMaximumTickLabelHeight(g2);
         }
     }
 
