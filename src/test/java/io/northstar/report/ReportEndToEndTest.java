@@ -76,6 +76,29 @@ class ReportEndToEndTest {
         assertThat(text).contains("Page 1 of ");
     }
 
+    /**
+     * The charts say in words what they show (issue 26, item 5): the heat map's axes and bands, the
+     * CPI x SPI chart's legend of colour and shape, the FY plan against forecast, and the KPI
+     * target line. The charts' own text is drawn as shapes; these words are the pages' text.
+     */
+    @Test
+    void theChartsSayWhatTheyShowInWords() throws IOException {
+        String flat = text.replaceAll("\\s+", " ");
+        // the impact axis's title runs upwards; PDFBox reads its letters with gaps between them
+        assertThat(flat.replace(" ", "")).contains("Impactifithappens");
+        assertThat(flat).contains("5 severe", "4 major", "1 minor", "Likelihood it happens",
+                "1 rare", "4 likely", "almost certain", "score = likelihood × impact",
+                "low: score under 5", "critical: 20 or more");
+        assertThat(flat).contains("The lines mark 1.0 (on plan) and 0.9 (warning)",
+                "Colour and shape both show health", "worst projects that are not green");
+        assertThat(flat).contains("Run, grow, transform", "Full year: plan against forecast",
+                "the KPI in blue, its target as a dashed grey line");
+        assertThat(flat).doesNotContain("impact 1 → 5", "likelihood 1 → 5");
+        try (PDDocument unit = Loader.loadPDF(pdf.toPath().resolveSibling("business-unit-freight.pdf").toFile())) {
+            assertThat(new PDFTextStripper().getText(unit)).contains("Trend, target dashed");
+        }
+    }
+
     @Test
     void kpiAndProjectFiguresMatchTheMetricTables() {
         Row k01 = first("kpi_status", "kpi_id = 'K-01'");

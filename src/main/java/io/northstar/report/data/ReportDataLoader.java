@@ -1,6 +1,7 @@
 package io.northstar.report.data;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
@@ -13,10 +14,13 @@ import io.northstar.report.ReportData;
 import io.northstar.report.Tiles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -42,6 +46,8 @@ public final class ReportDataLoader {
     static final int UNIT_PROJECTS = 25;
     static final int UNIT_RISKS = 10;
     static final int UNIT_KPIS = 30;
+    /** How many of the worst projects the CPI x SPI chart names. */
+    static final int SCATTER_LABELS = 5;
     private static final String NO_TOWER = "(no tower)";
 
     private final SparkSession spark;
@@ -52,6 +58,7 @@ public final class ReportDataLoader {
     private final Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
     private Map<String, Map<String, Object>> objectives;
     private Map<String, Map<String, Object>> kpis;
+    private Map<String, List<Map<String, Object>>> history;
 
     /** What the appendix says about the run that ingested the snapshot. */
     public record RunInfo(String runId, String start, String sparkMaster, List<DatasetOutcome> datasets) {
@@ -147,6 +154,7 @@ public final class ReportDataLoader {
         for (String column : new String[] {"latest_value", "target", "unit", "status"}) {
             row.put(column, status.get(column));
         }
+        row.put("history", chartPoints(history().get((String) served.get("kpi_id")), status.get("target")));
         return Optional.of(row);
     }
 
@@ -275,10 +283,7 @@ public final class ReportDataLoader {
         }
         Map<String, Map<String, Object>> trends = byId(rows(trend.get().select("kpi_id", "direction", "forecast",
                 "forecast_low", "forecast_high", "attainment_probability", "deadline_passed")), "kpi_id");
-        Map<String, List<Map<String, Object>>> history = new LinkedHashMap<>();
-        metric("kpi_history").ifPresent(points -> rows(points.orderBy("kpi_id", "period_end")
-                .select("kpi_id", "period_end", "value", "recency")).forEach(point -> history.computeIfAbsent(
-                        (String) point.get("kpi_id"), id -> new ArrayList<>()).add(point)));
+        Map<String, List<Map<String, Object>>> histories = history();
         List<Map<String, Object>> page = new ArrayList<>();
         for (Map<String, Object> status : kpis().values()) {
             Map<String, Object> kpiTrend = trends.get((String) status.get("kpi_id"));
@@ -291,7 +296,7 @@ public final class ReportDataLoader {
             row.put("objective", objective == null ? null : objective.get("name"));
             row.put("objective_status", objective == null ? null : objective.get("status"));
             row.put("aim", objective == null ? null : parentName(objective));
-            row.put("history", chartPoints(history.get((String) status.get("kpi_id")), status.get("target")));
+            row.put("history", chartPoints(histories.get((String) status.get("kpi_id")), status.get("target")));
             page.add(row);
         }
         Comparator<String> nullsLast = Comparator.nullsLast(Comparator.naturalOrder());
@@ -299,6 +304,17 @@ public final class ReportDataLoader {
                 .thenComparing(row -> (String) row.get("objective"), nullsLast)
                 .thenComparing(row -> (String) row.get("kpi_id")));
         tables.put("kpis", page);
+    }
+
+    /** Every KPI's kpi_history points by id, oldest first, read once. */
+    private Map<String, List<Map<String, Object>>> history() {
+        if (history == null) {
+            history = new LinkedHashMap<>();
+            metric("kpi_history").ifPresent(points -> rows(points.orderBy("kpi_id", "period_end")
+                    .select("kpi_id", "period_end", "value", "recency")).forEach(point -> history.computeIfAbsent(
+                            (String) point.get("kpi_id"), id -> new ArrayList<>()).add(point)));
+        }
+        return history;
     }
 
     /**
@@ -326,10 +342,17 @@ public final class ReportDataLoader {
             Dataset<Row> active = health.filter(col("in_active_portfolio"));
             tables.put("projects", rows(active.orderBy(projectOrder()).limit(MAX_PROJECTS)
                     .select("project_id", "name", "business_unit", "bac", "cpi", "spi", "eac", "vac", "health")));
+            // the worst first (the lower of CPI and SPI), so the chart names the first few that are not green
             List<Map<String, Object>> scatter = rows(active.filter(col("cpi").isNotNull().and(col("spi").isNotNull()))
-                    .orderBy("project_id").limit(1000).select(col("cpi").as("x"), col("spi").as("y")));
-            scatter.forEach(point -> point.put("series", "Projects"));
-            scatter.addAll(guides());
+                    .orderBy(least(col("cpi"), col("spi")), col("project_id")).limit(1000)
+                    .select(col("cpi").as("x"), col("spi").as("y"), col("health"), col("name")));
+            int labelled = 0;
+            for (Map<String, Object> point : scatter) {
+                Object name = point.remove("name");
+                boolean label = labelled < SCATTER_LABELS && !"green".equals(point.get("health"));
+                point.put("label", label ? name : null);
+                labelled += label ? 1 : 0;
+            }
             tables.put("scatter", scatter);
         });
         metric("priority").ifPresent(priority -> tables.put("priority", rows(priority.orderBy("rank").limit(15)
@@ -337,27 +360,15 @@ public final class ReportDataLoader {
                         "outranks_funded"))));
     }
 
-    /** Dotted guide lines at 1.0 (on plan) and 0.9 on both axes of the CPI x SPI chart. */
-    private static List<Map<String, Object>> guides() {
-        List<Map<String, Object>> points = new ArrayList<>();
-        for (double level : new double[] {1.0, 0.9}) {
-            String series = level == 1.0 ? "on plan (1.0)" : "warning (0.9)";
-            for (double t = 0.5; t <= 1.3001; t += 0.025) {
-                points.add(Map.of("series", series, "x", level, "y", t));
-                points.add(Map.of("series", series, "x", t, "y", level));
-            }
-        }
-        return points;
-    }
-
     private void budget() {
         metric("budget_monthly_total").ifPresent(monthly -> {
             List<Map<String, Object>> months = rows(monthly.filter(col("period").leq(asOf.toString().substring(0, 7)))
                     .orderBy(col("period").desc()).limit(MAX_MONTHS).select("period", "plan", "actual"));
             months.sort(Comparator.comparing(month -> (String) month.get("period")));
-            // "01/26" fits under a bar where "2026-01" does not
-            months.forEach(month -> month.put("period", ((String) month.get("period")).substring(5) + "/"
-                    + ((String) month.get("period")).substring(2, 4)));
+            // "Jan 2026" wraps under its bars as "Jan" over "2026"; "2026-01" reads as a code
+            DateTimeFormatter monthName = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+            months.forEach(month -> month.put("period", YearMonth.parse((String) month.get("period"))
+                    .format(monthName)));
             tables.put("budget_monthly", months);
         });
         metric("budget_variance").ifPresent(variance -> tables.put("budget_units", rows(variance

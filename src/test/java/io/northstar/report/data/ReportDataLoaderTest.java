@@ -176,9 +176,9 @@ class ReportDataLoaderTest {
     void theBudgetPageShowsTheLastTwoYearsOfMonthsAndNamesTheTowerlessGroup() {
         List<Map<String, Object>> months = scorecard.table("budget_monthly");
         assertThat(months).hasSize(24);
-        assertThat(months.get(0)).containsEntry("period", "11/24");
+        assertThat(months.get(0)).containsEntry("period", "Nov 2024");
         assertThat(months.get(23)).as("October 2026 is as_of's month; later months are left out")
-                .containsEntry("period", "10/26").containsEntry("actual", 66.0); // 2024-01 + 33 months
+                .containsEntry("period", "Oct 2026").containsEntry("actual", 66.0); // 2024-01 + 33 months
         assertThat(scorecard.table("budget_towers")).extracting(tower -> tower.get("tower"))
                 .containsExactly("Compute", "(no tower)");
         assertThat(scorecard.table("budget_towers").get(1)).containsEntry("forecast_fy", 1170.0);
@@ -188,6 +188,17 @@ class ReportDataLoaderTest {
     void projectsAreTheActivePortfolioRedFirst() {
         assertThat(scorecard.table("projects")).extracting(project -> project.get("project_id"))
                 .containsExactly("P2", "P1");
+    }
+
+    /** The CPI x SPI chart's points, the worst (the lower of CPI and SPI) first; the first few not green are named. */
+    @Test
+    void theScatterIsTheActivePortfolioWorstFirstWithItsWorstNamed() {
+        List<Map<String, Object>> scatter = scorecard.table("scatter");
+        assertThat(scatter).extracting(point -> point.get("x")).containsExactly(0.97, 1.25);
+        assertThat(scatter).extracting(point -> point.get("health")).containsExactly("amber", "red");
+        assertThat(scatter).extracting(point -> point.get("label")).containsExactly("Shop", "Vault");
+        assertThat(scatter).as("no drawn guide points: the chart draws its guide lines").allSatisfy(point ->
+                assertThat(point).containsOnlyKeys("x", "y", "health", "label"));
     }
 
     @Test
@@ -207,6 +218,11 @@ class ReportDataLoaderTest {
         assertThat(retail.table("kpis")).extracting(kpi -> kpi.get("name")).containsExactly("Online share",
                 "Incidents");
         assertThat(retail.table("kpis").get(0)).containsEntry("objective", "Web shop");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history = (List<Map<String, Object>>) retail.table("kpis").get(0).get("history");
+        assertThat(history).as("a unit's KPI carries its history for the sparkline").extracting(point -> point.get(
+                "period")).containsExactly("2026-08-31", "2026-09-30", "2026-10-31");
+        assertThat(retail.table("kpis").get(1).get("history")).as("K2 has no history").isNull();
         // Lab's statuses are null, so it shows only what the table judges: its project count
         ReportData lab = units.get("Lab");
         assertThat(lab.table("tiles")).isEmpty();
