@@ -45,9 +45,11 @@ final class MetricCatalogue {
                     ExecutiveSummaryTable::compute),
             table(ReviewSummaryTable.NAME, List.of(ChangesTable.NAME, SwotTable.NAME, BusinessCaseTable.NAME),
                     ReviewSummaryTable::compute),
+            table(CommentaryStatusTable.NAME, List.of(KpiTables.STATUS, ProjectHealthTable.NAME, RiskTables.EXPOSURE),
+                    CommentaryStatusTable::compute),
             table(FindingsTable.NAME, List.of(AlignmentTable.NAME, KpiTables.STATUS, KpiTables.TREND, KpiTables.SMART,
                     ProjectHealthTable.NAME, BudgetTables.VARIANCE, PriorityTable.NAME, RiskTables.EXPOSURE,
-                    ServiceTable.NAME), (context, inputs) -> Optional.of(FindingsTable.compute(context, inputs))));
+                    ServiceTable.NAME, CommentaryStatusTable.NAME), (context, inputs) -> Optional.of(FindingsTable.compute(context, inputs))));
 
     private MetricCatalogue() {
     }
