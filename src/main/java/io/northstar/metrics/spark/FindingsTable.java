@@ -130,11 +130,13 @@ final class FindingsTable {
         Column what = when(col("entity_type").equalTo("kpi"), format_string("the red KPI '%s'", col("entity_name")))
                 .when(col("entity_type").equalTo("project"), format_string("the red project '%s'", col("entity_name")))
                 .otherwise(format_string("the critical risk '%s'", col("entity_name")));
-        Column from = when(col("owner").isNull(), lit("its owner (none is named)")).otherwise(col("owner"));
+        // whose word is missing: the entity's owner, or a plain note that it has none
+        Column from = when(col("owner").isNull(), lit("")).otherwise(format_string(" from %s", col("owner")));
+        Column noOwner = when(col("owner").isNull(), lit(" (no owner is named)")).otherwise(lit(""));
         Column message = when(col("commentary_state").equalTo("missing"),
-                format_string("No commentary from %s on %s", from, what))
-                .otherwise(format_string("The commentary from %s on %s is stale: the last comment is of %s", from,
-                        what, col("comment_period_end").cast("string")));
+                format_string("No commentary%s on %s%s", from, what, noOwner))
+                .otherwise(format_string("The commentary%s on %s%s is stale: the last comment is of %s", from,
+                        what, noOwner, col("comment_period_end").cast("string")));
         findings.add(finding(status.filter(severe.and(col("commentary_state").notEqual("current"))), WARNING,
                 "commentary_missing", col("entity_type"), col("entity_id"), message));
     }
