@@ -128,17 +128,24 @@ final class RowChecks {
                 .and(col(id).equalTo(targets.col("_target"))), "left");
         Column dangling = checked.and(col(id).isNotNull()).and(col("_target").isNull());
         Column detail = concat(lit(id + " '"), col(id), lit("' names no valid "), col(type), lit(" ("),
-                targetText(reference, type), lit(")"));
+                targetText(reference, type, survivors.keySet()), lit(")"));
         return reject(joined, dangling, QuarantineReason.DANGLING_REFERENCE, detail).drop("_target_type", "_target");
     }
 
-    /** "kpis.kpi_id", or "projects.business_unit or budget_lines.business_unit", by the row's type. */
-    private static Column targetText(TypedReference reference, String typeColumn) {
+    /**
+     * Where the row's type was looked up: "kpis.kpi_id", or "projects.business_unit or
+     * budget_lines.business_unit", of the datasets the job has.
+     */
+    private static Column targetText(TypedReference reference, String typeColumn, java.util.Set<String> present) {
         Column text = lit(null).cast("string");
-        for (java.util.Map.Entry<String, List<TypedReference.Target>> type : reference.targets().entrySet()) {
-            String names = String.join(" or ", type.getValue().stream()
+        for (String type : reference.targets().keySet()) {
+            List<TypedReference.Target> targets = reference.targetsIn(type, present).orElse(null);
+            if (targets == null) {
+                continue;
+            }
+            String names = String.join(" or ", targets.stream()
                     .map(target -> target.dataset() + "." + target.column()).toList());
-            text = when(col(typeColumn).equalTo(type.getKey()), lit(names)).otherwise(text);
+            text = when(col(typeColumn).equalTo(type), lit(names)).otherwise(text);
         }
         return text;
     }
