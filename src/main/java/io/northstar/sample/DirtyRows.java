@@ -211,8 +211,11 @@ final class DirtyRows {
      * dangling row is fresh, so it never shares a clean row's key.
      */
     private Optional<Injection> entityReference(String kind, String[] template) {
-        int type = contract.indexOf("entity_type");
-        int id = contract.indexOf("entity_id");
+        if (contract.typedReference() == null) {
+            return Optional.empty();
+        }
+        int type = contract.indexOf(contract.typedReference().typeColumn());
+        int id = contract.indexOf(contract.typedReference().idColumn());
         return switch (kind) {
             case ENTITY_DANGLING -> {
                 String[] row = with(template, type, "kpi");
