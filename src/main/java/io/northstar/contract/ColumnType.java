@@ -17,5 +17,7 @@ public enum ColumnType {
     /** A 32-bit integer. */
     INT,
     /** One of a fixed set of lower-case values, matched case-insensitively. */
-    ENUM
+    ENUM,
+    /** true or false; the text true/false, yes/no or 1/0, case-insensitively (a JDBC BOOLEAN reads as true/false). */
+    BOOL
 }

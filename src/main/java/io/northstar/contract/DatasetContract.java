@@ -10,9 +10,15 @@ import java.util.Optional;
 
 /**
  * The contract of one input dataset (SPEC.md §1): its columns in order, its key (empty when
- * every row counts) and the rules that span columns.
+ * every row counts), the rules that span columns and, for commentary, the reference whose
+ * target depends on the row's type ({@link TypedReference}, or null).
  */
-public record DatasetContract(String name, List<Column> columns, List<String> key, List<RowRule> rowRules) {
+public record DatasetContract(String name, List<Column> columns, List<String> key, List<RowRule> rowRules,
+        TypedReference typedReference) {
+
+    public DatasetContract(String name, List<Column> columns, List<String> key, List<RowRule> rowRules) {
+        this(name, columns, key, rowRules, null);
+    }
 
     public DatasetContract {
         requireNonNull(name, "name is null");
@@ -22,8 +28,22 @@ public record DatasetContract(String name, List<Column> columns, List<String> ke
         Map<String, Column> byName = index(columns);
         for (String keyColumn : key) {
             Column column = byName.get(keyColumn);
-            if (column == null || !column.required()) {
+            // a typed reference's id is blank exactly for the types that name no row, which its rules enforce
+            boolean typedId = typedReference != null && typedReference.idColumn().equals(keyColumn);
+            if (column == null || !(column.required() || typedId)) {
                 throw new IllegalArgumentException(name + ": key column " + keyColumn + " must be a required column");
+            }
+        }
+        if (typedReference != null) {
+            for (String typed : List.of(typedReference.typeColumn(), typedReference.idColumn())) {
+                if (!byName.containsKey(typed)) {
+                    throw new IllegalArgumentException(name + ": typed reference names unknown column " + typed);
+                }
+            }
+            if (!rowRules.contains(new RowRule.IdRequiredByType(typedReference))
+                    || !rowRules.contains(new RowRule.IdBlankForType(typedReference))) {
+                throw new IllegalArgumentException(name + ": a typed reference needs its IdRequiredByType and"
+                        + " IdBlankForType rules");
             }
         }
         for (Column column : columns) {

@@ -1,5 +1,6 @@
 package io.northstar.contract;
 
+import static io.northstar.contract.ColumnType.BOOL;
 import static io.northstar.contract.ColumnType.DATE;
 import static io.northstar.contract.ColumnType.ENUM;
 import static io.northstar.contract.ColumnType.ID;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The input datasets of SPEC.md §1 and the planning datasets of §4, in an order where every
@@ -36,6 +38,15 @@ public final class Datasets {
     public static final String BUSINESS_CASES = "business_cases";
     public static final String ASSETS = "assets";
     public static final String SWOT = "swot";
+    public static final String COMMENTARY = "commentary";
+
+    /**
+     * What a commentary row's entity_id names, by its entity_type (SPEC.md §4.5): a kept row of
+     * the type's dataset, a business unit named by a kept projects or budget_lines row, and
+     * nothing for a portfolio comment, whose entity_id is blank.
+     */
+    public static final TypedReference COMMENTARY_ENTITY = new TypedReference("entity_type", "entity_id",
+            orderedTargets(), Set.of("portfolio"));
 
     /**
      * The level an objective's parent must have, by the objective's own level; a level absent
@@ -193,6 +204,33 @@ public final class Datasets {
                 text("statement").required(),
                 id("objective_id").references(OBJECTIVES),
                 text("source")));
+        // after every dataset an entity_id may name (TypedReference), and last, so that adding it
+        // left the generator's other random streams and files unchanged
+        register(dataset(COMMENTARY, List.of("entity_type", "entity_id", "period_end"),
+                List.of(new RowRule.IdRequiredByType(COMMENTARY_ENTITY), new RowRule.IdBlankForType(COMMENTARY_ENTITY)),
+                COMMENTARY_ENTITY,
+                enumeration("entity_type", "kpi", "project", "risk", "objective", "service", "business_unit",
+                        "portfolio").required(),
+                text("entity_id"),
+                date("period_end").required(),
+                text("comment").required(),
+                text("author"),
+                text("action"),
+                text("action_owner"),
+                date("action_due"),
+                bool("decision_needed").defaultsTo(false)));
+    }
+
+    private static Map<String, List<TypedReference.Target>> orderedTargets() {
+        Map<String, List<TypedReference.Target>> targets = new LinkedHashMap<>();
+        targets.put("kpi", List.of(new TypedReference.Target(KPIS, "kpi_id")));
+        targets.put("project", List.of(new TypedReference.Target(PROJECTS, "project_id")));
+        targets.put("risk", List.of(new TypedReference.Target(RISKS, "risk_id")));
+        targets.put("objective", List.of(new TypedReference.Target(OBJECTIVES, "objective_id")));
+        targets.put("service", List.of(new TypedReference.Target(SERVICES, "service_id")));
+        targets.put("business_unit", List.of(new TypedReference.Target(PROJECTS, "business_unit"),
+                new TypedReference.Target(BUDGET_LINES, "business_unit")));
+        return targets;
     }
 
     private Datasets() {
@@ -222,11 +260,24 @@ public final class Datasets {
                 throw new IllegalStateException(contract.name() + " must come after " + target);
             }
         }
+        if (contract.typedReference() != null) {
+            for (String target : contract.typedReference().datasets()) {
+                if (!ALL.containsKey(target)) {
+                    throw new IllegalStateException(contract.name() + " must come after " + target);
+                }
+            }
+        }
         ALL.put(contract.name(), contract);
     }
 
     private static DatasetContract dataset(String name, List<String> key, List<RowRule> rules, Column.Builder... columns) {
-        return new DatasetContract(name, java.util.Arrays.stream(columns).map(Column.Builder::build).toList(), key, rules);
+        return dataset(name, key, rules, null, columns);
+    }
+
+    private static DatasetContract dataset(String name, List<String> key, List<RowRule> rules,
+            TypedReference typedReference, Column.Builder... columns) {
+        return new DatasetContract(name, java.util.Arrays.stream(columns).map(Column.Builder::build).toList(), key, rules,
+                typedReference);
     }
 
     private static Column.Builder id(String name) {
@@ -255,6 +306,10 @@ public final class Datasets {
 
     private static Column.Builder date(String name) {
         return Column.builder(name, DATE);
+    }
+
+    private static Column.Builder bool(String name) {
+        return Column.builder(name, BOOL);
     }
 
     private static Column.Builder period(String name) {

@@ -145,6 +145,13 @@ public final class RowConformer {
             rejection = parseEnums(columns, cells, values);
         }
         if (rejection == null) {
+            // a typed reference's id against its parsed type (commentary: blank only for portfolio)
+            rejection = checkRules(values, QuarantineReason.MISSING_REQUIRED);
+        }
+        if (rejection == null) {
+            rejection = checkRules(values, QuarantineReason.BAD_TYPE);
+        }
+        if (rejection == null) {
             rejection = checkRanges(columns, values);
         }
         if (rejection != null) {

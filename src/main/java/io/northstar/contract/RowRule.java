@@ -10,7 +10,7 @@ import java.util.Optional;
  * values, after every single-column check has passed.
  */
 public sealed interface RowRule permits RowRule.NotBefore, RowRule.NonDecreasing, RowRule.Distinct, RowRule.Below,
-        RowRule.WithinBounds {
+        RowRule.WithinBounds, RowRule.IdRequiredByType, RowRule.IdBlankForType {
 
     QuarantineReason reason();
 
@@ -187,6 +187,65 @@ public sealed interface RowRule permits RowRule.NotBefore, RowRule.NonDecreasing
             Object value = row.get(first);
             return value != null && value.equals(row.get(second))
                     ? Optional.of(first + " and " + second + " are both '" + value + "'")
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * The id column of a {@link TypedReference} is required for every type that names a row
+     * (a kpi comment needs its entity_id): missing_required, judged once the type has parsed.
+     */
+    record IdRequiredByType(TypedReference reference) implements RowRule {
+        public IdRequiredByType {
+            requireNonNull(reference, "reference is null");
+        }
+
+        @Override
+        public QuarantineReason reason() {
+            return QuarantineReason.MISSING_REQUIRED;
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(reference.typeColumn(), reference.idColumn());
+        }
+
+        @Override
+        public Optional<String> violation(ParsedRow row) {
+            Object type = row.get(reference.typeColumn());
+            return type != null && !reference.takesNoId((String) type) && row.get(reference.idColumn()) == null
+                    ? Optional.of("blank " + reference.idColumn() + ": " + reference.typeColumn() + " " + type
+                            + " needs one")
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * The id column of a {@link TypedReference} must be blank for a type that names no row (a
+     * portfolio comment): bad_type, since no id is of that type.
+     */
+    record IdBlankForType(TypedReference reference) implements RowRule {
+        public IdBlankForType {
+            requireNonNull(reference, "reference is null");
+        }
+
+        @Override
+        public QuarantineReason reason() {
+            return QuarantineReason.BAD_TYPE;
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(reference.typeColumn(), reference.idColumn());
+        }
+
+        @Override
+        public Optional<String> violation(ParsedRow row) {
+            Object type = row.get(reference.typeColumn());
+            Object id = row.get(reference.idColumn());
+            return type != null && reference.takesNoId((String) type) && id != null
+                    ? Optional.of(reference.idColumn() + ": '" + id + "' given, but " + reference.typeColumn() + " "
+                            + type + " names no row; leave it blank")
                     : Optional.empty();
         }
     }

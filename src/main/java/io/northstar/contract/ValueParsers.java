@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Parses one trimmed, non-blank cell into the Java value stored in the conformed table:
  * String for ID, TEXT, ENUM and PERIOD; LocalDate for DATE; BigDecimal (scale 2) for MONEY;
- * Double for NUM; Integer for INT. Stricter than the JDK parsers on purpose: no hex floats,
+ * Double for NUM; Integer for INT; Boolean for BOOL. Stricter than the JDK parsers on purpose: no hex floats,
  * no "1d", no NaN, no thousands separators, no 5-digit years.
  */
 final class ValueParsers {
@@ -35,6 +35,7 @@ final class ValueParsers {
             case MONEY -> parseMoney(text);
             case NUM -> parseNum(text);
             case INT -> parseInt(text);
+            case BOOL -> parseBool(text);
         };
     }
 
@@ -50,6 +51,15 @@ final class ValueParsers {
             throw new BadValueException("contains a NUL character (U+0000) at position " + (nul + 1)
                     + ", which a database cannot store");
         }
+    }
+
+    /** true/yes/1 or false/no/0, case-insensitively: what spreadsheets and databases write for a flag. */
+    static Boolean parseBool(String text) throws BadValueException {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> Boolean.TRUE;
+            case "false", "no", "0" -> Boolean.FALSE;
+            default -> throw new BadValueException("'" + shorten(text) + "' is not a boolean (true/false, yes/no, 1/0)");
+        };
     }
 
     static String parseId(String text) throws BadValueException {

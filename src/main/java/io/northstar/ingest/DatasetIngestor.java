@@ -82,7 +82,7 @@ public final class DatasetIngestor {
             if (source != null) {
                 // a dataset waits for the datasets it references that the job has; not for itself
                 // (objectives name their parent objectives), nor for one the job lacks
-                Set<String> references = contract.foreignKeys().stream().map(Column::references)
+                Set<String> references = referencedDatasets(contract).stream()
                         .filter(referenced -> !referenced.equals(contract.name())
                                 && job.sources().containsKey(referenced))
                         .collect(Collectors.toSet());
@@ -99,6 +99,16 @@ public final class DatasetIngestor {
             }
             staging.dropScratch();
         }
+    }
+
+    /** The datasets a contract's references may name: its foreign keys' and its typed reference's. */
+    static Set<String> referencedDatasets(DatasetContract contract) {
+        Set<String> datasets = new java.util.LinkedHashSet<>();
+        contract.foreignKeys().forEach(foreignKey -> datasets.add(foreignKey.references()));
+        if (contract.typedReference() != null) {
+            datasets.addAll(contract.typedReference().datasets());
+        }
+        return datasets;
     }
 
     /** A CSV source's bytes; a JDBC table's size is unknown before reading, so it weighs 0. */
@@ -119,10 +129,9 @@ public final class DatasetIngestor {
                         cached);
             }
             DatasetOutcome outcome = count(contract, classified, parsed, source, maxRejectRatio);
-            if (contract.referenceableKey().isPresent()) {
-                // every column, not only the key: a kpi_observations value is checked against its KPI's bounds
-                survivors.put(contract.name(), classified.filter(good()).select(RowChecks.columns(contract.columnNames())));
-            }
+            // every column, not only the key: a kpi_observations value is checked against its KPI's
+            // bounds, and a commentary business_unit against the units named in budget_lines (no key)
+            survivors.put(contract.name(), classified.filter(good()).select(RowChecks.columns(contract.columnNames())));
             writeConformed(contract, classified, outcome.kept(), staging);
             writeQuarantine(contract, classified, staging);
             return outcome;
@@ -151,6 +160,9 @@ public final class DatasetIngestor {
                 rows = RowChecks.checkReference(rows, foreignKey.name(), survivors.get(target).select(targetKey),
                         target);
             }
+        }
+        if (contract.typedReference() != null) {
+            rows = RowChecks.checkTypedReference(rows, contract.typedReference(), survivors);
         }
         if (contract.name().equals(Datasets.PROJECT_OBJECTIVES)) {
             rows = RowChecks.checkContributions(rows);

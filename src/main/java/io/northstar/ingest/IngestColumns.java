@@ -47,6 +47,7 @@ final class IngestColumns {
             case MONEY -> DataTypes.createDecimalType(18, 2);
             case NUM -> DataTypes.DoubleType;
             case INT -> DataTypes.IntegerType;
+            case BOOL -> DataTypes.BooleanType;
         };
     }
 }

@@ -5,6 +5,7 @@ import static io.northstar.ingest.IngestColumns.DUPLICATE;
 import static io.northstar.ingest.IngestColumns.LINE;
 import static io.northstar.ingest.IngestColumns.REASON;
 import static io.northstar.ingest.IngestColumns.SOURCE;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -23,6 +24,7 @@ import static org.apache.spark.sql.functions.when;
 import io.northstar.contract.DatasetContract;
 import io.northstar.contract.Datasets;
 import io.northstar.contract.QuarantineReason;
+import io.northstar.contract.TypedReference;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -96,6 +98,58 @@ final class RowChecks {
                 .drop("_target");
     }
 
+    /**
+     * dangling_reference for a {@link TypedReference} (commentary's entity_type and entity_id):
+     * a good row whose id names no value of its type's target columns among the surviving rows.
+     * A type none of whose datasets the job has (none in {@code survivors}) is not checked, like
+     * a foreign key into an absent dataset; the ids of types that take none are blank already.
+     */
+    static Dataset<Row> checkTypedReference(Dataset<Row> rows, TypedReference reference,
+            java.util.Map<String, Dataset<Row>> survivors) {
+        Dataset<Row> known = null;
+        for (java.util.Map.Entry<String, List<TypedReference.Target>> type : reference.targets().entrySet()) {
+            for (TypedReference.Target target : reference.targetsIn(type.getKey(), survivors.keySet())
+                    .orElse(List.of())) {
+                Dataset<Row> ids = survivors.get(target.dataset()).select(lit(type.getKey()).as("_target_type"),
+                        col(target.column()).as("_target"));
+                known = known == null ? ids : known.unionByName(ids);
+            }
+        }
+        if (known == null) {
+            return rows;
+        }
+        Dataset<Row> targets = known.filter(col("_target").isNotNull()).distinct();
+        // the types whose ids are checked: a type whose datasets the job lacks keeps its rows as they are
+        Column checked = col(reference.typeColumn()).isin(reference.targets().keySet().stream()
+                .filter(type -> reference.targetsIn(type, survivors.keySet()).isPresent()).toArray());
+        String id = reference.idColumn();
+        String type = reference.typeColumn();
+        Dataset<Row> joined = rows.join(targets, col(type).equalTo(targets.col("_target_type"))
+                .and(col(id).equalTo(targets.col("_target"))), "left");
+        Column dangling = checked.and(col(id).isNotNull()).and(col("_target").isNull());
+        Column detail = concat(lit(id + " '"), col(id), lit("' names no valid "), col(type), lit(" ("),
+                targetText(reference, type, survivors.keySet()), lit(")"));
+        return reject(joined, dangling, QuarantineReason.DANGLING_REFERENCE, detail).drop("_target_type", "_target");
+    }
+
+    /**
+     * Where the row's type was looked up: "kpis.kpi_id", or "projects.business_unit or
+     * budget_lines.business_unit", of the datasets the job has.
+     */
+    private static Column targetText(TypedReference reference, String typeColumn, java.util.Set<String> present) {
+        Column text = lit(null).cast("string");
+        for (String type : reference.targets().keySet()) {
+            List<TypedReference.Target> targets = reference.targetsIn(type, present).orElse(null);
+            if (targets == null) {
+                continue;
+            }
+            String names = String.join(" or ", targets.stream()
+                    .map(target -> target.dataset() + "." + target.column()).toList());
+            text = when(col(typeColumn).equalTo(type), lit(names)).otherwise(text);
+        }
+        return text;
+    }
+
     static Column danglingDetail(String column, String target) {
         return concat(lit(column + " '"), col(column), lit("' names no valid row of " + target));
     }
@@ -145,7 +199,8 @@ final class RowChecks {
 
     private static Column keyText(List<String> key) {
         Column[] parts = key.stream()
-                .map(name -> concat(lit(name + "="), col(name).cast("string")))
+                // a blank key column (a portfolio comment's entity_id) shows as blank, not as a lost detail
+                .map(name -> concat(lit(name + "="), coalesce(col(name).cast("string"), lit(""))))
                 .toArray(Column[]::new);
         return concat(lit("("), concat_ws(", ", parts), lit(")"));
     }

@@ -84,6 +84,7 @@ public enum Dialect {
             case MONEY -> "DECIMAL(18,2)";
             case NUM -> doubleType;
             case INT -> "INTEGER";
+            case BOOL -> "BOOLEAN";
         };
     }
 }

@@ -118,6 +118,7 @@ public final class SampleLoader {
                 case MONEY -> Types.DECIMAL;
                 case NUM -> Types.DOUBLE;
                 case INT -> Types.INTEGER;
+                case BOOL -> Types.BOOLEAN;
                 default -> Types.VARCHAR;
             });
             return;
@@ -127,6 +128,8 @@ public final class SampleLoader {
             case MONEY -> insert.setBigDecimal(index, new BigDecimal(text));
             case NUM -> insert.setDouble(index, Double.parseDouble(text));
             case INT -> insert.setInt(index, Integer.parseInt(text));
+            // the generated files write true or false; a database stores the flag as its own BOOLEAN
+            case BOOL -> insert.setBoolean(index, Boolean.parseBoolean(text));
             default -> insert.setString(index, text);
         }
     }

@@ -30,6 +30,7 @@ public record Job(
         Settings.Risk risk,
         Settings.Priority priority,
         Settings.Finance finance,
+        Settings.Commentary commentary,
         Settings.Report report,
         Optional<PublishTarget> publish) {
 
@@ -50,6 +51,7 @@ public record Job(
         requireNonNull(risk, "risk is null");
         requireNonNull(priority, "priority is null");
         requireNonNull(finance, "finance is null");
+        requireNonNull(commentary, "commentary is null");
         requireNonNull(report, "report is null");
         requireNonNull(publish, "publish is null");
     }
@@ -72,13 +74,13 @@ public record Job(
     /** The same job writing its PDFs to another folder. */
     public Job withReports(String reportsOverride) {
         return new Job(file, name, asOf, lake, Optional.of(reportsOverride), fiscalYearStartMonth, currency, quality,
-                sources, spark, trend, risk, priority, finance, report, publish);
+                sources, spark, trend, risk, priority, finance, commentary, report, publish);
     }
 
     /** The same job with the command line's overrides applied. */
     public Job withOverrides(LocalDate asOfOverride, String lakeOverride) {
         return new Job(file, name, asOfOverride != null ? Optional.of(asOfOverride) : asOf,
                 lakeOverride != null ? lakeOverride : lake, reports, fiscalYearStartMonth, currency, quality, sources,
-                spark, trend, risk, priority, finance, report, publish);
+                spark, trend, risk, priority, finance, commentary, report, publish);
     }
 }

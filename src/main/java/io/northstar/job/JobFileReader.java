@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public final class JobFileReader {
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "asOf", "lake", "reports", "fiscalYearStartMonth",
-            "currency", "quality", "sources", "spark", "trend", "risk", "priority", "finance", "report", "publish");
+            "currency", "quality", "sources", "spark", "trend", "risk", "priority", "finance", "commentary", "report",
+            "publish");
     private static final Set<String> CSV_KEYS = Set.of("format", "path");
     private static final Set<String> JDBC_KEYS = Set.of("format", "url", "user", "password", "table", "query",
             "fetchSize", "partitionColumn", "lowerBound", "upperBound", "numPartitions", "retries", "retryBackoff");
@@ -110,6 +111,7 @@ public final class JobFileReader {
                 root.optional("risk").map(JobFileReader::risk).orElse(Settings.Risk.defaults()),
                 root.optional("priority").map(JobFileReader::priority).orElse(Settings.Priority.defaults()),
                 root.optional("finance").map(JobFileReader::finance).orElse(Settings.Finance.defaults()),
+                root.optional("commentary").map(JobFileReader::commentary).orElse(Settings.Commentary.defaults()),
                 root.optional("report").map(JobFileReader::report).orElse(Settings.Report.defaults()),
                 root.optional("publish").map(node -> publish(node, folder)));
     }
@@ -330,6 +332,12 @@ public final class JobFileReader {
         }
         return new Settings.Report(node.optional("organisation").map(JobNode::nonBlankText).orElse(null), pageSize,
                 node.optional("topFindings").map(n -> n.integer(1, 100)).orElse(defaults.topFindings()));
+    }
+
+    private static Settings.Commentary commentary(JobNode node) {
+        node.object(Set.of("maxAgeDays"));
+        return new Settings.Commentary(node.optional("maxAgeDays").map(n -> n.integer(0, 3660))
+                .orElse(Settings.Commentary.defaults().maxAgeDays()));
     }
 
     private static Settings.Finance finance(JobNode node) {

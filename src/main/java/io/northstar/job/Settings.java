@@ -95,6 +95,22 @@ public final class Settings {
         }
     }
 
+    /**
+     * {@code commentary:} when an entity's latest comment still counts (SPEC.md §4.5): at most
+     * {@code maxAgeDays} days before as_of is current, older is stale.
+     */
+    public record Commentary(int maxAgeDays) {
+        public Commentary {
+            if (maxAgeDays < 0) {
+                throw new IllegalArgumentException("maxAgeDays must be >= 0");
+            }
+        }
+
+        public static Commentary defaults() {
+            return new Commentary(45);
+        }
+    }
+
     /** {@code report:} how the PDF scorecards look. */
     public record Report(String organisation, PageSize pageSize, int topFindings) {
         public Report {

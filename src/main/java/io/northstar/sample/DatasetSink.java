@@ -20,6 +20,8 @@ final class DatasetSink implements Closeable {
     private final SplittableRandom random;
     final DirtyRows dirty;
     private final Map<String, Long> quarantined = new TreeMap<>();
+    /** Keys of clean rows a conflicting duplicate quarantined, for a single-column key. */
+    private final java.util.Set<String> spoiled = new java.util.HashSet<>();
     private long rows;
     private long deduplicated;
     private int nextReason;
@@ -58,6 +60,12 @@ final class DatasetSink implements Closeable {
             Optional<Injection> injection = dirty.make(reason, lastClean);
             if (injection.isPresent()) {
                 injection.get().lines().forEach(out::raw);
+                if (injection.get().quarantined().containsKey(
+                        io.northstar.contract.QuarantineReason.CONFLICTING_DUPLICATE.code())
+                        && contract.key().size() == 1) {
+                    // the clean row this copies is quarantined with it: nothing clean may name it
+                    spoiled.add(lastClean[contract.indexOf(contract.key().get(0))]);
+                }
                 rows += injection.get().lines().size();
                 injection.get().quarantined().forEach((code, n) -> quarantined.merge(code, (long) n, Long::sum));
                 deduplicated += injection.get().deduplicated();
@@ -65,6 +73,11 @@ final class DatasetSink implements Closeable {
                 return;
             }
         }
+    }
+
+    /** Whether a clean row with this key was quarantined on purpose, as one of a conflicting duplicate. */
+    boolean spoiled(String key) {
+        return spoiled.contains(key);
     }
 
     /** Rows written, and what ingestion must make of them. */

@@ -29,6 +29,13 @@ final class DirtyRows {
     static final String TARGET_OUTSIDE_BOUNDS = "out_of_range:target_outside_bounds";
     static final String VALUE_OUTSIDE_BOUNDS = "out_of_range:value_outside_bounds";
     /**
+     * The commentary kinds of its typed reference (SPEC.md §4.5): an entity_id naming no KPI,
+     * a KPI comment with a blank entity_id and a portfolio comment with one.
+     */
+    static final String ENTITY_DANGLING = "dangling_reference:entity_id";
+    static final String ENTITY_ID_BLANK = "missing_required:entity_id_blank";
+    static final String PORTFOLIO_WITH_ID = "bad_type:portfolio_with_id";
+    /**
      * Below every generated KPI's lower bound (the lowest is a net promoter score's -100,
      * Story.Kpi#writtenBounds), so the observation is out of its KPI's bounds whichever KPI it is.
      */
@@ -68,6 +75,7 @@ final class DirtyRows {
             case Datasets.SERVICE_DEPENDENCIES -> reasons.add(QuarantineReason.SELF_DEPENDENCY.code());
             case Datasets.KPIS -> reasons.addAll(List.of(BOUNDS_INVERTED, TARGET_OUTSIDE_BOUNDS));
             case Datasets.KPI_OBSERVATIONS -> reasons.add(VALUE_OUTSIDE_BOUNDS);
+            case Datasets.COMMENTARY -> reasons.addAll(List.of(ENTITY_DANGLING, ENTITY_ID_BLANK, PORTFOLIO_WITH_ID));
             default -> {
                 // generic reasons only
             }
@@ -109,6 +117,10 @@ final class DirtyRows {
         Optional<Injection> bounds = outOfBounds(reason, template);
         if (bounds.isPresent()) {
             return bounds;
+        }
+        Optional<Injection> entity = entityReference(reason, template);
+        if (entity.isPresent()) {
+            return entity;
         }
         QuarantineReason code = QuarantineReason.valueOf(reason.toUpperCase(java.util.Locale.ROOT));
         return switch (code) {
@@ -188,6 +200,38 @@ final class DirtyRows {
                 String[] row = with(template, contract.indexOf("period_end"), DIRTY_PERIODS.plusDays(counter).toString());
                 row[contract.indexOf("value")] = BELOW_EVERY_BOUND;
                 yield Optional.of(quarantined(reason, line(row)));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The commentary kinds, or empty for any other. Each sets entity_type itself, so the row
+     * breaks the rule it is meant to whatever the template's type; the period_end of a
+     * dangling row is fresh, so it never shares a clean row's key.
+     */
+    private Optional<Injection> entityReference(String kind, String[] template) {
+        if (contract.typedReference() == null) {
+            return Optional.empty();
+        }
+        int type = contract.indexOf(contract.typedReference().typeColumn());
+        int id = contract.indexOf(contract.typedReference().idColumn());
+        return switch (kind) {
+            case ENTITY_DANGLING -> {
+                String[] row = with(template, type, "kpi");
+                row[id] = "GHOST-" + counter;
+                row[contract.indexOf("period_end")] = DIRTY_PERIODS.plusDays(counter).toString();
+                yield Optional.of(quarantined(QuarantineReason.DANGLING_REFERENCE.code(), line(row)));
+            }
+            case ENTITY_ID_BLANK -> {
+                String[] row = with(template, type, "kpi");
+                row[id] = "";
+                yield Optional.of(quarantined(QuarantineReason.MISSING_REQUIRED.code(), line(row)));
+            }
+            case PORTFOLIO_WITH_ID -> {
+                String[] row = with(template, type, "portfolio");
+                row[id] = "K-01";
+                yield Optional.of(quarantined(QuarantineReason.BAD_TYPE.code(), line(row)));
             }
             default -> Optional.empty();
         };

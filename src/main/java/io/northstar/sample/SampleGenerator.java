@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
 /**
  * Writes the datasets of SPEC.md §1 and §4 as CSV for {@link Story}'s organisation. Scale N
  * repeats the organisation's objectives, KPIs, projects, budget, services, risks, business
- * cases, assets and SWOT statements N times
+ * cases, assets, SWOT statements and commentary N times
  * (as regions with their own business units) under the same corporate and IT aims, so every
  * reference stays valid and row counts grow linearly. The same options give the same bytes.
  */
@@ -169,6 +169,8 @@ public final class SampleGenerator {
             writeServices();
             writeRisks();
             writePlanning();
+            new CommentaryWriter(idSuffix, businessUnits, number == 1, options.asOf())
+                    .write(sinks.get(Datasets.COMMENTARY), sinks.get(Datasets.RISKS)::spoiled);
         }
 
         private void writePlanning() {

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class DatasetsTest {
 
     @Test
-    void holdsTheElevenDatasetsOfTheSpecThenTheThreePlanningDatasets() {
+    void holdsTheElevenDatasetsOfTheSpecThenThePlanningDatasetsThenCommentary() {
         assertThat(Datasets.names()).containsExactly("objectives", "kpis", "kpi_observations", "projects",
                 "project_objectives", "project_status", "budget_lines", "services", "service_dependencies",
-                "service_levels", "risks", "business_cases", "assets", "swot");
+                "service_levels", "risks", "business_cases", "assets", "swot", "commentary");
     }
 
     @Test
@@ -24,6 +24,10 @@ class DatasetsTest {
                 assertThat(target.equals(contract.name()) || seen.contains(target))
                         .as(contract.name() + "." + foreignKey.name()).isTrue();
                 assertThat(Datasets.require(target).referenceableKey()).isPresent();
+            }
+            if (contract.typedReference() != null) {
+                assertThat(seen).as(contract.name() + "'s typed reference")
+                        .containsAll(contract.typedReference().datasets());
             }
             seen.add(contract.name());
         }
@@ -49,6 +53,10 @@ class DatasetsTest {
         assertThat(required("assets")).containsExactly("asset_id", "asset_class", "acquired_date", "lifecycle_years",
                 "replacement_cost");
         assertThat(required("swot")).containsExactly("type", "statement");
+        // entity_id is in the key but blank for a portfolio comment: its typed reference's rules decide
+        assertThat(required("commentary")).containsExactly("entity_type", "period_end", "comment");
+        assertThat(Datasets.require("commentary").key()).containsExactly("entity_type", "entity_id", "period_end");
+        assertThat(Datasets.require("commentary").column("decision_needed").defaultValue()).isEqualTo(false);
     }
 
     private static List<String> required(String dataset) {

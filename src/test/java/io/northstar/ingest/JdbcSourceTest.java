@@ -113,7 +113,7 @@ class JdbcSourceTest {
             assertThat(rows(jdbc, "metrics", table, "run_id")).as(table)
                     .isEqualTo(rows(csv.job(), "metrics", table, "run_id"));
         }
-        assertThat(jdbc.lakeTables("metrics")).isEqualTo(csv.job().lakeTables("metrics")).hasSize(29);
+        assertThat(jdbc.lakeTables("metrics")).isEqualTo(csv.job().lakeTables("metrics")).hasSize(30);
     }
 
     @Test

@@ -118,9 +118,23 @@ class JobFileReaderTest {
         assertThat(job.risk()).isEqualTo(new Settings.Risk(20_000, 42));
         assertThat(job.priority()).isEqualTo(new Settings.Priority(0.4, 0.3, 0.3));
         assertThat(job.finance()).isEqualTo(new Settings.Finance(0.08));
+        assertThat(job.commentary()).isEqualTo(new Settings.Commentary(45));
         assertThat(job.report()).isEqualTo(new Settings.Report(null, Settings.PageSize.A4, 8));
         assertThat(job.organisation()).isEqualTo("minimal");
         assertThat(job.publish()).isEmpty();
+    }
+
+    @Test
+    void readsTheCommentaryMaxAgeAndNamesABadValueWithItsKeyAndExpectation() throws IOException {
+        Job job = read("c.yaml", "name: c\nlake: l\nsources: { kpis: { format: csv, path: k } }\n"
+                + "commentary: { maxAgeDays: 30 }\n");
+        assertThat(job.commentary()).isEqualTo(new Settings.Commentary(30));
+        String head = "name: c\nlake: l\nsources: { kpis: { format: csv, path: k } }\n";
+        assertFails(head + "commentary: { maxAgeDays: -1 }\n", "commentary.maxAgeDays: expected an integer in 0..3660,"
+                + " got -1");
+        assertFails(head + "commentary: { maxAgeDays: soon }\n", "commentary.maxAgeDays: expected an integer,"
+                + " got 'soon'");
+        assertFails(head + "commentary: { maxAge: 45 }\n", "commentary.maxAge: unknown key");
     }
 
     @Test

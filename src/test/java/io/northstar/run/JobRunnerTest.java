@@ -43,9 +43,9 @@ class JobRunnerTest {
         assertThat(manifest.stageMillis()).containsOnlyKeys("ingest", "metrics", "report", "publish");
         assertThat(manifest.command()).isEqualTo("run");
         // conformed and quarantine for two datasets; kpi_status, kpi_trend, kpi_smart, kpi_history, recent_moves,
-        // swot (derived from the KPIs), changes (empty: the first snapshot), review_summary and findings; the
-        // scorecard and the review pack
-        assertThat(manifest.outputs()).hasSize(15);
+        // swot (derived from the KPIs), changes (empty: the first snapshot), review_summary, commentary_status (the
+        // KPIs that need a word) and findings; the scorecard and the review pack
+        assertThat(manifest.outputs()).hasSize(16);
         assertThat(job.conformed("kpi_observations").count()).isEqualTo(3);
         assertThat(job.quarantine("kpi_observations").count()).isZero();
         assertThat(job.manifests()).hasSize(1);

@@ -49,7 +49,7 @@ class PublishToDatabaseTest {
         RunManifest run = job.run();
 
         assertThat(run.stageMillis()).containsKeys("publish", "publish.jdbc");
-        assertThat(job.progressOutput()).contains("publish.jdbc", "rows in 9 tables to jdbc:h2:");
+        assertThat(job.progressOutput()).contains("publish.jdbc", "rows in 10 tables to jdbc:h2:");
         assertThat(kpiStatusRows()).isEqualTo(2);
 
         RunManifest again = job.runner().publishToDatabase(job.job(), TestingJob.AS_OF);
@@ -110,7 +110,7 @@ class PublishToDatabaseTest {
         RunManifest run = job.run();
 
         assertThat(run.stageMillis()).containsKey("publish.jdbc");
-        assertThat(job.progressOutput()).contains("rows in 9 tables to jdbc:mariadb://127.0.0.1:3306/northstar_test");
+        assertThat(job.progressOutput()).contains("rows in 10 tables to jdbc:mariadb://127.0.0.1:3306/northstar_test");
         assertThat(Files.readString(job.manifests().get(0))).contains("\"outcome\" : \"succeeded\"");
         assertNowhere(job, PASSWORD);
     }

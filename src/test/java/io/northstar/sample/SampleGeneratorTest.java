@@ -127,6 +127,31 @@ class SampleGeneratorTest {
     }
 
     @Test
+    void commentaryNamesTheSampleEntitiesAndWritesThePortfolioOnceWhateverTheScale() throws IOException {
+        SampleGenerator.generate(folder.resolve("two"), options(2, 42, 0));
+        List<String> lines = Files.readAllLines(folder.resolve("two/commentary.csv"));
+        assertThat(lines).filteredOn(line -> line.startsWith("portfolio,,")).hasSize(2); // September and October
+        assertThat(lines).anyMatch(line -> line.startsWith("kpi,K-05-R2,2026-10-31,"))
+                .anyMatch(line -> line.startsWith("business_unit,Digital Ventures R2,2026-10-31,"))
+                .filteredOn(line -> line.endsWith(",true")).hasSize(4); // two decisions a region
+    }
+
+    @Test
+    void aDirtyRateBreaksCommentaryInEveryWayItCanAndCountsEachRow() throws IOException {
+        List<Ledger> ledgers = SampleGenerator.generate(folder, options(1, 42, 0.9));
+        Ledger commentary = ledgers.stream().filter(ledger -> ledger.dataset().equals("commentary")).findFirst()
+                .orElseThrow();
+        assertThat(commentary.quarantined()).containsKeys("dangling_reference", "missing_required", "bad_type",
+                "bad_enum", "malformed_row", "conflicting_duplicate");
+        assertThat(commentary.deduplicated()).isPositive();
+        List<String> lines = Files.readAllLines(folder.resolve("commentary.csv"));
+        assertThat(lines).as("an entity_id naming no KPI").anyMatch(line -> line.startsWith("kpi,GHOST-"))
+                .as("a KPI comment without entity_id").anyMatch(line -> line.startsWith("kpi,,"))
+                .as("a portfolio comment with an entity_id").anyMatch(line -> line.startsWith("portfolio,K-01,"));
+        assertThat(Files.readString(folder.resolve(SampleGenerator.LEDGER_FILE))).contains("\"commentary\": {");
+    }
+
+    @Test
     void cleanDataHasNoLedgerFile() {
         SampleGenerator.generate(folder, DEFAULTS);
         assertThat(folder.resolve(SampleGenerator.LEDGER_FILE)).doesNotExist();

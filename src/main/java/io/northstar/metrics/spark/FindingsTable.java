@@ -64,6 +64,7 @@ final class FindingsTable {
         addKpiFindings(inputs, findings);
         addDeliveryFindings(inputs, findings);
         addRiskAndServiceFindings(inputs, findings);
+        addCommentaryFindings(inputs, findings);
         List<Row> quarantineRows = new ArrayList<>();
         context.quarantined().forEach((dataset, rows) -> {
             if (rows > 0) {
@@ -79,12 +80,65 @@ final class FindingsTable {
 
         Column severityOrder = when(col("severity").equalTo(CRITICAL), 0).when(col("severity").equalTo(WARNING), 1)
                 .otherwise(2);
-        return findings.stream().reduce(Dataset::unionByName).orElseThrow()
+        Dataset<Row> all = findings.stream().reduce(Dataset::unionByName).orElseThrow();
+        Dataset<Row> owners = owners(context);
+        return all.join(owners, col("entity_type").equalTo(col("o_type")).and(col("entity_id").equalTo(col("o_id"))),
+                        "left")
                 // the message orders a dataset's column findings, which share code and entity
                 .withColumn("sort_order", row_number().over(Window.orderBy(severityOrder, col("code"),
                         col("entity_id"), col("message"))))
-                .select("sort_order", "severity", "code", "entity_type", "entity_id", "message")
+                .select("sort_order", "severity", "code", "entity_type", "entity_id", "message", "owner")
                 .orderBy("sort_order");
+    }
+
+    /**
+     * Beyond SPEC.md: {@code owner}, the person accountable for a finding's entity, from the
+     * entity's own dataset (KPI owner, project manager, risk, service and objective owner), so
+     * the briefing pages can name who acts; null where there is none (a dataset, the strategy,
+     * a business unit).
+     */
+    private static Dataset<Row> owners(MetricsContext context) {
+        List<Dataset<Row>> owners = new ArrayList<>();
+        addOwners(context, owners, Datasets.KPIS, "kpi", "kpi_id", "owner");
+        addOwners(context, owners, Datasets.PROJECTS, "project", "project_id", "manager");
+        addOwners(context, owners, Datasets.RISKS, "risk", "risk_id", "owner");
+        addOwners(context, owners, Datasets.SERVICES, "service", "service_id", "owner");
+        addOwners(context, owners, Datasets.OBJECTIVES, "objective", "objective_id", "owner");
+        return owners.stream().reduce(Dataset::unionByName).orElseGet(() -> context.spark().createDataFrame(List.of(),
+                new org.apache.spark.sql.types.StructType().add("o_type", "string").add("o_id", "string")
+                        .add("owner", "string")));
+    }
+
+    private static void addOwners(MetricsContext context, List<Dataset<Row>> owners, String dataset, String type,
+            String key, String owner) {
+        context.tables().get(dataset).ifPresent(rows -> owners.add(rows.select(lit(type).as("o_type"),
+                col(key).as("o_id"), col(owner).as("owner"))));
+    }
+
+    /**
+     * commentary_missing (SPEC.md §4.5): a red KPI, a red project or a critical risk whose
+     * commentary is not current, naming the entity, its owner and the date of its last comment.
+     */
+    private static void addCommentaryFindings(MetricInputs inputs, List<Dataset<Row>> findings) {
+        Dataset<Row> status = inputs.get(CommentaryStatusTable.NAME).orElse(null);
+        if (status == null) {
+            return;
+        }
+        Column severe = col("entity_type").equalTo("kpi").and(col("entity_status").equalTo("red"))
+                .or(col("entity_type").equalTo("project").and(col("entity_status").equalTo("red")))
+                .or(col("entity_type").equalTo("risk").and(col("entity_status").equalTo("critical")));
+        Column what = when(col("entity_type").equalTo("kpi"), format_string("the red KPI '%s'", col("entity_name")))
+                .when(col("entity_type").equalTo("project"), format_string("the red project '%s'", col("entity_name")))
+                .otherwise(format_string("the critical risk '%s'", col("entity_name")));
+        // whose word is missing: the entity's owner, or a plain note that it has none
+        Column from = when(col("owner").isNull(), lit("")).otherwise(format_string(" from %s", col("owner")));
+        Column noOwner = when(col("owner").isNull(), lit(" (no owner is named)")).otherwise(lit(""));
+        Column message = when(col("commentary_state").equalTo("missing"),
+                format_string("No commentary%s on %s%s", from, what, noOwner))
+                .otherwise(format_string("The commentary%s on %s%s is stale: the last comment is of %s", from,
+                        what, noOwner, col("comment_period_end").cast("string")));
+        findings.add(finding(status.filter(severe.and(col("commentary_state").notEqual("current"))), WARNING,
+                "commentary_missing", col("entity_type"), col("entity_id"), message));
     }
 
     /**

@@ -49,9 +49,11 @@ final class MetricCatalogue {
             table(ReviewSummaryTable.NAME, List.of(ChangesTable.NAME, SwotTable.NAME, BusinessCaseTable.NAME,
                     RecentMovesTable.NAME),
                     ReviewSummaryTable::compute),
+            table(CommentaryStatusTable.NAME, List.of(KpiTables.STATUS, ProjectHealthTable.NAME, RiskTables.EXPOSURE),
+                    CommentaryStatusTable::compute),
             table(FindingsTable.NAME, List.of(AlignmentTable.NAME, KpiTables.STATUS, KpiTables.TREND, KpiTables.SMART,
                     ProjectHealthTable.NAME, BudgetTables.VARIANCE, PriorityTable.NAME, RiskTables.EXPOSURE,
-                    ServiceTable.NAME), (context, inputs) -> Optional.of(FindingsTable.compute(context, inputs))));
+                    ServiceTable.NAME, CommentaryStatusTable.NAME), (context, inputs) -> Optional.of(FindingsTable.compute(context, inputs))));
 
     private MetricCatalogue() {
     }

@@ -33,7 +33,7 @@ class MetricGraphTest {
                 "vendor_concentration", "budget_towers", "budget_monthly_total", "risk_exposure", "risk_summary",
                 "risk_heatmap", "risk_simulation", "priority", "business_case", "asset_refresh", "swot", "changes",
                 "kpi_history", "recent_moves", "business_unit_kpis", "executive_summary", "headline_changes", "briefing",
-                "review_summary", "findings");
+                "review_summary", "commentary_status", "findings");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("objective_scorecard")))
                 .containsExactly("kpi", "service_health");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("business_case"))).containsExactly("risk");
@@ -42,7 +42,9 @@ class MetricGraphTest {
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("changes"))).containsExactlyInAnyOrder("kpi",
                 "objective_scorecard", "project_health", "risk", "budget");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("findings"))).containsExactlyInAnyOrder("alignment",
-                "kpi", "project_health", "budget", "priority", "risk", "service_health");
+                "kpi", "project_health", "budget", "priority", "risk", "service_health", "commentary_status");
+        assertThat(graph.dependenciesOf(MetricCatalogue.unit("commentary_status"))).containsExactlyInAnyOrder("kpi",
+                "project_health", "risk");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("executive_summary"))).containsExactlyInAnyOrder(
                 "objective_scorecard", "alignment", "budget", "project_health", "risk", "service_health");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("review_summary"))).containsExactlyInAnyOrder("changes",

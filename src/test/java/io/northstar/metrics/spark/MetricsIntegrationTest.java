@@ -160,7 +160,7 @@ class MetricsIntegrationTest {
             "alignment", "project_health", "budget_variance", "budget_monthly", "vendor_concentration", "risk_exposure",
             "risk_summary", "risk_heatmap", "risk_simulation", "service_health", "priority", "findings",
             "executive_summary", "budget_towers", "budget_monthly_total", "kpi_history", "business_unit_kpis",
-            "review_summary", "headline_changes", "briefing", "recent_moves");
+            "review_summary", "headline_changes", "briefing", "recent_moves", "commentary_status");
 
     @Test
     void publishesEveryTableWithAsOfAndRunId() {
@@ -685,6 +685,11 @@ class MetricsIntegrationTest {
                 "critical budget_overrun Cloud",
                 "critical project_red P3",
                 "critical risk_critical_open R2",
+                // no commentary dataset: every red KPI and project and critical risk lacks its word
+                "warning commentary_missing K3",
+                "warning commentary_missing K6",
+                "warning commentary_missing P3",
+                "warning commentary_missing R2",
                 "warning dependency_cycle S4",
                 "warning dependency_cycle S5",
                 "warning kpi_red K3",
@@ -713,10 +718,43 @@ class MetricsIntegrationTest {
                 .isEqualTo("Lift is 100% over cost (CPI 0.50) and 50% behind schedule (SPI 0.50)");
         assertThat((String) findings.get(0).getAs("message"))
                 .isEqualTo("Cloud is 50% over its year-to-date budget (150 against a plan of 100)");
-        assertThat((String) findings.get(10).getAs("message"))
+        assertThat((String) findings.get(14).getAs("message"))
                 .isEqualTo("The IT strategy has 7 strategic aims; no more than six keep it focused");
-        assertThat((String) findings.get(18).getAs("message")).isEqualTo("The risks data has no columns service_id,"
+        assertThat((String) findings.get(22).getAs("message")).isEqualTo("The risks data has no columns service_id,"
                 + " probability, owner, residual_likelihood, residual_impact, so every row is read with them blank");
+    }
+
+    @Test
+    void findingsNameTheOwnerOfTheirEntityWhereTheDataHasOne() {
+        Map<String, String> owners = new TreeMap<>();
+        for (Row row : job.table("metrics", "findings", TestingJob.AS_OF).collectAsList()) {
+            owners.put(row.getAs("code") + " " + row.getAs("entity_id"), row.getAs("owner"));
+        }
+        // K6's owner is Ed; K3 has none; the fixture's projects, risks and services name no owner column
+        assertThat(owners).containsEntry("kpi_red K6", "Ed").containsEntry("kpi_red K3", null)
+                .containsEntry("kpi_not_smart K4", "Cy").containsEntry("project_red P3", null)
+                .containsEntry("budget_overrun Cloud", null).containsEntry("too_many_it_aims it_aims", null);
+        assertThat(job.table("metrics", "findings", TestingJob.AS_OF).columns()).containsExactly("sort_order",
+                "severity", "code", "entity_type", "entity_id", "message", "owner", "as_of", "run_id");
+    }
+
+    @Test
+    void withoutACommentaryDatasetEveryEntityNeedingAWordIsMissing() {
+        List<String> status = job.table("metrics", "commentary_status", TestingJob.AS_OF).collectAsList().stream()
+                .map(row -> row.getAs("entity_type") + " " + row.getAs("entity_id") + " " + row.getAs("entity_status")
+                        + " " + row.getAs("commentary_state") + " " + row.getAs("decision_needed"))
+                .sorted().toList();
+        // K2 amber, K3 and K6 red; P1 amber, P2 amber (on hold), P3 red, P4 has no status row ≤ as_of;
+        // R2 critical and mitigating; R1 is medium, R3 closed, R5 not yet identified on as_of
+        assertThat(status).containsExactly("kpi K2 amber missing false", "kpi K3 red missing false",
+                "kpi K6 red missing false", "project P1 amber missing false", "project P2 amber missing false",
+                "project P3 red missing false", "risk R2 critical missing false");
+        assertThat((String) job.table("metrics", "findings", TestingJob.AS_OF).filter("code = 'commentary_missing'"
+                + " AND entity_id = 'K6'").first().getAs("message")).isEqualTo("No commentary from Ed on the red KPI"
+                + " 'Orphan'");
+        assertThat((String) job.table("metrics", "findings", TestingJob.AS_OF).filter("code = 'commentary_missing'"
+                + " AND entity_id = 'P3'").first().getAs("message")).isEqualTo("No commentary on the red project"
+                + " 'Lift' (no owner is named)");
     }
 
     @Test

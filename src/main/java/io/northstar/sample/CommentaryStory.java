@@ -1,0 +1,154 @@
+package io.northstar.sample;
+
+import java.util.List;
+
+/**
+ * What the sample organisation's IT department wrote about its numbers (SPEC.md §4.5): most red
+ * KPIs, red projects and critical risks explained with an action, its owner and a due date (some
+ * of them overdue), a few stale comments, one red project left without a word, two decisions for
+ * the board, a portfolio note and the two business units over budget. Each region of a larger
+ * scale writes the same notes about its own entities; the portfolio notes only once.
+ */
+final class CommentaryStory {
+    private CommentaryStory() {
+    }
+
+    /**
+     * One comment: the entity's type and id (without the region's suffix; for a business unit
+     * its name in Story.BUSINESS_UNITS; null for the portfolio), the month-end it was written
+     * for as months before as_of's month, and the action's due date as days from as_of (null: none).
+     */
+    record Note(String type, String entity, int monthsAgo, String comment, String author, String action,
+            String actionOwner, Integer dueDays, boolean decisionNeeded) {
+    }
+
+    private static Note note(String type, String entity, int monthsAgo, String comment, String author, String action,
+            String actionOwner, Integer dueDays) {
+        return new Note(type, entity, monthsAgo, comment, author, action, actionOwner, dueDays, false);
+    }
+
+    /** The risk notes name risks, which the dirty generator may spoil (a conflicting duplicate): {@link Note#type}. */
+    static final String RISK = "risk";
+
+    static final List<Note> NOTES = List.of(
+            // red KPIs: explained, two of them stale; "Controls tested on time" has no owner, compliance writes
+            note("kpi", "K-05", 1, "Self-service claims fell for the third month: customers abandon the online form at"
+                    + " the damage photo step and phone instead.", "Head of Customer Care",
+                    "Find where customers abandon the online claims form", "E. Kowalski", -16),
+            note("kpi", "K-05", 0, "Root cause found: damage photos cannot be uploaded from the app. The fix is in"
+                    + " test and 'report damage' moves onto the tracking page.", "Head of Customer Care",
+                    "Release photo upload in the claims app", "E. Kowalski", 30),
+            note("kpi", "K-08", 0, "Cost per TB is up because the old warehouse and the new platform run side by side"
+                    + " until the last 40 reports move; cold storage tiers are not applied yet.", "Head of Data",
+                    "Switch off the legacy data warehouse and apply cold storage tiering", "F. Nguyen", 61),
+            note("kpi", "K-12", 2, "The close takes ten days because intercompany reconciliations in Freight and"
+                    + " Warehousing are manual; automation waits for the finance back-office project.",
+                    "Group Controller", "Automate intercompany matching for the two largest units", "D. Rossi", -31),
+            note("kpi", "K-15", 1, "Empty running rose after two backhaul contracts in Poland ended.",
+                    "Director Freight", "Re-tender backhaul capacity for the Polish depots", "H. Lindqvist", 14),
+            note("kpi", "K-15", 0, "Backhaul re-tender is out; route optimisation so far covers three of eleven"
+                    + " depots, which limits how far empty running can fall this year.", "Director Freight",
+                    "Roll route optimisation out to the Polish depots", "H. Lindqvist", 45),
+            note("kpi", "K-18", 1, "Customs holds stay high while paperless customs is late.", "Head of Customs",
+                    null, null, null),
+            note("kpi", "K-18", 0, "Holds stay at about 22 hours because paperless customs is six months late;"
+                    + " brokers still re-key UK declarations by hand.", "Head of Customs",
+                    "Move UK declarations onto the customs gateway ahead of the full rollout", "J. Schmidt", 30),
+            note("kpi", "K-22", 0, "The backlog grew when the FinOps tooling and payroll pilot servers were found"
+                    + " outside patch management.", "Chief Information Security Officer",
+                    "Bring the FinOps tooling and payroll pilot servers under monthly patching", "C. Okafor", -16),
+            note("kpi", "K-23", 0, "Only about half of the tier-1 systems have a tested recovery; SAP cannot be"
+                    + " restored within four hours from the Hamburg site alone (see the decision on disaster recovery).",
+                    "Head of IT Operations", "Test recovery of SAP, warehouse and transport management", "F. Nguyen",
+                    45),
+            note("kpi", "K-26", 1, "Control testing slipped while the team prepared the NIS2 gap assessment; the KPI"
+                    + " has had no owner since the reorganisation.", "Head of Compliance",
+                    "Name an owner for control testing and catch up the twelve overdue tests", "B. Tanaka", 30),
+            note("kpi", "K-29", 0, "Rationalisation is on hold, so six applications were retired this year against"
+                    + " 25 planned.", "Enterprise Architect",
+                    "Restart rationalisation with the ten quickest retirements", "K. Osei", 61),
+            note("kpi", "K-32", 2, "Idle spend sits in test environments left running over weekends.",
+                    "Head of Cloud", "Shut down non-production environments outside office hours", "G. Haddad", -31),
+            note("kpi", "K-36", 1, "The backlog grows with the email migration.", "Service Desk Manager", null, null,
+                    null),
+            note("kpi", "K-36", 0, "About 600 of the 1,900 open tickets are password and mailbox requests from"
+                    + " the email migration.", "Service Desk Manager",
+                    "Add self-service password reset and two temporary agents until the migration ends", "I. Moreau",
+                    15),
+            // amber KPI: a word without an action
+            note("kpi", "K-01", 0, "Online booking share grows, more slowly than planned; the portal relaunch in"
+                    + " the spring should close the gap.", "Head of Digital Channels", null, null, null),
+            // red projects: two decisions for the board, one overdue action, one stale note; the
+            // document archive rollout has no commentary at all
+            note("project", "P-011", 1, "The second certification run with the customs authority failed; a new test"
+                    + " slot is booked for October.", "J. Schmidt", "Pass certification with the customs authority",
+                    "J. Schmidt", -10),
+            new Note("project", "P-011", 0, "Paperless customs is six months behind: the authority's new interface"
+                    + " failed certification twice and the integration team is one developer short.", "J. Schmidt",
+                    "Board to approve EUR 350,000 for a second integration team by 20 November 2026, or accept"
+                            + " go-live in the third quarter of 2027", "J. Schmidt", 20, true),
+            new Note("project", "P-013", 0, "Recovery tests showed SAP needs 30 hours to restore from tape, not"
+                    + " four; the project is almost half over cost because the backup appliances had to be replaced.",
+                    "F. Nguyen", "Board to decide by 30 November 2026 whether to fund a second recovery site"
+                            + " (EUR 1.2 million capex) or accept a 30-hour recovery time for SAP", "F. Nguyen", 30,
+                    true),
+            note("project", "P-003", 0, "Wave 2 runs almost 40% over cost and five months late: the warehouse systems'"
+                    + " interfaces had to be rebuilt for the new hosting, and its migration partner is in restructuring.", "E. Kowalski",
+                    "Re-plan wave 2 under a fixed-price change order", "E. Kowalski", 30),
+            note("project", "P-029", 0, "Number porting for the contact centre failed in two countries; the old and"
+                    + " new platforms both bill until porting ends.", "B. Tanaka",
+                    "Finish number porting for Germany and Poland", "B. Tanaka", -7),
+            note("project", "P-033", 3, "Paused while legal reviews the vendor's data processing terms.", "A. Meyer",
+                    "Decide whether to resume with the vendor or re-tender", "A. Meyer", -46),
+            note("project", "P-034", 1, "Pricing rules turn out more complex than the SaaS product supports.",
+                    "H. Lindqvist", null, null, null),
+            note("project", "P-034", 0, "40% of the pricing rules need custom extensions of the SaaS product, which"
+                    + " drives the overrun.", "H. Lindqvist",
+                    "Cut the custom extensions to the 15 tariffs that earn 80% of revenue", "H. Lindqvist", 30),
+            // amber project
+            note("project", "P-006", 0, "Six weeks late: the VPN replacement waits for the new identity provider.",
+                    "C. Okafor", "Move the first 1,000 users to the zero-trust gateway", "C. Okafor", 45),
+            // critical risks: all explained, one stale
+            note(RISK, "R-001", 0, "The FinOps tooling servers missed five months of patches; two need a vendor"
+                    + " upgrade before they can be patched.", "J. Schmidt",
+                    "Upgrade the FinOps tooling to the supported release and patch it", "C. Okafor", 14),
+            note(RISK, "R-002", 0, "Two of five restore tests from the new backup service failed for large SAP"
+                    + " volumes.", "K. Osei", "Repeat the restore tests with the vendor's fix before wave 2 moves SAP",
+                    "K. Osei", 30),
+            note(RISK, "R-003", 1, "The payroll pilot runs on a test server outside patch management.",
+                    "E. Kowalski", "Move the payroll pilot to the managed platform", "E. Kowalski", 15),
+            note(RISK, "R-054", 0, "The wave 2 migration partner filed for restructuring; work continues, but the"
+                    + " contract has no step-in rights.", "F. Nguyen",
+                    "Agree step-in rights and escrow of the migration runbooks", "F. Nguyen", 20),
+            note(RISK, "R-095", 0, "The customs test environment depends on the authority's sandbox, open two days a"
+                    + " week.", "C. Okafor", "Build a simulator of the customs interface for daily testing",
+                    "C. Okafor", 30),
+            note(RISK, "R-103", 0, "Portal servers face the internet and their admin accounts are not on MFA yet.",
+                    "F. Nguyen", "Put every portal admin account on MFA behind the zero-trust gateway", "C. Okafor",
+                    10),
+            note(RISK, "R-111", 2, "Payroll pilot filings were rejected in August for a format error.", "A. Meyer",
+                    "Correct the filing format with the authority's validator", "A. Meyer", -45),
+            note(RISK, "R-119", 1, "The dock scheduling product loses vendor support in March 2027.", "D. Rossi",
+                    "Agree extended support or plan the upgrade in the 2027 budget", "D. Rossi", 45),
+            // a high risk
+            note(RISK, "R-039", 0, "The robot contract is priced in US dollars; a 10% move costs about EUR 180,000.",
+                    "G. Haddad", "Hedge the remaining dollar payments with treasury", "G. Haddad", 30),
+            // a service and the business units over budget
+            note("service", "S-DC", 0, "A cooling unit failed on 14 October; availability fell below target for the"
+                    + " month and took ERP, warehouse and transport management with it.", "Platform Operations",
+                    "Replace the failed cooling unit and add a spare", "K. Osei", 10),
+            note("business_unit", "Digital Ventures", 0, "Digital Ventures runs about 13% over its year-to-date IT"
+                    + " budget: the pricing engine's SaaS licences started before the old system could be switched"
+                    + " off, and the portal's cloud use grew with traffic.", "H. Lindqvist",
+                    "Switch off the on-premise pricing engine and cap the portal's cloud spend", "H. Lindqvist", 61),
+            note("business_unit", "Warehousing", 0, "About 7% over budget: picking robots were delivered early,"
+                    + " brought forward from 2027.", "G. Haddad", null, null, null),
+            // the portfolio, written once
+            note("portfolio", null, 1, "September: spend on plan except Digital Ventures; paperless customs and"
+                    + " disaster recovery escalated to the steering group.", "Chief Technology Officer", null, null,
+                    null),
+            note("portfolio", null, 0, "Two decisions for the board this month: more capacity for paperless customs"
+                    + " and a second recovery site. The data centre exit remains the largest risk to the 2027"
+                    + " budget.", "Chief Technology Officer", "Review the data centre exit plan with the steering"
+                            + " group", "K. Osei", 14));
+}
