@@ -28,6 +28,11 @@ public final class DisplayValues {
             // names in columns of 130 pt or more; owners too, whose job titles run long
             entry("name", NAME_LENGTH),
             entry("owner", NAME_LENGTH),
+            entry("entity_name", NAME_LENGTH),
+            entry("about", NAME_LENGTH),
+            entry("asked_by", NAME_LENGTH),
+            // an owner's comment and action in one line: two sentences, kept whole up to twice a sentence's length
+            entry("line", 2 * DisplayText.SENTENCE_LENGTH),
             entry("objective", NAME_LENGTH),
             entry("aim", NAME_LENGTH),
             entry("corporate_aim", NAME_LENGTH),

@@ -7,6 +7,7 @@ import io.northstar.testing.TestingJob;
 import io.northstar.testing.TestingSample;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -121,7 +122,35 @@ class ReportEndToEndTest {
         String page = pageOne(pdf);
         assertThat(numbers(page)).as("page 1 has figures").hasSizeGreaterThan(20);
         assertThat(numbers(page)).isSubsetOf(valuesOf("executive_summary", "objective_scorecard", "findings",
-                "briefing", "headline_changes"));
+                "briefing", "headline_changes", "commentary_status"));
+    }
+
+    @Test
+    void pageOneListsTheDecisionsTheOwnersAskForWithWhoAsksAndByWhen() throws IOException {
+        List<Row> decisions = job.table("metrics", "commentary_status", TestingJob.AS_OF).filter("decision_needed")
+                .orderBy("action_due").collectAsList();
+        assertThat(decisions).as("the sample asks for two decisions").hasSize(2);
+        // a line wrapped at a hyphen reads "30- hour" in the extracted text
+        String page = flat(pageOne(pdf)).replace("- ", "-");
+        assertThat(page).contains("Decisions needed", "two decisions are needed");
+        for (Row decision : decisions) {
+            assertThat(page).contains((String) decision.getAs("action"), (String) decision.getAs("entity_name"),
+                    (String) decision.getAs("action_owner"), decision.getAs("action_due").toString());
+        }
+    }
+
+    @Test
+    void aRedKpisCommentAndActionAndAMissingCommentAreInThePdfAsTheLakeHasThem() {
+        org.apache.spark.sql.Dataset<Row> status = job.table("metrics", "commentary_status", TestingJob.AS_OF);
+        Row current = status.filter("entity_type = 'kpi' and entity_status = 'red' and commentary_state = 'current'"
+                + " and action is not null").orderBy("entity_id").first();
+        String all = flat(text);
+        assertThat(all).contains("What the owners say about the red and amber KPIs", (String) current.getAs("comment"),
+                "Action: " + current.getAs("action") + " (" + current.getAs("action_owner") + ", due "
+                        + current.getAs("action_due"));
+        Row missing = status.filter("entity_type = 'project' and entity_status = 'red' and commentary_state = 'missing'")
+                .first();
+        assertThat(all).contains("No commentary from " + missing.getAs("owner") + ".");
     }
 
     @Test
@@ -133,7 +162,7 @@ class ReportEndToEndTest {
         assertThat(flat(pageOne(pdf.toPath().resolveSibling("business-unit-freight.pdf").toFile()))).contains(freight);
     }
 
-    private static String flat(String text) {
+    static String flat(String text) {
         return text.replaceAll("\\s+", " ");
     }
 
@@ -144,7 +173,7 @@ class ReportEndToEndTest {
         assertThat(page).contains("Freight", "Projects", "Budget by tower", "Open risks");
         assertThat(numbers(page)).hasSizeGreaterThan(40);
         assertThat(numbers(page)).isSubsetOf(valuesOf("executive_summary", "project_health", "budget_towers",
-                "risk_exposure", "kpi_status", "briefing", "headline_changes"));
+                "risk_exposure", "kpi_status", "briefing", "headline_changes", "commentary_status"));
     }
 
     /**
@@ -182,8 +211,9 @@ class ReportEndToEndTest {
                     Object value = row.get(i);
                     if (value instanceof Number number) {
                         formatted(number.doubleValue()).forEach(text -> values.addAll(numbers(text)));
-                    } else if (value instanceof String string) {
-                        values.addAll(numbers(string));
+                    } else if (value instanceof String || value instanceof java.sql.Date
+                            || value instanceof java.time.LocalDate) {
+                        values.addAll(numbers(value.toString()));
                     }
                 }
             }

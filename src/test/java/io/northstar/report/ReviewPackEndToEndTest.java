@@ -75,6 +75,22 @@ class ReviewPackEndToEndTest {
     }
 
     @Test
+    void eachTileOfTheSummaryPageSaysWhatItsFigureWasInThePreviousSnapshot() {
+        Dataset<Row> changes = metric("headline_changes").filter("grain = 'portfolio'");
+        Row strategy = changes.filter("measure = 'strategy_score'").first();
+        assertThat(strategy.<Object>getAs("previous_as_of").toString()).isEqualTo(PREVIOUS.toString());
+        assertThat(text).contains(strategy.getAs("direction") + ", was "
+                + Amounts.percent(strategy.getAs("previous_value")) + " on " + PREVIOUS);
+        Row risk = changes.filter("measure = 'open_risk_emv'").first();
+        assertThat(text).contains(risk.getAs("direction") + ", was " + Amounts.money("EUR", risk.getAs("previous_value"))
+                + " on " + PREVIOUS);
+        Row red = changes.filter("measure = 'projects_red'").first();
+        assertThat(text).contains(red.getAs("direction") + ", was "
+                + Math.round((Double) red.getAs("previous_value")) + " off track on " + PREVIOUS);
+        assertThat(firstText).contains("first snapshot: nothing to compare with yet");
+    }
+
+    @Test
     void whatMovedLeadsWithTheLakesCountsAndTheWorseFirst() {
         Dataset<Row> changes = metric("changes");
         long total = changes.count();

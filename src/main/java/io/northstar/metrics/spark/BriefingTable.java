@@ -36,29 +36,60 @@ final class BriefingTable {
         Dataset<Row> rows = summary.get();
         rows = rows.crossJoin(aims(context, inputs.get(ScorecardTable.NAME)));
         rows = rows.crossJoin(mostOverspentUnit(rows));
+        rows = decisions(rows, inputs.get(CommentaryStatusTable.NAME), inputs.get(ProjectHealthTable.NAME));
         String currency = context.job().currency();
         UserDefinedFunction portfolio = functions.udf((UDF1<Row, String>) facts -> Verdict.portfolio(
                 new Verdict.PortfolioFacts(facts.getAs("it_aims"), facts.getAs("it_aims_red"),
                         facts.getAs("it_aims_amber"), facts.getAs("budget_variance_pct"),
                         facts.getAs("most_overspent_unit"), facts.getAs("most_overspent_variance_pct"),
                         facts.getAs("active_projects"), facts.getAs("projects_red"), facts.getAs("open_risk_emv"),
-                        facts.getAs("open_critical_risks"), null), currency), DataTypes.StringType);
+                        facts.getAs("open_critical_risks"), facts.getAs("decisions_needed")), currency),
+                DataTypes.StringType);
         UserDefinedFunction unit = functions.udf((UDF1<Row, String>) facts -> Verdict.businessUnit(
                 new Verdict.UnitFacts(facts.getAs("business_unit"), facts.getAs("budget_variance_pct"),
                         facts.getAs("active_projects"), facts.getAs("projects_red"), facts.getAs("open_risk_emv"),
-                        facts.getAs("open_critical_risks"), null), currency), DataTypes.StringType);
+                        facts.getAs("open_critical_risks"), facts.getAs("decisions_needed")), currency),
+                DataTypes.StringType);
         Column facts = struct(col("business_unit"), col("it_aims"), col("it_aims_red"), col("it_aims_amber"),
                 col("budget_variance_pct"), col("most_overspent_unit"), col("most_overspent_variance_pct"),
-                col("active_projects"), col("projects_red"), col("open_risk_emv"), col("open_critical_risks"));
+                col("active_projects"), col("projects_red"), col("open_risk_emv"), col("open_critical_risks"),
+                col("decisions_needed"));
         Column isPortfolio = col("grain").equalTo(ExecutiveSummaryTable.PORTFOLIO);
         return Optional.of(rows
                 .withColumn("verdict", when(isPortfolio, portfolio.apply(facts)).otherwise(unit.apply(facts)))
-                .select(col("grain"), col("business_unit"), col("verdict"),
+                .select(col("grain"), col("business_unit"), col("verdict"), col("decisions_needed"),
                         when(isPortfolio, col("it_aims")).as("it_aims"),
                         when(isPortfolio, col("it_aims_red")).as("it_aims_red"),
                         when(isPortfolio, col("it_aims_amber")).as("it_aims_amber"),
                         when(isPortfolio, col("most_overspent_unit")).as("most_overspent_unit"),
                         when(isPortfolio, col("most_overspent_variance_pct")).as("most_overspent_variance_pct")));
+    }
+
+    /**
+     * How many decisions commentary_status asks for: all of them on the portfolio row; on a unit's
+     * row those about the unit itself or about one of its projects. Null without the table.
+     */
+    private static Dataset<Row> decisions(Dataset<Row> rows, Optional<Dataset<Row>> status,
+            Optional<Dataset<Row>> health) {
+        if (status.isEmpty()) {
+            return rows.withColumn("decisions_needed", lit(null).cast("bigint"));
+        }
+        Dataset<Row> asked = status.get().filter(col("decision_needed"));
+        Dataset<Row> units = asked.filter(col("entity_type").equalTo("business_unit"))
+                .select(col("entity_id").as("_unit"));
+        if (health.isPresent()) {
+            units = units.unionByName(asked.filter(col("entity_type").equalTo("project"))
+                    .join(health.get().select(col("project_id"), col("business_unit")),
+                            col("entity_id").equalTo(col("project_id")))
+                    .select(col("business_unit").as("_unit")));
+        }
+        Dataset<Row> perUnit = units.filter(col("_unit").isNotNull()).groupBy("_unit").agg(count(lit(1))
+                .as("_unit_decisions"));
+        Dataset<Row> total = asked.agg(count(lit(1)).as("_all_decisions"));
+        return rows.crossJoin(total).join(perUnit, col("business_unit").equalTo(col("_unit")), "left")
+                .withColumn("decisions_needed", when(col("grain").equalTo(ExecutiveSummaryTable.PORTFOLIO),
+                        col("_all_decisions")).otherwise(functions.coalesce(col("_unit_decisions"), lit(0L))))
+                .drop("_unit", "_unit_decisions", "_all_decisions");
     }
 
     /** How many IT aims there are and how many are red and amber; nulls without a scorecard. */

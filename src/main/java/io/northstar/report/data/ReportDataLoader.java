@@ -1,6 +1,7 @@
 package io.northstar.report.data;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
@@ -74,6 +75,7 @@ public final class ReportDataLoader {
         parameters.put("CURRENCY", job.currency());
         parameters.put("JOB", job.name());
         parameters.put("GLOSSARY", io.northstar.report.Glossary.terms());
+        parameters.put("COMMENTARY_MAX_AGE_DAYS", job.commentary().maxAgeDays());
     }
 
     /** Loads every section; {@code ingest} describes the run that ingested the snapshot. */
@@ -84,6 +86,7 @@ public final class ReportDataLoader {
         budget();
         risks();
         services();
+        commentary();
         appendix(ingest);
         return new ReportData(parameters, tables);
     }
@@ -110,6 +113,9 @@ public final class ReportDataLoader {
                 .forEach(row -> add(units, "risks", row)));
         metric("business_unit_kpis").ifPresent(served -> rows(firstPerUnit(served, UNIT_KPIS, col("objective_id"),
                 col("kpi_id"))).forEach(row -> unitKpi(row).ifPresent(kpi -> add(units, "kpis", kpi))));
+        unitCommentary().ifPresent(commentary -> rows(commentary).forEach(row -> add(units,
+                Boolean.TRUE.equals(row.get("decision_needed")) ? "decisions_and_commentary" : "commentary",
+                described(row))));
         Map<String, ReportData> data = new LinkedHashMap<>();
         Map<String, Map<String, Map<String, Object>>> changes = headlineChanges("business_unit");
         Map<String, String> unitVerdicts = verdicts();
@@ -169,6 +175,15 @@ public final class ReportDataLoader {
         for (String table : new String[] {"projects", "budget_towers", "risks", "kpis"}) {
             data.put(table, unitTables.getOrDefault(table, List.of()));
         }
+        // a decision is listed with the decisions and, like every other row, with the unit's commentary
+        List<Map<String, Object>> decisions = unitTables.getOrDefault("decisions_and_commentary", List.of());
+        List<Map<String, Object>> commentary = new ArrayList<>(decisions);
+        commentary.addAll(unitTables.getOrDefault("commentary", List.of()));
+        commentary.sort(Comparator.comparing((Map<String, Object> row) -> (Integer) row.get("severity_order"))
+                .thenComparing(row -> (String) row.get("entity_type"))
+                .thenComparing(row -> (String) row.get("entity_name"), Comparator.nullsLast(Comparator.naturalOrder())));
+        data.put("commentary", commentary);
+        data.put("decisions", decisions(decisions));
         return new ReportData(unitParameters, data);
     }
 
@@ -250,6 +265,87 @@ public final class ReportDataLoader {
         List<String> present = List.of(table.columns());
         return java.util.Arrays.stream(names).filter(present::contains).map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new);
+    }
+
+    /**
+     * commentary_status rows a page shows beside its items: red and amber KPIs and projects and
+     * critical risks (SPEC.md §4.5 lists high risks too; the pages keep to the critical ones), and
+     * every row that asks for a decision; the worst first, then by kind and name.
+     */
+    private Optional<Dataset<Row>> shownCommentary() {
+        return metric("commentary_status").map(status -> status
+                .filter(col("decision_needed").or(col("entity_type").isin("kpi", "project")
+                        .and(col("entity_status").isin("red", "amber")))
+                        .or(col("entity_type").equalTo("risk").and(col("entity_status").equalTo("critical")))
+                        .or(col("entity_type").equalTo("business_unit")))
+                .withColumn("severity_order", when(col("entity_status").isin("red", "critical"), 0)
+                        .when(col("entity_status").equalTo("amber"), 1).otherwise(2)));
+    }
+
+    /** What the pages show about each row: its kind in words and its line of commentary. */
+    private static Map<String, Object> described(Map<String, Object> row) {
+        row.put("what", io.northstar.report.ReviewText.entity((String) row.get("entity_type")));
+        row.put("line", io.northstar.report.Commentary.line(row));
+        return row;
+    }
+
+    /** The decisions list: the soonest due first, then those without a date. */
+    private static List<Map<String, Object>> decisions(List<Map<String, Object>> asked) {
+        return asked.stream().sorted(Comparator.comparing((Map<String, Object> row) -> row.get("action_due") == null
+                ? null : row.get("action_due").toString(), Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(ReportDataLoader::decision).toList();
+    }
+
+    /** A row of the decisions list: what is asked, about what, by whom, by when. */
+    private static Map<String, Object> decision(Map<String, Object> row) {
+        Map<String, Object> decision = new LinkedHashMap<>();
+        Object action = row.get("action");
+        decision.put("decision", action != null ? action : row.get("comment"));
+        decision.put("about", row.get("entity_name"));
+        decision.put("asked_by", row.get("action_owner") != null ? row.get("action_owner") : row.get("author"));
+        Object due = row.get("action_due");
+        decision.put("due", due == null ? null : due + (Boolean.TRUE.equals(row.get("action_overdue")) ? " overdue"
+                : ""));
+        return decision;
+    }
+
+    /** The page's commentary by kind (kpi, project, risk), and the decisions. */
+    private void commentary() {
+        shownCommentary().ifPresent(status -> {
+            List<Map<String, Object>> rows = rows(status.orderBy("severity_order", "entity_type", "entity_name",
+                    "entity_id"));
+            for (String kind : new String[] {"kpi", "project", "risk"}) {
+                tables.put(kind + "_commentary", rows.stream().filter(row -> kind.equals(row.get("entity_type"))
+                        && row.get("entity_status") != null).map(ReportDataLoader::described).toList());
+            }
+            tables.put("decisions", decisions(rows.stream().filter(row -> Boolean.TRUE.equals(row.get(
+                    "decision_needed"))).toList()));
+        });
+    }
+
+    /**
+     * The shown commentary of each business unit: its projects' and risks' rows (by the unit
+     * their tables name), its KPIs' rows (business_unit_kpis) and the rows about the unit itself.
+     */
+    private Optional<Dataset<Row>> unitCommentary() {
+        Optional<Dataset<Row>> shown = shownCommentary();
+        if (shown.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Dataset<Row>> owners = new ArrayList<>();
+        metric("project_health").ifPresent(health -> owners.add(health.select(lit("project").as("_type"),
+                col("project_id").as("_id"), col("business_unit"))));
+        metric("risk_exposure").ifPresent(risks -> owners.add(risks.select(lit("risk").as("_type"),
+                col("risk_id").as("_id"), col("business_unit"))));
+        metric("business_unit_kpis").ifPresent(served -> owners.add(served.select(lit("kpi").as("_type"),
+                col("kpi_id").as("_id"), col("business_unit")).distinct()));
+        Dataset<Row> rows = shown.get();
+        Dataset<Row> units = rows.filter(col("entity_type").equalTo("business_unit"))
+                .withColumn("business_unit", col("entity_id"));
+        return Optional.of(owners.stream().reduce(Dataset::unionByName).map(all -> rows.join(all.filter(
+                        col("business_unit").isNotNull()), col("entity_type").equalTo(col("_type"))
+                        .and(col("entity_id").equalTo(col("_id")))).drop("_type", "_id").unionByName(units))
+                .orElse(units));
     }
 
     /** briefing's verdict by business unit; the portfolio's under the null key. */

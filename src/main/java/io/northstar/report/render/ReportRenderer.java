@@ -49,7 +49,7 @@ public final class ReportRenderer {
     /** The section and list templates the scorecard uses, passed to it as SR_NAME parameters. */
     static final List<String> PARTS = List.of("summary", "kpis", "portfolio", "budget", "risk", "services",
             "appendix", "tiles", "unit-tiles", "aims", "findings", "priority", "towers", "vendors", "heatmap", "overdue", "impacted",
-            "quality", "glossary", "bu-projects", "bu-risks", "bu-kpis", "review-changes", "review-swot", "review-swot-quadrant",
+            "quality", "glossary", "commentary", "decisions", "bu-projects", "bu-risks", "bu-kpis", "review-changes", "review-swot", "review-swot-quadrant",
             "review-cases", "review-refresh");
     private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
     private static final int VIRTUALIZER_PAGES = 200;

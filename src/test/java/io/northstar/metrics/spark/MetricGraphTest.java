@@ -32,8 +32,8 @@ class MetricGraphTest {
                 "objective_scorecard", "alignment", "project_health", "budget_variance", "budget_monthly",
                 "vendor_concentration", "budget_towers", "budget_monthly_total", "risk_exposure", "risk_summary",
                 "risk_heatmap", "risk_simulation", "priority", "business_case", "asset_refresh", "swot", "changes",
-                "kpi_history", "recent_moves", "business_unit_kpis", "executive_summary", "headline_changes", "briefing",
-                "review_summary", "commentary_status", "findings");
+                "kpi_history", "recent_moves", "business_unit_kpis", "executive_summary", "headline_changes",
+                "review_summary", "commentary_status", "briefing", "findings");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("objective_scorecard")))
                 .containsExactly("kpi", "service_health");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("business_case"))).containsExactly("risk");
