@@ -40,10 +40,9 @@ public record DatasetContract(String name, List<Column> columns, List<String> ke
                     throw new IllegalArgumentException(name + ": typed reference names unknown column " + typed);
                 }
             }
-            if (!rowRules.contains(new RowRule.IdRequiredByType(typedReference))
-                    || !rowRules.contains(new RowRule.IdBlankForType(typedReference))) {
-                throw new IllegalArgumentException(name + ": a typed reference needs its IdRequiredByType and"
-                        + " IdBlankForType rules");
+            if (!rowRules.contains(new RowRule.TypedId(typedReference, true))
+                    || !rowRules.contains(new RowRule.TypedId(typedReference, false))) {
+                throw new IllegalArgumentException(name + ": a typed reference needs both its TypedId rules");
             }
         }
         for (Column column : columns) {

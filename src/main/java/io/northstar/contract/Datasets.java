@@ -207,7 +207,7 @@ public final class Datasets {
         // after every dataset an entity_id may name (TypedReference), and last, so that adding it
         // left the generator's other random streams and files unchanged
         register(dataset(COMMENTARY, List.of("entity_type", "entity_id", "period_end"),
-                List.of(new RowRule.IdRequiredByType(COMMENTARY_ENTITY), new RowRule.IdBlankForType(COMMENTARY_ENTITY)),
+                List.of(new RowRule.TypedId(COMMENTARY_ENTITY, true), new RowRule.TypedId(COMMENTARY_ENTITY, false)),
                 COMMENTARY_ENTITY,
                 enumeration("entity_type", "kpi", "project", "risk", "objective", "service", "business_unit",
                         "portfolio").required(),

@@ -10,7 +10,7 @@ import java.util.Optional;
  * values, after every single-column check has passed.
  */
 public sealed interface RowRule permits RowRule.NotBefore, RowRule.NonDecreasing, RowRule.Distinct, RowRule.Below,
-        RowRule.WithinBounds, RowRule.IdRequiredByType, RowRule.IdBlankForType {
+        RowRule.WithinBounds, RowRule.TypedId {
 
     QuarantineReason reason();
 
@@ -192,17 +192,21 @@ public sealed interface RowRule permits RowRule.NotBefore, RowRule.NonDecreasing
     }
 
     /**
-     * The id column of a {@link TypedReference} is required for every type that names a row
-     * (a kpi comment needs its entity_id): missing_required, judged once the type has parsed.
+     * The id column of a {@link TypedReference} against the row's type: required for a type that
+     * names a row (a kpi comment needs its entity_id: missing_required), blank for one that names
+     * none (a portfolio comment: bad_type, since no id is of that type). Judged once the type has
+     * parsed.
+     *
+     * @param required which of the two rules this is
      */
-    record IdRequiredByType(TypedReference reference) implements RowRule {
-        public IdRequiredByType {
+    record TypedId(TypedReference reference, boolean required) implements RowRule {
+        public TypedId {
             requireNonNull(reference, "reference is null");
         }
 
         @Override
         public QuarantineReason reason() {
-            return QuarantineReason.MISSING_REQUIRED;
+            return required ? QuarantineReason.MISSING_REQUIRED : QuarantineReason.BAD_TYPE;
         }
 
         @Override
@@ -213,40 +217,16 @@ public sealed interface RowRule permits RowRule.NotBefore, RowRule.NonDecreasing
         @Override
         public Optional<String> violation(ParsedRow row) {
             Object type = row.get(reference.typeColumn());
-            return type != null && !reference.takesNoId((String) type) && row.get(reference.idColumn()) == null
-                    ? Optional.of("blank " + reference.idColumn() + ": " + reference.typeColumn() + " " + type
-                            + " needs one")
-                    : Optional.empty();
-        }
-    }
-
-    /**
-     * The id column of a {@link TypedReference} must be blank for a type that names no row (a
-     * portfolio comment): bad_type, since no id is of that type.
-     */
-    record IdBlankForType(TypedReference reference) implements RowRule {
-        public IdBlankForType {
-            requireNonNull(reference, "reference is null");
-        }
-
-        @Override
-        public QuarantineReason reason() {
-            return QuarantineReason.BAD_TYPE;
-        }
-
-        @Override
-        public List<String> columns() {
-            return List.of(reference.typeColumn(), reference.idColumn());
-        }
-
-        @Override
-        public Optional<String> violation(ParsedRow row) {
-            Object type = row.get(reference.typeColumn());
+            if (type == null || reference.takesNoId((String) type) == required) {
+                return Optional.empty();
+            }
             Object id = row.get(reference.idColumn());
-            return type != null && reference.takesNoId((String) type) && id != null
-                    ? Optional.of(reference.idColumn() + ": '" + id + "' given, but " + reference.typeColumn() + " "
-                            + type + " names no row; leave it blank")
-                    : Optional.empty();
+            if (required) {
+                return id == null ? Optional.of("blank " + reference.idColumn() + ": " + reference.typeColumn() + " "
+                        + type + " needs one") : Optional.empty();
+            }
+            return id != null ? Optional.of(reference.idColumn() + ": '" + id + "' given, but "
+                    + reference.typeColumn() + " " + type + " names no row; leave it blank") : Optional.empty();
         }
     }
 }

@@ -93,24 +93,26 @@ final class CommentaryStatusTable {
      * Every entity a comment may name, with its name, status and owner, and whether it needs a
      * word whatever its comments say ({@code _flagged}).
      */
+    /** The rows with {@code s_status}: the metric table's status column by key, null without the table. */
+    private static Dataset<Row> withStatus(Dataset<Row> rows, String key, Optional<Dataset<Row>> metric,
+            String statusColumn) {
+        return metric.map(table -> rows.join(table.select(col(key).as("s_id"), col(statusColumn).as("s_status")),
+                col(key).equalTo(col("s_id")), "left")).orElseGet(() -> rows.withColumn("s_status",
+                        lit(null).cast("string")));
+    }
+
     private static List<Dataset<Row>> entities(MetricsContext context, MetricInputs inputs) {
         SnapshotTables tables = context.tables();
         List<Dataset<Row>> entities = new ArrayList<>();
         if (tables.has(Datasets.KPIS)) {
-            Dataset<Row> kpis = tables.require(Datasets.KPIS);
-            Dataset<Row> status = inputs.get(KpiTables.STATUS).map(s -> s.select(col("kpi_id").as("s_id"),
-                    col("status").as("s_status"))).orElse(null);
-            Dataset<Row> withStatus = status == null ? kpis.withColumn("s_status", lit(null).cast("string"))
-                    : kpis.join(status, col("kpi_id").equalTo(col("s_id")), "left");
+            Dataset<Row> withStatus = withStatus(tables.require(Datasets.KPIS), "kpi_id",
+                    inputs.get(KpiTables.STATUS), "status");
             entities.add(entity(withStatus, "kpi", col("kpi_id"), col("name"), col("s_status"), col("owner"),
                     col("s_status").isin("red", "amber")));
         }
         if (tables.has(Datasets.PROJECTS)) {
-            Dataset<Row> projects = tables.require(Datasets.PROJECTS);
-            Dataset<Row> health = inputs.get(ProjectHealthTable.NAME).map(h -> h.select(col("project_id").as("s_id"),
-                    col("health").as("s_status"))).orElse(null);
-            Dataset<Row> withHealth = health == null ? projects.withColumn("s_status", lit(null).cast("string"))
-                    : projects.join(health, col("project_id").equalTo(col("s_id")), "left");
+            Dataset<Row> withHealth = withStatus(tables.require(Datasets.PROJECTS), "project_id",
+                    inputs.get(ProjectHealthTable.NAME), "health");
             entities.add(entity(withHealth, "project", col("project_id"), col("name"), col("s_status"), col("manager"),
                     col("s_status").isin("red", "amber")
                             .and(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status")))));
