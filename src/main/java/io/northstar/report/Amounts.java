@@ -15,38 +15,67 @@ public final class Amounts {
         return currency + " " + abbreviate(amount);
     }
 
+    /**
+     * An amount in three significant digits, trailing zeros dropped, so neighbouring rows stay
+     * distinguishable: 1,687,000 → 1.69M, 12,700,000 → 12.7M, 850,000 → 850k, 8,792 → 8.79k, 920 → 920.
+     */
     public static String abbreviate(Double amount) {
         if (amount == null) {
             return "no data";
         }
         double size = Math.abs(amount);
         if (size >= 1e9) {
-            return String.format(Locale.ROOT, "%.1fbn", amount / 1e9);
+            return significant(amount / 1e9) + "bn";
         }
-        if (size >= 1e6) {
-            return String.format(Locale.ROOT, "%.1fM", amount / 1e6);
+        if (size >= 999.5e3) {
+            return significant(amount / 1e6) + "M";
         }
-        if (size >= 1e4) {
-            return String.format(Locale.ROOT, "%.0fk", amount / 1e3);
+        if (size >= 999.5) {
+            return significant(amount / 1e3) + "k";
         }
         return String.format(Locale.ROOT, "%.0f", amount);
     }
 
+    /** Three significant digits of a value between 1 and 1,000 (sign kept), without trailing zeros. */
+    private static String significant(double value) {
+        java.math.BigDecimal rounded = new java.math.BigDecimal(value).round(new java.math.MathContext(3,
+                java.math.RoundingMode.HALF_UP)).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
+    }
+
     /**
-     * A KPI value with its unit: 1,234.5 %, 99.95 ms; a unit "%" or currency-like code is
-     * kept short. Up to two decimals, none when the value is whole.
+     * A KPI value with its unit: 1,234.5%, 99.95 ms; a unit "%" is written against the number,
+     * a unit "count" not at all (169, not 169 count). Up to two decimals, none when the value is whole.
      */
     public static String number(Double value, String unit) {
+        return number(value, unit, 2, false);
+    }
+
+    /**
+     * A KPI value with its unit and exactly the decimals its observations have
+     * (kpi_status.value_decimals; null: up to two): 47.94 depots with 0 decimals → 48 depots.
+     */
+    public static String number(Double value, String unit, Integer decimals) {
+        return decimals == null ? number(value, unit) : number(value, unit, decimals, true);
+    }
+
+    private static String number(Double value, String unit, int decimals, boolean exact) {
         if (value == null) {
             return "no data";
         }
-        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.##",
+        String digits = "0".repeat(Math.max(0, Math.min(decimals, 6)));
+        String pattern = "#,##0" + (digits.isEmpty() ? "" : "." + (exact ? digits : digits.replace('0', '#')));
+        java.text.DecimalFormat format = new java.text.DecimalFormat(pattern,
                 java.text.DecimalFormatSymbols.getInstance(Locale.UK));
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
         String text = format.format(value);
-        if (unit == null || unit.isBlank()) {
+        if ("-0".equals(text) || text.matches("-0\\.0+")) {
+            text = text.substring(1);
+        }
+        if (unit == null || unit.isBlank() || "count".equalsIgnoreCase(unit.strip())) {
             return text;
         }
-        return "%".equals(unit) ? text + " %" : text + " " + unit;
+        return "%".equals(unit.strip()) ? text + "%" : text + " " + unit;
     }
 
     /**
@@ -62,9 +91,9 @@ public final class Amounts {
             java.util.Map<?, ?> row = (java.util.Map<?, ?>) item;
             if ("portfolio".equals(row.get("scope"))) {
                 return "Portfolio loss over " + number(value(row, "trials"), null) + " trials: P50 "
-                        + money(currency, value(row, "p50")) + ", P80 " + abbreviate(value(row, "p80")) + ", P90 "
-                        + abbreviate(value(row, "p90")) + ", P95 " + abbreviate(value(row, "p95")) + " (mean "
-                        + abbreviate(value(row, "mean")) + ").";
+                        + money(currency, value(row, "p50")) + ", P80 " + money(currency, value(row, "p80"))
+                        + ", P90 " + money(currency, value(row, "p90")) + ", P95 " + money(currency, value(row, "p95"))
+                        + " (mean " + money(currency, value(row, "mean")) + ").";
             }
         }
         return "No open risk has a cost range.";
@@ -78,6 +107,11 @@ public final class Amounts {
     /** A fraction as a percentage: 0.834 → 83%. */
     public static String percent(Double fraction) {
         return fraction == null ? "no data" : String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+
+    /** A fraction as a percentage with one decimal, for close values side by side: 0.1334 → 13.3%. */
+    public static String percent1(Double fraction) {
+        return fraction == null ? "no data" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
     /** A signed fraction as a percentage with one decimal: 0.046 → +4.6%. */

@@ -32,7 +32,7 @@ public final class Glossary {
                     + "likely, disruptive risk may cost little, and a rare one a lot."),
             term("P90 (1-in-10 worst case)", "From a simulation of many possible years of the open risks: the "
                     + "loss exceeded in only one year in ten."),
-            term("HHI", "Vendor concentration (Herfindahl–Hirschman index), 0 to 10,000: above 2,500 a few vendors "
+            term("HHI", "Vendor concentration (Herfindahl–Hirschman index), 0 to 10,000 points: above 2,500 points a few vendors "
                     + "take most of the spend."),
             term("SLA", "Service level agreement: a service's availability target; met when the latest month "
                     + "reached it."),

@@ -10,6 +10,49 @@ public final class ReviewText {
     private ReviewText() {
     }
 
+    /**
+     * A snake_case name (a dataset, a table) as words: "kpi_observations" → "KPI observations",
+     * "budget_lines" → "Budget lines", "service_levels" → "Service levels".
+     */
+    public static String label(String name) {
+        if (name == null || name.isBlank()) {
+            return name;
+        }
+        String[] words = name.strip().split("_+");
+        StringBuilder label = new StringBuilder();
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String shown = switch (word.toLowerCase(java.util.Locale.ROOT)) {
+                case "kpi", "kpis" -> word.length() == 3 ? "KPI" : "KPIs";
+                case "sla" -> "SLA";
+                case "it" -> "IT";
+                case "swot" -> "SWOT";
+                default -> word.toLowerCase(java.util.Locale.ROOT);
+            };
+            label.append(label.length() == 0 ? "" : " ").append(shown);
+        }
+        return label.isEmpty() ? name : Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    }
+
+    /**
+     * Where a derived SWOT line comes from, in words: "kpi_status" → "from the KPI statuses";
+     * another table by its words ("from the asset refresh figures").
+     */
+    public static String derivedFrom(String table) {
+        return switch (table) {
+            case "kpi_status" -> "from the KPI statuses";
+            case "project_health" -> "from the project health";
+            case "business_case" -> "from the business cases";
+            case "priority" -> "from the project ranking";
+            case "risk_exposure" -> "from the risk register";
+            case "service_health" -> "from the service levels";
+            case "objective_scorecard" -> "from the objective scores";
+            default -> "from the " + label(table).toLowerCase(java.util.Locale.ROOT).replace("kpi", "KPI") + " figures";
+        };
+    }
+
     /** What kind of thing moved, as a reader says it. */
     public static String entity(String entityType) {
         return switch (entityType) {

@@ -15,12 +15,40 @@ class AmountsTest {
         Map<String, Object> portfolio = Map.of("scope", "portfolio", "trials", 20_000, "p50", 12_712_345.0,
                 "p80", 14_400_000.0, "p90", 15_349_999.0, "p95", 16_000_000.0, "mean", 12_650_000.0);
         assertThat(Amounts.simulationLine(List.of(category, portfolio), "EUR")).isEqualTo(
-                "Portfolio loss over 20,000 trials: P50 EUR 12.7M, P80 14.4M, P90 15.3M, P95 16.0M (mean 12.7M).");
+                "Portfolio loss over 20,000 trials: P50 EUR 12.7M, P80 EUR 14.4M, P90 EUR 15.3M, P95 EUR 16M (mean EUR 12.7M).");
     }
 
     @Test
     void withoutAPortfolioRowOrSimulationTheLineSaysSo() {
         assertThat(Amounts.simulationLine(null, "EUR")).isEqualTo("No simulation in this snapshot.");
         assertThat(Amounts.simulationLine(List.of(), "EUR")).isEqualTo("No open risk has a cost range.");
+    }
+
+    @Test
+    void amountsKeepThreeSignificantDigitsWithTheirCurrency() {
+        assertThat(Amounts.money("EUR", 1_687_000.0)).isEqualTo("EUR 1.69M");
+        assertThat(Amounts.money("EUR", 12_712_345.0)).isEqualTo("EUR 12.7M");
+        assertThat(Amounts.money("EUR", 850_000.0)).isEqualTo("EUR 850k");
+        assertThat(Amounts.money("EUR", 8_792.0)).isEqualTo("EUR 8.79k");
+        assertThat(Amounts.money("EUR", 999_999.0)).isEqualTo("EUR 1M");
+        assertThat(Amounts.money("EUR", -1_768_103.0)).isEqualTo("EUR -1.77M");
+        assertThat(Amounts.money("EUR", 997.0)).isEqualTo("EUR 997");
+        assertThat(Amounts.money("EUR", 2_400_000_000.0)).isEqualTo("EUR 2.4bn");
+        assertThat(Amounts.money("EUR", null)).isEqualTo("no data");
+    }
+
+    @Test
+    void kpiValuesTakeTheirObservationsDecimalsAndOnePercentStyle() {
+        assertThat(Amounts.number(47.94, "depots", 0)).isEqualTo("48 depots");
+        assertThat(Amounts.number(1_857.74, "tickets", 0)).isEqualTo("1,858 tickets");
+        assertThat(Amounts.number(180.61, "count", 0)).isEqualTo("181");
+        assertThat(Amounts.number(28.9, "%", 1)).isEqualTo("28.9%");
+        assertThat(Amounts.number(75.0, "%", 1)).isEqualTo("75.0%");
+        assertThat(Amounts.number(7.49, "score", 2)).isEqualTo("7.49 score");
+        assertThat(Amounts.number(-0.2, "%", 0)).isEqualTo("0%");
+        assertThat(Amounts.number(28.9, "%")).isEqualTo("28.9%");
+        assertThat(Amounts.number(28.9, "%", null)).isEqualTo("28.9%");
+        assertThat(Amounts.number(null, "%", 1)).isEqualTo("no data");
+        assertThat(Amounts.percent1(0.1334)).isEqualTo("13.3%");
     }
 }

@@ -103,10 +103,10 @@ class ReportEndToEndTest {
     @Test
     void kpiAndProjectFiguresMatchTheMetricTables() {
         Row k01 = first("kpi_status", "kpi_id = 'K-01'");
-        assertThat(text).contains("Latest " + Amounts.number(k01.getAs("latest_value"), "%"));
+        assertThat(text).contains("Latest " + Amounts.number(k01.getAs("latest_value"), "%",
+                k01.<Integer>getAs("value_decimals")));
         Row project = first("project_health", "project_id = 'P-003'");
-        assertThat(text).contains(String.format(Locale.UK, "%,.0f", ((java.math.BigDecimal) project.getAs("eac"))
-                .doubleValue()));
+        assertThat(text).contains(Amounts.money("EUR", ((java.math.BigDecimal) project.getAs("eac")).doubleValue()));
         Row findings = job.table("metrics", "findings", TestingJob.AS_OF).orderBy("sort_order").first();
         assertThat(text.replace("\n", " ")).contains(((String) findings.getAs("message")).substring(0, 40));
     }
@@ -255,7 +255,9 @@ class ReportEndToEndTest {
 
     @Test
     void theDataQualityAppendixShowsTheRunsCounts() {
-        assertThat(text).contains("budget_lines", "12,000", "ingested by run " + manifest.runId());
+        assertThat(text).contains("Budget lines", "12,000", "ingested by the run started " + manifest.start());
+        assertThat(text.replace("Northstar · run " + manifest.runId(), "")).as("the run id only in the footer")
+                .doesNotContain(manifest.runId());
     }
 
     @Test

@@ -14,7 +14,7 @@ class ReviewTextTest {
         assertThat(ReviewText.change("status_changed", "amber", "red", null, "EUR")).isEqualTo("amber → red");
         assertThat(ReviewText.change("health_changed", "green", "amber", null, "EUR")).isEqualTo("health green → amber");
         assertThat(ReviewText.change("eac_moved", "7968103.43", "8500000.00", 0.0667, "EUR"))
-                .isEqualTo("EAC +6.7% (EUR 8.0M → EUR 8.5M)");
+                .isEqualTo("EAC +6.7% (EUR 7.97M → EUR 8.5M)");
         assertThat(ReviewText.change("new", null, "open", null, "EUR")).isEqualTo("new risk (open)");
         assertThat(ReviewText.change("closed", "mitigating", "closed", null, "EUR")).isEqualTo("closed (was mitigating)");
         assertThat(ReviewText.change("removed", "open", null, null, "EUR")).isEqualTo("no longer in the register (was open)");
@@ -27,7 +27,7 @@ class ReviewTextTest {
     @Test
     void movesFromTheDatasOwnHistoryReadWithTheirUnitAndDate() {
         assertThat(ReviewText.change("latest_observation", "45.7", "28.9", -0.3676, "EUR", "%", "2026-09-30"))
-                .isEqualTo("45.7 % → 28.9 % since 2026-09-30");
+                .isEqualTo("45.7% → 28.9% since 2026-09-30");
         assertThat(ReviewText.change("latest_observation", "1878.0", "1857.74", null, "EUR", "tickets", "2026-09-30"))
                 .isEqualTo("1,878 tickets → 1,857.74 tickets since 2026-09-30");
         assertThat(ReviewText.change("identified", null, "critical", null, "EUR", null, "2026-10-12"))
@@ -38,8 +38,8 @@ class ReviewTextTest {
     void theCaseForActingSpellsOutTheYearlyLossItsPresentValueAndTheNpvItTurnsInto() {
         // present value of the inaction = risk-adjusted NPV − NPV = 4.94M − (−1.14M)
         assertThat(ReviewText.caseForActing("NIS2 programme", 5, 1_523_208, 5, -1_139_198, 4_942_531, "EUR"))
-                .isEqualTo("NIS2 programme: 5 open risks would cost an expected EUR 1.5M a year if nothing is done,"
-                        + " EUR 6.1M in today's money over 5 years; counted in, the NPV of EUR -1.1M becomes EUR 4.9M.");
+                .isEqualTo("NIS2 programme: 5 open risks would cost an expected EUR 1.52M a year if nothing is done,"
+                        + " EUR 6.08M in today's money over 5 years; counted in, the NPV of EUR -1.14M becomes EUR 4.94M.");
         assertThat(ReviewText.caseForActing("X", 1, 20_000, 1, 0, 18_000, "USD"))
                 .contains("1 open risk would", "over 1 year;");
     }
@@ -55,8 +55,8 @@ class ReviewTextTest {
     @Test
     void theRefreshSummaryGivesTheBacklogsShareOfTheEstate() {
         assertThat(ReviewText.refreshSummary(246_855, 1_492_147, 4_003_799, "EUR"))
-                .isEqualTo("EUR 247k of assets are past their lifecycle and EUR 1.5M fall due within 12 months: 43% of"
-                        + " the estate's EUR 4.0M replacement value.");
+                .isEqualTo("EUR 247k of assets are past their lifecycle and EUR 1.49M fall due within 12 months: 43% of"
+                        + " the estate's EUR 4M replacement value.");
         assertThat(ReviewText.refreshSummary(0, 0, 0, "EUR")).doesNotContain("replacement value");
     }
 
@@ -69,5 +69,14 @@ class ReviewTextTest {
         assertThat(ReviewText.with(parameters, "QUADRANT", "threat"))
                 .containsEntry("QUADRANT", "threat").containsEntry("AS_OF", "2026-10-31");
         assertThat(parameters).doesNotContainKey("QUADRANT");
+    }
+
+    @Test
+    void namesAndTablesReadAsWords() {
+        org.assertj.core.api.Assertions.assertThat(ReviewText.label("kpi_observations")).isEqualTo("KPI observations");
+        org.assertj.core.api.Assertions.assertThat(ReviewText.label("budget_lines")).isEqualTo("Budget lines");
+        org.assertj.core.api.Assertions.assertThat(ReviewText.derivedFrom("kpi_status")).isEqualTo("from the KPI statuses");
+        org.assertj.core.api.Assertions.assertThat(ReviewText.derivedFrom("asset_refresh"))
+                .isEqualTo("from the asset refresh figures");
     }
 }

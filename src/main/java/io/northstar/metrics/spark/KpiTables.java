@@ -52,6 +52,7 @@ final class KpiTables {
             .add("gap", DataTypes.DoubleType)
             .add("status", DataTypes.StringType, false)
             .add("attainment", DataTypes.DoubleType)
+            .add("value_decimals", DataTypes.IntegerType, false)
             .add("n", DataTypes.IntegerType, false)
             .add("slope_per_day", DataTypes.DoubleType)
             .add("intercept", DataTypes.DoubleType)
@@ -77,7 +78,7 @@ final class KpiTables {
     record Result(Dataset<Row> all) {
         Dataset<Row> status() {
             return all.select("kpi_id", "name", "objective_id", "unit", "target", "target_date", "latest_value",
-                    "latest_period", "expected_value", "span", "gap", "status", "attainment");
+                    "latest_period", "expected_value", "span", "gap", "status", "attainment", "value_decimals");
         }
 
         Dataset<Row> trend() {
@@ -195,7 +196,8 @@ final class KpiTables {
             KpiSmart smart = KpiSmart.of(kpi, trend, Boolean.TRUE.equals(Rows.bool(row, "anchored")));
             return RowFactory.create(kpi.kpiId(), kpi.name(), kpi.objectiveId(), kpi.unit(), kpi.target(),
                     kpi.targetDate(), status.latestValue(), status.latestPeriod(), status.expectedValue(),
-                    status.span(), status.gap(), status.status(), status.attainment(), trend.n(), trend.slopePerDay(),
+                    status.span(), status.gap(), status.status(), status.attainment(),
+                    io.northstar.metrics.kpi.ValueDecimals.of(observations), trend.n(), trend.slopePerDay(),
                     trend.intercept(), trend.r2(), trend.slopePValue(), trend.direction(), trend.forecast(),
                     trend.forecastLow(), trend.forecastHigh(), trend.attainmentProbability(), trend.deadlinePassed(),
                     smart.specific(),

@@ -48,8 +48,9 @@ final class SwotTable {
         status.map(SwotTable::redKpis).ifPresent(parts::add);
         inputs.get(ProjectHealthTable.NAME).map(SwotTable::redProjects).ifPresent(parts::add);
         inputs.get(PriorityTable.NAME).map(SwotTable::quickWins).ifPresent(parts::add);
-        inputs.get(BusinessCaseTable.NAME).map(SwotTable::unfundedCases).ifPresent(parts::add);
-        inputs.get(RiskTables.EXPOSURE).map(SwotTable::topRisks).ifPresent(parts::add);
+        String currency = context.job().currency();
+        inputs.get(BusinessCaseTable.NAME).map(cases -> unfundedCases(cases, currency)).ifPresent(parts::add);
+        inputs.get(RiskTables.EXPOSURE).map(risks -> topRisks(risks, currency)).ifPresent(parts::add);
         inputs.get(ServiceTable.NAME).map(SwotTable::missedSlas).ifPresent(parts::add);
         if (parts.isEmpty()) {
             return Optional.empty();
@@ -111,17 +112,17 @@ final class SwotTable {
                 "project", col("project_id"), lit(null));
     }
 
-    private static Dataset<Row> unfundedCases(Dataset<Row> cases) {
+    private static Dataset<Row> unfundedCases(Dataset<Row> cases, String currency) {
         return derived(cases.filter(col("npv").gt(0).and(col("funded").equalTo(false))), "opportunity",
-                BusinessCaseTable.NAME, concat(col("title"), lit(": NPV "), format_number(col("npv"), 0),
+                BusinessCaseTable.NAME, concat(col("title"), lit(": NPV " + currency + " "), format_number(col("npv"), 0),
                         lit(", not yet funded")),
                 "business_case", col("case_id"), col("objective_id"));
     }
 
-    private static Dataset<Row> topRisks(Dataset<Row> exposure) {
+    private static Dataset<Row> topRisks(Dataset<Row> exposure, String currency) {
         Dataset<Row> top = exposure.filter(col("is_open").and(col("emv").isNotNull()))
                 .orderBy(col("emv").desc(), col("risk_id")).limit(TOP_RISKS);
-        return derived(top, "threat", RiskTables.EXPOSURE, concat(col("title"), lit(": expected loss "),
+        return derived(top, "threat", RiskTables.EXPOSURE, concat(col("title"), lit(": expected loss " + currency + " "),
                         format_number(col("emv"), 0), lit(" ("), col("band"), lit(")")),
                 "risk", col("risk_id"), col("objective_id"));
     }
@@ -129,7 +130,7 @@ final class SwotTable {
     private static Dataset<Row> missedSlas(Dataset<Row> services) {
         return derived(services.filter(col("sla_met").equalTo(false)), "threat", ServiceTable.NAME,
                 concat(lit("Service "), col("name"), lit(" missed its SLA ("), format_number(col("latest_availability"), 2),
-                        lit(" % against "), format_number(col("availability_target"), 2), lit(" %)")),
+                        lit("% against "), format_number(col("availability_target"), 2), lit("%)")),
                 "service", col("service_id"), col("objective_id"));
     }
 }

@@ -157,7 +157,7 @@ public final class ReportDataLoader {
         row.put("business_unit", served.get("business_unit"));
         row.put("name", status.get("name"));
         row.put("objective", objectiveName((String) served.get("objective_id")));
-        for (String column : new String[] {"latest_value", "target", "unit", "status"}) {
+        for (String column : new String[] {"latest_value", "target", "unit", "status", "value_decimals"}) {
             row.put(column, status.get(column));
         }
         row.put("history", chartPoints(history().get((String) served.get("kpi_id")), status.get("target")));
@@ -208,8 +208,9 @@ public final class ReportDataLoader {
     /** Every KPI's status row by id, read once. */
     private Map<String, Map<String, Object>> kpis() {
         if (kpis == null) {
-            kpis = byId(metric("kpi_status").map(status -> rows(status.select("kpi_id", "name", "objective_id", "unit",
-                    "latest_value", "target", "target_date", "status"))).orElse(List.of()), "kpi_id");
+            kpis = byId(metric("kpi_status").map(status -> rows(status.select(columnsPresent(status, "kpi_id", "name",
+                    "objective_id", "unit", "latest_value", "target", "target_date", "status", "value_decimals"))))
+                    .orElse(List.of()), "kpi_id");
         }
         return kpis;
     }
@@ -523,15 +524,35 @@ public final class ReportDataLoader {
     }
 
     private void services() {
-        metric("service_health").ifPresent(services -> tables.put("services", rows(services
-                .orderBy(when(col("sla_met").equalTo(false), 0).when(size(col("impacted_by")).gt(0), 1).otherwise(2),
-                        col("service_id"))
-                .limit(MAX_SERVICES)
-                .select("service_id", "name", "tier", "availability_target", "latest_availability", "attainment_12",
-                        "sla_met", "impacted_by"))));
-        metric("objective_scorecard").ifPresent(card -> tables.put("impacted_objectives", rows(card
-                .filter(size(col("impacted_services")).gt(0))
-                .orderBy("objective_id").select("objective_id", "name", "impacted_services"))));
+        Map<String, String> names = new java.util.HashMap<>();
+        metric("service_health").ifPresent(services -> {
+            List<Map<String, Object>> rows = rows(services
+                    .orderBy(when(col("sla_met").equalTo(false), 0).when(size(col("impacted_by")).gt(0), 1)
+                            .otherwise(2), col("service_id"))
+                    .select("service_id", "name", "tier", "availability_target", "latest_availability",
+                            "attainment_12", "sla_met", "impacted_by"));
+            rows.forEach(row -> names.put((String) row.get("service_id"), (String) row.get("name")));
+            List<Map<String, Object>> shown = new ArrayList<>(rows.subList(0, Math.min(MAX_SERVICES, rows.size())));
+            shown.forEach(row -> row.put("impacted_by", serviceNames(row.get("impacted_by"), names)));
+            tables.put("services", shown);
+        });
+        metric("objective_scorecard").ifPresent(card -> {
+            List<Map<String, Object>> rows = rows(card.filter(size(col("impacted_services")).gt(0))
+                    .orderBy("objective_id").select("objective_id", "name", "impacted_services"));
+            rows.forEach(row -> row.put("impacted_services", serviceNames(row.get("impacted_services"), names)));
+            tables.put("impacted_objectives", rows);
+        });
+    }
+
+    /** A list of service ids as the services' names (service_health), sorted; an unknown id stays as it is. */
+    private static List<String> serviceNames(Object ids, Map<String, String> names) {
+        if (!(ids instanceof List<?> list)) {
+            return null;
+        }
+        List<String> named = new ArrayList<>();
+        list.forEach(id -> named.add(names.getOrDefault((String) id, (String) id)));
+        named.sort(Comparator.naturalOrder());
+        return named;
     }
 
     private void appendix(Optional<RunInfo> ingest) {
@@ -551,7 +572,7 @@ public final class ReportDataLoader {
             List<Map<String, Object>> quality = new ArrayList<>();
             for (DatasetOutcome outcome : manifest.datasets()) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("dataset", outcome.dataset());
+                row.put("dataset", io.northstar.report.ReviewText.label(outcome.dataset()));
                 row.put("source", outcome.source());
                 row.put("rows_read", outcome.rowsRead());
                 row.put("kept", outcome.kept());
@@ -559,7 +580,7 @@ public final class ReportDataLoader {
                 row.put("quarantined", outcome.quarantined());
                 StringBuilder reasons = new StringBuilder();
                 new TreeMap<>(outcome.quarantinedByReason()).forEach((reason, n) -> reasons
-                        .append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ').append(n));
+                        .append(reasons.length() == 0 ? "" : ", ").append(reason.replace('_', ' ')).append(' ').append(n));
                 row.put("reasons", reasons.toString());
                 quality.add(row);
             }
