@@ -68,7 +68,7 @@ public final class Tiles {
         projects(tiles, summary, changes);
         if (summary.get("risk_status") != null) {
             tiles.add(tile("Open risk", Amounts.money(currency, number(summary, "open_risk_emv")),
-                    "expected loss of the unit's open risks", string(summary, "risk_status"),
+                    "expected loss of the open risks on the unit's projects", string(summary, "risk_status"),
                     change(changes.get("open_risk_emv"), value -> Amounts.money(currency, value))));
         }
         return tiles;
@@ -87,9 +87,14 @@ public final class Tiles {
         if (previous == null) {
             return "no figure on " + previousAsOf;
         }
+        String was = format.apply(previous);
+        if (was.equals(format.apply(number(change, "value")))) {
+            // a move too small to show would read "▲ better, was -0.7%" beside -0.7%
+            return "no change since " + previousAsOf;
+        }
         Double current = number(change, "value");
         String arrow = current > previous ? "▲ " : current < previous ? "▼ " : "";
-        return arrow + change.get("direction") + ", was " + format.apply(previous) + " on " + previousAsOf;
+        return arrow + change.get("direction") + ", was " + was + " on " + previousAsOf;
     }
 
     private static void aligned(List<Map<String, Object>> tiles, Map<String, Object> summary,

@@ -25,7 +25,9 @@ class TilesTest {
         assertThat(Tiles.change(change(7.0, 6.0, "worse", "2026-09-30"), red -> Amounts.number(red, null)))
                 .isEqualTo("▲ worse, was 6 on 2026-09-30");
         assertThat(Tiles.change(change(0.8, 0.8, "unchanged", "2026-09-30"), Amounts::percent))
-                .isEqualTo("unchanged, was 80% on 2026-09-30");
+                .isEqualTo("no change since 2026-09-30");
+        assertThat(Tiles.change(change(-0.0071, -0.0069, "worse", "2026-09-30"), Amounts::signedPercent))
+                .as("a move too small to show").isEqualTo("no change since 2026-09-30");
     }
 
     @Test
@@ -47,7 +49,7 @@ class TilesTest {
         List<Map<String, Object>> tiles = Tiles.businessUnit(summary, Map.of(), "EUR");
         assertThat(tiles).singleElement().satisfies(tile -> {
             assertThat(tile.get("value")).isEqualTo("+4.6%");
-            assertThat(tile.get("detail")).isEqualTo("EUR 37.6M spent against EUR 36.0M planned");
+            assertThat(tile.get("detail")).isEqualTo("EUR 37.6M spent against EUR 36M planned");
             assertThat(tile.get("rag")).isEqualTo("amber");
         });
     }

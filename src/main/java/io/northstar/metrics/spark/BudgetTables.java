@@ -39,6 +39,9 @@ final class BudgetTables {
     static final String BUSINESS_UNIT_TOWER = "business_unit_tower";
     private static final String MONEY = "decimal(18,2)";
 
+    private static final UserDefinedFunction BOARD_STATUS = functions.udf(
+            (org.apache.spark.sql.api.java.UDF2<String, Double, String>) io.northstar.metrics.summary.HeadlineRules::budget,
+            DataTypes.StringType);
     private static final UserDefinedFunction VARIANCE_PCT = functions.udf(
             (UDF2<Double, Double, Double>) BudgetMath::variancePct, DataTypes.DoubleType);
     private static final UserDefinedFunction STATUS = functions.udf(
@@ -70,7 +73,7 @@ final class BudgetTables {
         Dataset<Row> grains = Grains.rollUp(lines.filter(inYear(year)), List.of("business_unit", "tower",
                 "category"), sums(year));
         return withVariance(grains, year).select("grain", "business_unit", "tower", "category", "plan_ytd",
-                "actual_ytd", "variance", "variance_pct", "plan_fy", "forecast_fy", "status");
+                "actual_ytd", "variance", "variance_pct", "plan_fy", "forecast_fy", "status", "board_status");
     }
 
     /**
@@ -85,7 +88,7 @@ final class BudgetTables {
         Dataset<Row> byUnit = Grains.grain(inYear, BUSINESS_UNIT_TOWER, List.of("business_unit", "tower"), List.of(),
                 sums(year));
         return withVariance(byTower.unionByName(byUnit), year).select("grain", "business_unit", "tower", "plan_ytd",
-                "actual_ytd", "variance", "variance_pct", "plan_fy", "forecast_fy", "status");
+                "actual_ytd", "variance", "variance_pct", "plan_fy", "forecast_fy", "status", "board_status");
     }
 
     private static Column inYear(FiscalYear year) {
@@ -120,7 +123,9 @@ final class BudgetTables {
                 .withColumn("plan_fy", col("plan_fy").cast(MONEY))
                 .withColumn("forecast_fy", forecast.apply(col("actual_ytd").cast("double"),
                         coalesce(col("remaining_forecast"), lit(0)).cast("double"), col("forecast_rows")).cast(MONEY))
-                .withColumn("status", STATUS.apply(col("variance_pct")));
+                .withColumn("status", STATUS.apply(col("variance_pct")))
+                // what the pages colour: the same figure must never be green on one page and amber on another
+                .withColumn("board_status", BOARD_STATUS.apply(col("status"), col("variance_pct")));
     }
 
     /** YTD actual by vendor, its share of the lines with a vendor, and the HHI over them. */

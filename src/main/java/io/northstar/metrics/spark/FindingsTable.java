@@ -1,7 +1,9 @@
 package io.northstar.metrics.spark;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.format_number;
@@ -62,8 +64,8 @@ final class FindingsTable {
                             col("name"))));
         }
         addKpiFindings(inputs, findings);
-        addDeliveryFindings(inputs, findings);
-        addRiskAndServiceFindings(inputs, findings);
+        addDeliveryFindings(inputs, findings, context.job().currency());
+        addRiskAndServiceFindings(inputs, findings, context.job().currency());
         addCommentaryFindings(inputs, findings);
         List<Row> quarantineRows = new ArrayList<>();
         context.quarantined().forEach((dataset, rows) -> {
@@ -167,9 +169,8 @@ final class FindingsTable {
         Dataset<Row> names = status.select(col("kpi_id").as("n_kpi"), col("name").as("kpi_name"),
                 col("unit").as("kpi_unit"));
         findings.add(finding(status.filter(col("status").equalTo("red")), WARNING, "kpi_red", "kpi", col("kpi_id"),
-                format_string("The KPI '%s' is off target: %s %s against %s expected by now", col("name"),
-                        format_number(col("latest_value"), 1), when(col("unit").isNull(), lit(""))
-                                .otherwise(col("unit")), format_number(col("expected_value"), 1))));
+                format_string("The KPI '%s' is off target: %s against %s expected by now", col("name"),
+                        kpiValue(col("latest_value")), kpiValue(col("expected_value")))));
         Dataset<Row> trend = inputs.get(KpiTables.TREND).orElseThrow().join(names, col("kpi_id").equalTo(col("n_kpi")));
         findings.add(finding(trend.filter(col("direction").equalTo("worsening")), WARNING, "kpi_worsening", "kpi",
                 col("kpi_id"), format_string("The KPI '%s' is getting worse: a significant trend over its last %d"
@@ -187,7 +188,7 @@ final class FindingsTable {
                         format_number(col("smart_score").multiply(5), 0), missing)));
     }
 
-    private static void addDeliveryFindings(MetricInputs inputs, List<Dataset<Row>> findings) {
+    private static void addDeliveryFindings(MetricInputs inputs, List<Dataset<Row>> findings, String currency) {
         Dataset<Row> health = inputs.get(ProjectHealthTable.NAME).orElse(null);
         if (health != null) {
             Column cost = when(col("cost_rag").equalTo("red"), format_string("%s %s (CPI %s)",
@@ -213,7 +214,7 @@ final class FindingsTable {
                                     .otherwise(col("business_unit")),
                             percent(col("variance_pct")),
                             when(col("variance").gt(0), lit("over")).otherwise(lit("under")),
-                            format_number(col("actual_ytd"), 0), format_number(col("plan_ytd"), 0))));
+                            money(currency, col("actual_ytd")), money(currency, col("plan_ytd")))));
         }
         Dataset<Row> priority = inputs.get(PriorityTable.NAME).orElse(null);
         if (priority != null) {
@@ -223,14 +224,15 @@ final class FindingsTable {
         }
     }
 
-    private static void addRiskAndServiceFindings(MetricInputs inputs, List<Dataset<Row>> findings) {
+    private static void addRiskAndServiceFindings(MetricInputs inputs, List<Dataset<Row>> findings,
+            String currency) {
         Dataset<Row> risks = inputs.get(RiskTables.EXPOSURE).orElse(null);
         if (risks != null) {
             findings.add(finding(risks.filter(col("is_open").and(col("band").equalTo("critical"))), CRITICAL,
                     "risk_critical_open", "risk", col("risk_id"), format_string("The critical risk '%s' is %s"
                             + " (likelihood %d × impact %d, expected loss %s)", col("title"), col("status"),
                             col("likelihood"), col("impact"),
-                            when(col("emv").isNull(), lit("not costed")).otherwise(format_number(col("emv"), 0)))));
+                            when(col("emv").isNull(), lit("not costed")).otherwise(money(currency, col("emv"))))));
             findings.add(finding(risks.filter(col("overdue")), WARNING, "mitigation_overdue", "risk", col("risk_id"),
                     format_string("The mitigation of risk '%s' was due on %s", col("title"),
                             col("mitigation_due").cast("string"))));
@@ -247,9 +249,27 @@ final class FindingsTable {
         }
     }
 
-    /** "34%" from a fraction, by its size. */
+    /** "34.2%" from a fraction, by its size: the pages' one percentage style. */
     private static Column percent(Column fraction) {
-        return format_string("%s%%", format_number(abs(fraction).multiply(100), 0));
+        return format_string("%s%%", format_number(abs(fraction).multiply(100), 1));
+    }
+
+    /** "EUR 8,763,420": an amount with its currency, to the unit. */
+    private static Column money(String currency, Column amount) {
+        return concat_ws(" ", lit(currency), format_number(amount, 0));
+    }
+
+    /**
+     * A KPI value as its pages show it: to the decimals its observations have (kpi_status's
+     * value_decimals), with its unit ("28.9%", "1,858 tickets"); a unit "count" is left out.
+     */
+    private static Column kpiValue(Column value) {
+        Column decimals = coalesce(col("value_decimals"), lit(1));
+        Column number = when(decimals.equalTo(0), format_number(value, 0)).when(decimals.equalTo(1),
+                format_number(value, 1)).otherwise(format_number(value, 2));
+        return when(col("unit").isNull().or(col("unit").isin("", "count")), number)
+                .when(col("unit").equalTo("%"), concat(number, lit("%")))
+                .otherwise(concat_ws(" ", number, col("unit")));
     }
 
     private static Dataset<Row> withName(MetricsContext context, Dataset<Row> ids, String dataset, String key) {

@@ -105,8 +105,9 @@ public final class ReportDataLoader {
                 "health")).forEach(row -> add(units, "projects", row)));
         metric("budget_towers").ifPresent(towers -> rows(towers.filter(col("grain").equalTo("business_unit_tower"))
                 .orderBy(col("business_unit"), col("tower").asc_nulls_last())
-                .select("business_unit", "tower", "plan_ytd", "actual_ytd", "variance_pct", "plan_fy", "forecast_fy",
-                        "status")).forEach(row -> add(units, "budget_towers", namedTower(row))));
+                .select(col("business_unit"), col("tower"), col("plan_ytd"), col("actual_ytd"), col("variance_pct"),
+                        col("plan_fy"), col("forecast_fy"), col("board_status").as("status")))
+                .forEach(row -> add(units, "budget_towers", namedTower(row))));
         metric("risk_exposure").ifPresent(risks -> rows(firstPerUnit(risks.filter(col("is_open")
                         .and(col("emv").isNotNull())), UNIT_RISKS, col("emv").desc(), col("risk_id"))
                 .select("business_unit", "risk_id", "title", "category", "band", "emv"))
@@ -471,12 +472,12 @@ public final class ReportDataLoader {
         metric("budget_variance").ifPresent(variance -> tables.put("budget_units", rows(variance
                 .filter(col("grain").isin("business_unit", "total"))
                 .orderBy(when(col("grain").equalTo("total"), 1).otherwise(0), col("business_unit"))
-                .select("grain", "business_unit", "plan_ytd", "actual_ytd", "variance", "variance_pct", "plan_fy",
-                        "forecast_fy", "status"))));
+                .select(col("grain"), col("business_unit"), col("plan_ytd"), col("actual_ytd"), col("variance"),
+                        col("variance_pct"), col("plan_fy"), col("forecast_fy"), col("board_status").as("status")))));
         metric("budget_towers").ifPresent(towers -> {
             List<Map<String, Object>> rows = rows(towers.filter(col("grain").equalTo("tower"))
-                    .orderBy(col("tower").asc_nulls_last()).select("tower", "plan_ytd", "actual_ytd", "variance_pct",
-                            "plan_fy", "forecast_fy", "status"));
+                    .orderBy(col("tower").asc_nulls_last()).select(col("tower"), col("plan_ytd"), col("actual_ytd"),
+                            col("variance_pct"), col("plan_fy"), col("forecast_fy"), col("board_status").as("status")));
             rows.forEach(ReportDataLoader::namedTower);
             tables.put("budget_towers", rows);
         });

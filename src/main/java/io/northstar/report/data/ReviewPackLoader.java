@@ -36,7 +36,7 @@ public final class ReviewPackLoader {
     /** review_summary's column of each quadrant's size is swot_ and the plural. */
     private static final Map<String, String> PLURALS = Map.of("strength", "strengths", "weakness", "weaknesses",
             "opportunity", "opportunities", "threat", "threats");
-    private static final List<String> SUMMARY_TABLES = List.of("tiles", "aims", "findings");
+    private static final List<String> SUMMARY_TABLES = List.of("tiles", "aims", "findings", "decisions");
 
     private final SparkSession spark;
     private final SnapshotPaths paths;

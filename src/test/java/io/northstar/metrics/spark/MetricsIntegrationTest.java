@@ -715,9 +715,9 @@ class MetricsIntegrationTest {
                 "info kpi_not_smart K7",
                 "info uncovered_objective O4");
         assertThat((String) findings.get(1).getAs("message"))
-                .isEqualTo("Lift is 100% over cost (CPI 0.50) and 50% behind schedule (SPI 0.50)");
+                .isEqualTo("Lift is 100.0% over cost (CPI 0.50) and 50.0% behind schedule (SPI 0.50)");
         assertThat((String) findings.get(0).getAs("message"))
-                .isEqualTo("Cloud is 50% over its year-to-date budget (150 against a plan of 100)");
+                .isEqualTo("Cloud is 50.0% over its year-to-date budget (USD 150 against a plan of USD 100)");
         assertThat((String) findings.get(14).getAs("message"))
                 .isEqualTo("The IT strategy has 7 strategic aims; no more than six keep it focused");
         assertThat((String) findings.get(22).getAs("message")).isEqualTo("The risks data has no columns service_id,"

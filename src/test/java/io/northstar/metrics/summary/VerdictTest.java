@@ -41,7 +41,7 @@ class VerdictTest {
         assertThat(Verdict.aims(4L, 0L, 1L)).isEqualTo("one of four IT aims is at risk, none off track");
         assertThat(Verdict.projects(1L, 1L)).isEqualTo("one of one active project is red");
         assertThat(Verdict.decisions(1L)).isEqualTo("one decision is needed");
-        assertThat(Verdict.risk(2_000_000.0, 1L, "EUR")).isEqualTo("EUR 2.0M of risk is open (one critical)");
+        assertThat(Verdict.risk(2_000_000.0, 1L, "EUR")).isEqualTo("EUR 2M of risk is open (one critical)");
     }
 
     @Test

@@ -82,11 +82,11 @@ class ReportDataLoaderTest {
                 AS t(business_unit, objective_id, kpi_id)""");
         table(spark, folder, "budget_towers", """
                 SELECT * FROM VALUES
-                  ('tower', CAST(NULL AS STRING), 'Compute', 100.0, 150.0, 0.5, 100.0, 180.0, 'red'),
-                  ('tower', NULL, CAST(NULL AS STRING), 1090.0, 1100.0, 0.0092, 1140.0, 1170.0, 'green'),
-                  ('business_unit_tower', 'Retail', NULL, 290.0, 300.0, 0.0345, 340.0, 370.0, 'green')
+                  ('tower', CAST(NULL AS STRING), 'Compute', 100.0, 150.0, 0.5, 100.0, 180.0, 'red', 'red'),
+                  ('tower', NULL, CAST(NULL AS STRING), 1090.0, 1100.0, 0.0092, 1140.0, 1170.0, 'green', 'amber'),
+                  ('business_unit_tower', 'Retail', NULL, 290.0, 300.0, 0.0345, 340.0, 370.0, 'green', 'amber')
                 AS t(grain, business_unit, tower, plan_ytd, actual_ytd, variance_pct, plan_fy, forecast_fy,
-                     status)""");
+                     status, board_status)""");
         table(spark, folder, "budget_monthly_total", """
                 SELECT date_format(add_months(DATE '2024-01-01', id), 'yyyy-MM') AS period, CAST(id AS DOUBLE) AS plan,
                        CAST(id * 2 AS DOUBLE) AS actual
@@ -149,6 +149,8 @@ class ReportDataLoaderTest {
                 "first snapshot: nothing to compare with yet");
         ReportData retail = loader.businessUnits().get("Retail");
         assertThat(retail.parameters()).containsEntry("VERDICT", "Retail is fine.");
+        assertThat(retail.table("budget_towers").get(0)).as("the colour every page shows: board_status")
+                .containsEntry("status", "amber");
         assertThat(retail.table("tiles").get(0)).containsEntry("change", "no figure on 2026-09-30");
     }
 
