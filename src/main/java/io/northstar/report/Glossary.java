@@ -13,7 +13,11 @@ public final class Glossary {
     private static final List<Map<String, Object>> TERMS = List.of(
             term("Colours", "Green: on track. Amber: at risk, watch it. Red: off track, needs action. Grey: no data "
                     + "yet. Each status also carries its word, so the pages read without colour."),
-            term("Arrows on the tiles", "How the figure moved since the previous snapshot, with what it was then."),
+            term("Arrows on the tiles", "Whether the figure went up (▲) or down (▼) since the previous snapshot, "
+                    + "with what it was then; the word beside it says whether that is better or worse."),
+            term("Trend (KPI)", "▲ improving, ▼ worsening or ► flat: the direction of the KPI's recent observations "
+                    + "taken together (a statistically significant fitted trend), not the last month's move, which "
+                    + "can go the other way."),
             term("KPI", "Key performance indicator: a measure with a target and a deadline. Its status compares the "
                     + "latest value with the straight path from its baseline to its target."),
             term("Forecast (KPI)", "Where the KPI's trend lands on its target date, with the range it lands in 8 "

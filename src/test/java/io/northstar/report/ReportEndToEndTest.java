@@ -255,7 +255,8 @@ class ReportEndToEndTest {
 
     @Test
     void theDataQualityAppendixShowsTheRunsCounts() {
-        assertThat(text).contains("Budget lines", "12,000", "ingested by the run started " + manifest.start());
+        assertThat(text).contains("Budget lines", "12,000", "ingested by the run whose id is in the footer",
+                "That run started " + manifest.start());
         assertThat(text.replace("Northstar · run " + manifest.runId(), "")).as("the run id only in the footer")
                 .doesNotContain(manifest.runId());
     }
