@@ -43,8 +43,6 @@ final class ExecutiveSummaryTable {
             (UDF3<Long, Long, Long, String>) HeadlineRules::portfolio, DataTypes.StringType);
     private static final UserDefinedFunction RISK_STATUS = functions.udf(
             (UDF2<Long, Long, String>) HeadlineRules::riskExposure, DataTypes.StringType);
-    private static final UserDefinedFunction BUDGET_STATUS = functions.udf(
-            (UDF2<String, Double, String>) HeadlineRules::budget, DataTypes.StringType);
     private static final UserDefinedFunction SLA_STATUS = functions.udf(
             (UDF1<Double, String>) HeadlineRules::slaAttainment, DataTypes.StringType);
 
@@ -149,7 +147,7 @@ final class ExecutiveSummaryTable {
     private static Dataset<Row> budget(Dataset<Row> variance) {
         return variance.filter(col("grain").isin(Grains.TOTAL, BUSINESS_UNIT)).select(key(col("business_unit")),
                 col("plan_ytd"), col("actual_ytd"), col("variance_pct").as("budget_variance_pct"),
-                BUDGET_STATUS.apply(col("status"), col("variance_pct")).as("budget_status"), col("plan_fy"), col("forecast_fy"));
+                col("board_status").as("budget_status"), col("plan_fy"), col("forecast_fy"));
     }
 
     private static Dataset<Row> projects(Dataset<Row> health) {
