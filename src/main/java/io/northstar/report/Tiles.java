@@ -1,5 +1,6 @@
 package io.northstar.report;
 
+import io.northstar.format.Amounts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.northstar.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.northstar.format.Amounts;
 import io.northstar.testing.TestingJob;
 import io.northstar.testing.TestingSample;
 import java.io.File;

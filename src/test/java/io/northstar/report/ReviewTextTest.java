@@ -14,7 +14,7 @@ class ReviewTextTest {
         assertThat(ReviewText.change("status_changed", "amber", "red", null, "EUR")).isEqualTo("amber → red");
         assertThat(ReviewText.change("health_changed", "green", "amber", null, "EUR")).isEqualTo("health green → amber");
         assertThat(ReviewText.change("eac_moved", "7968103.43", "8500000.00", 0.0667, "EUR"))
-                .isEqualTo("EAC +6.7% (EUR 7.97M → EUR 8.5M)");
+                .isEqualTo("EAC +6.7% (EUR 7.97M → EUR 8.50M)");
         assertThat(ReviewText.change("new", null, "open", null, "EUR")).isEqualTo("new risk (open)");
         assertThat(ReviewText.change("closed", "mitigating", "closed", null, "EUR")).isEqualTo("closed (was mitigating)");
         assertThat(ReviewText.change("removed", "open", null, null, "EUR")).isEqualTo("no longer in the register (was open)");
@@ -49,14 +49,14 @@ class ReviewTextTest {
         String sentence = ReviewText.caseForActing("\u202E" + "C".repeat(2_000), 1, 20_000, 1, 0, 18_000, "USD");
 
         assertThat(sentence).startsWith("C".repeat(DisplayText.NAME_LENGTH - 1) + "…: 1 open risk would")
-                .endsWith("becomes USD 18k.").doesNotContain("\u202E");
+                .endsWith("becomes USD 18.0k.").doesNotContain("\u202E");
     }
 
     @Test
     void theRefreshSummaryGivesTheBacklogsShareOfTheEstate() {
         assertThat(ReviewText.refreshSummary(246_855, 1_492_147, 4_003_799, "EUR"))
                 .isEqualTo("EUR 247k of assets are past their lifecycle and EUR 1.49M fall due within 12 months: 43% of"
-                        + " the estate's EUR 4M replacement value.");
+                        + " the estate's EUR 4.00M replacement value.");
         assertThat(ReviewText.refreshSummary(0, 0, 0, "EUR")).doesNotContain("replacement value");
     }
 

@@ -2,6 +2,7 @@ package io.northstar.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.northstar.format.Amounts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class TilesTest {
         List<Map<String, Object>> tiles = Tiles.businessUnit(summary, Map.of(), "EUR");
         assertThat(tiles).singleElement().satisfies(tile -> {
             assertThat(tile.get("value")).isEqualTo("+4.6%");
-            assertThat(tile.get("detail")).isEqualTo("EUR 37.6M spent against EUR 36M planned");
+            assertThat(tile.get("detail")).isEqualTo("EUR 37.6M spent against EUR 36.0M planned");
             assertThat(tile.get("rag")).isEqualTo("amber");
         });
     }

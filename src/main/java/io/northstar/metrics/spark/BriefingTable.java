@@ -42,18 +42,19 @@ final class BriefingTable {
                 new Verdict.PortfolioFacts(facts.getAs("it_aims"), facts.getAs("it_aims_red"),
                         facts.getAs("it_aims_amber"), facts.getAs("budget_variance_pct"),
                         facts.getAs("most_overspent_unit"), facts.getAs("most_overspent_variance_pct"),
-                        facts.getAs("active_projects"), facts.getAs("projects_red"), facts.getAs("open_risk_emv"),
-                        facts.getAs("open_critical_risks"), facts.getAs("decisions_needed")), currency),
+                        projectFacts(facts), facts.getAs("open_risk_emv"), facts.getAs("open_critical_risks"),
+                        facts.getAs("decisions_needed")), currency),
                 DataTypes.StringType);
         UserDefinedFunction unit = functions.udf((UDF1<Row, String>) facts -> Verdict.businessUnit(
                 new Verdict.UnitFacts(facts.getAs("business_unit"), facts.getAs("budget_variance_pct"),
-                        facts.getAs("active_projects"), facts.getAs("projects_red"), facts.getAs("open_risk_emv"),
-                        facts.getAs("open_critical_risks"), facts.getAs("decisions_needed")), currency),
+                        projectFacts(facts), facts.getAs("open_risk_emv"), facts.getAs("open_critical_risks"),
+                        facts.getAs("decisions_needed")), currency),
                 DataTypes.StringType);
         Column facts = struct(col("business_unit"), col("it_aims"), col("it_aims_red"), col("it_aims_amber"),
                 col("budget_variance_pct"), col("most_overspent_unit"), col("most_overspent_variance_pct"),
-                col("active_projects"), col("projects_red"), col("open_risk_emv"), col("open_critical_risks"),
-                col("decisions_needed"));
+                col("active_projects"), col("projects_red"), col("projects_bac").cast("double").as("projects_bac"),
+                col("projects_eac").cast("double").as("projects_eac"), col("open_risk_emv"),
+                col("open_critical_risks"), col("decisions_needed"));
         Column isPortfolio = col("grain").equalTo(ExecutiveSummaryTable.PORTFOLIO);
         return Optional.of(rows
                 .withColumn("verdict", when(isPortfolio, portfolio.apply(facts)).otherwise(unit.apply(facts)))
@@ -63,6 +64,11 @@ final class BriefingTable {
                         when(isPortfolio, col("it_aims_amber")).as("it_aims_amber"),
                         when(isPortfolio, col("most_overspent_unit")).as("most_overspent_unit"),
                         when(isPortfolio, col("most_overspent_variance_pct")).as("most_overspent_variance_pct")));
+    }
+
+    private static Verdict.ProjectFacts projectFacts(Row facts) {
+        return new Verdict.ProjectFacts(facts.getAs("active_projects"), facts.getAs("projects_red"),
+                facts.getAs("projects_bac"), facts.getAs("projects_eac"));
     }
 
     /**

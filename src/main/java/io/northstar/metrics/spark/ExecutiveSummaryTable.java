@@ -54,7 +54,8 @@ final class ExecutiveSummaryTable {
             "decimal(18,2)", "budget_variance_pct", "double", "budget_status", "string", "plan_fy", "decimal(18,2)",
             "forecast_fy", "decimal(18,2)");
     private static final Map<String, String> PROJECTS = columns("active_projects", "bigint", "projects_green",
-            "bigint", "projects_amber", "bigint", "projects_red", "bigint");
+            "bigint", "projects_amber", "bigint", "projects_red", "bigint", "projects_bac", "decimal(18,2)",
+            "projects_eac", "decimal(18,2)");
     private static final Map<String, String> RISKS = columns("open_risks", "bigint", "open_critical_risks", "bigint",
             "open_high_risks", "bigint", "open_risk_emv", "double");
     private static final Map<String, String> SIMULATION = columns("risk_p90", "double");
@@ -102,7 +103,8 @@ final class ExecutiveSummaryTable {
                 .select("grain", "business_unit", "strategy_score", "strategy_status", "corporate_aims_scored",
                         "aligned_budget_share", "aligned_budget_status", "plan_ytd", "actual_ytd",
                         "budget_variance_pct", "budget_status", "plan_fy", "forecast_fy", "active_projects",
-                        "projects_green", "projects_amber", "projects_red", "portfolio_status", "open_risks",
+                        "projects_green", "projects_amber", "projects_red", "projects_bac", "projects_eac", "portfolio_status",
+                        "open_risks",
                         "open_critical_risks", "open_high_risks", "open_risk_emv", "risk_p90", "risk_status",
                         "services_with_sla", "services_sla_met", "sla_attainment", "sla_status"));
     }
@@ -153,7 +155,10 @@ final class ExecutiveSummaryTable {
     private static Dataset<Row> projects(Dataset<Row> health) {
         return perUnitAndPortfolio(health.filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status"))),
                 count(lit(1)).as("active_projects"), countOf("health", "green", "projects_green"),
-                countOf("health", "amber", "projects_amber"), countOf("health", "red", "projects_red"));
+                countOf("health", "amber", "projects_amber"), countOf("health", "red", "projects_red"),
+                // budget and forecast over the same projects, so their difference is the forecast overrun
+                functions.sum(when(col("eac").isNotNull(), col("bac"))).as("projects_bac"),
+                functions.sum(col("eac")).as("projects_eac"));
     }
 
     private static Dataset<Row> risks(Dataset<Row> exposure) {

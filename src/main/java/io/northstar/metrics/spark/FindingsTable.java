@@ -14,12 +14,17 @@ import static org.apache.spark.sql.functions.when;
 
 import io.northstar.contract.ColumnWarning;
 import io.northstar.contract.Datasets;
+import io.northstar.format.Amounts;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * findings (SPEC.md §2.11): what needs attention, in sentences an executive can act on, drawn
@@ -31,6 +36,9 @@ final class FindingsTable {
     private static final String CRITICAL = "critical";
     private static final String WARNING = "warning";
     private static final String INFO = "info";
+
+    private static final UserDefinedFunction MONEY = functions.udf(
+            (UDF2<String, Double, String>) Amounts::money, DataTypes.StringType);
 
     private FindingsTable() {
     }
@@ -96,8 +104,9 @@ final class FindingsTable {
     /**
      * Beyond SPEC.md: {@code owner}, the person accountable for a finding's entity, from the
      * entity's own dataset (KPI owner, project manager, risk, service and objective owner), so
-     * the briefing pages can name who acts; null where there is none (a dataset, the strategy,
-     * a business unit).
+     * the briefing pages can name who acts. No dataset names a business unit's head, so a unit's
+     * owner is the author of its latest comment (commentary, period_end ≤ as_of): whoever answers
+     * for its budget. Null where there is none (a dataset, the strategy, a unit nobody wrote about).
      */
     private static Dataset<Row> owners(MetricsContext context) {
         List<Dataset<Row>> owners = new ArrayList<>();
@@ -106,9 +115,19 @@ final class FindingsTable {
         addOwners(context, owners, Datasets.RISKS, "risk", "risk_id", "owner");
         addOwners(context, owners, Datasets.SERVICES, "service", "service_id", "owner");
         addOwners(context, owners, Datasets.OBJECTIVES, "objective", "objective_id", "owner");
+        context.tables().get(Datasets.COMMENTARY).ifPresent(rows -> owners.add(unitSpokespeople(context, rows)));
         return owners.stream().reduce(Dataset::unionByName).orElseGet(() -> context.spark().createDataFrame(List.of(),
                 new org.apache.spark.sql.types.StructType().add("o_type", "string").add("o_id", "string")
                         .add("owner", "string")));
+    }
+
+    private static Dataset<Row> unitSpokespeople(MetricsContext context, Dataset<Row> commentary) {
+        return commentary.filter(col("entity_type").equalTo("business_unit").and(col("author").isNotNull())
+                        .and(col("period_end").leq(lit(java.sql.Date.valueOf(context.asOf())))))
+                .withColumn("latest", row_number().over(Window.partitionBy("entity_id")
+                        .orderBy(col("period_end").desc())))
+                .filter(col("latest").equalTo(1))
+                .select(lit("business_unit").as("o_type"), col("entity_id").as("o_id"), col("author").as("owner"));
     }
 
     private static void addOwners(MetricsContext context, List<Dataset<Row>> owners, String dataset, String type,
@@ -254,9 +273,9 @@ final class FindingsTable {
         return format_string("%s%%", format_number(abs(fraction).multiply(100), 1));
     }
 
-    /** "EUR 8,763,420": an amount with its currency, to the unit. */
+    /** "EUR 8.76M": an amount with its currency, as every page abbreviates it ({@link Amounts#money}). */
     private static Column money(String currency, Column amount) {
-        return concat_ws(" ", lit(currency), format_number(amount, 0));
+        return MONEY.apply(lit(currency), amount.cast("double"));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.northstar.metrics.summary;
 
-import io.northstar.report.Amounts;
+import io.northstar.format.Amounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +15,8 @@ import java.util.Locale;
 public final class Verdict {
     /** A unit more than this far over its year-to-date budget is named in the portfolio's verdict. */
     static final double UNIT_OVERSPEND_WORTH_NAMING = 0.05;
+    /** The active projects' forecast overrun is named when it is at least this share of their budget. */
+    static final double FORECAST_OVERRUN_WORTH_NAMING = 0.01;
 
     private static final String[] SMALL_NUMBERS = {"no", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "eleven", "twelve"};
@@ -29,14 +31,39 @@ public final class Verdict {
      * @param mostOverUnitVariance that unit's variance_pct
      */
     public record PortfolioFacts(Long itAims, Long itAimsRed, Long itAimsAmber, Double budgetVariance,
-            String mostOverUnit, Double mostOverUnitVariance, Long activeProjects, Long projectsRed,
-            Double openRiskEmv, Long openCriticalRisks, Long decisionsNeeded) {
+            String mostOverUnit, Double mostOverUnitVariance, ProjectFacts projects, Double openRiskEmv,
+            Long openCriticalRisks, Long decisionsNeeded) {
+        public PortfolioFacts {
+            if (projects == null) {
+                throw new IllegalArgumentException("the verdict needs the project facts (ProjectFacts.NONE)");
+            }
+        }
+    }
+
+    /**
+     * The active projects: how many, how many red, and their budget at completion against the
+     * estimate at completion, summed over the projects that have an estimate (nulls: no table).
+     */
+    public record ProjectFacts(Long active, Long red, Double budgetAtCompletion, Double estimateAtCompletion) {
+        public static final ProjectFacts NONE = new ProjectFacts(null, null, null, null);
+
+        /** EAC − BAC when it is a material overrun (at least 1% of the budget), else null. */
+        Double materialOverrun() {
+            if (budgetAtCompletion == null || estimateAtCompletion == null || budgetAtCompletion <= 0) {
+                return null;
+            }
+            double overrun = estimateAtCompletion - budgetAtCompletion;
+            return overrun >= FORECAST_OVERRUN_WORTH_NAMING * budgetAtCompletion ? overrun : null;
+        }
     }
 
     /** A business unit's figures, as in its executive_summary row. */
-    public record UnitFacts(String unit, Double budgetVariance, Long activeProjects, Long projectsRed,
-            Double openRiskEmv, Long openCriticalRisks, Long decisionsNeeded) {
+    public record UnitFacts(String unit, Double budgetVariance, ProjectFacts projects, Double openRiskEmv,
+            Long openCriticalRisks, Long decisionsNeeded) {
         public UnitFacts {
+            if (projects == null) {
+                throw new IllegalArgumentException("a unit's verdict needs its project facts (ProjectFacts.NONE)");
+            }
             if (unit == null || unit.isBlank()) {
                 throw new IllegalArgumentException("a unit's verdict needs the unit's name");
             }
@@ -52,7 +79,7 @@ public final class Verdict {
         } else {
             add(clauses, budget("IT spend", facts.budgetVariance()));
         }
-        add(clauses, projects(facts.activeProjects(), facts.projectsRed()));
+        add(clauses, projects(facts.projects(), currency));
         add(clauses, risk(facts.openRiskEmv(), facts.openCriticalRisks(), currency));
         add(clauses, decisions(facts.decisionsNeeded()));
         return sentence(clauses, "No figures in this snapshot yet.");
@@ -61,7 +88,7 @@ public final class Verdict {
     public static String businessUnit(UnitFacts facts, String currency) {
         List<String> clauses = new ArrayList<>();
         add(clauses, budget(facts.unit(), facts.budgetVariance()));
-        add(clauses, projects(facts.activeProjects(), facts.projectsRed()));
+        add(clauses, projects(facts.projects(), currency));
         add(clauses, risk(facts.openRiskEmv(), facts.openCriticalRisks(), currency));
         add(clauses, decisions(facts.decisionsNeeded()));
         return sentence(clauses, facts.unit() + " has no figures in this snapshot yet.");
@@ -95,6 +122,20 @@ public final class Verdict {
             return subject + " is on its year-to-date budget";
         }
         return subject + " is " + size + (variance > 0 ? " over" : " under") + " its year-to-date budget";
+    }
+
+    /**
+     * "Seven of 35 active projects are red and all active projects are forecast to finish EUR 5.40M
+     * over budget": the overrun only when it is material.
+     */
+    static String projects(ProjectFacts facts, String currency) {
+        String count = projects(facts.active(), facts.red());
+        Double overrun = facts.materialOverrun();
+        if (count == null || overrun == null) {
+            return count;
+        }
+        return count + " and all active projects are forecast to finish " + Amounts.money(currency, overrun)
+                + " over budget";
     }
 
     /** "Seven of 35 active projects are red"; "No active project is red". */

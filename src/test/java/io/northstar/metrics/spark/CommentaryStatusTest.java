@@ -48,7 +48,11 @@ class CommentaryStatusTest {
                         "business_unit,Retail,2026-10-31,Retail needs a second shop release,Ann,,,2026-12-01,TRUE",
                         "portfolio,,2026-10-31,Approve the 2027 plan,Ann,Present the plan,Ann,2026-10-20,true",
                         // a service comment without a decision: nobody asked for one
-                        "service,S1,2026-10-31,Stable,Ann,,,,");
+                        "service,S1,2026-10-31,Stable,Ann,,,,",
+                        // Cloud is over budget: its latest author up to as_of answers for it, not a later one
+                        "business_unit,Cloud,2026-08-31,Licences came early,Gus,,,,",
+                        "business_unit,Cloud,2026-09-30,Cloud costs grew with use,Fay,,,,",
+                        "business_unit,Cloud,2026-11-30,Written ahead,Hal,,,,");
         job.runWithoutReports();
     }
 
@@ -107,6 +111,13 @@ class CommentaryStatusTest {
         assertThat(job.table("metrics", "commentary_status", TestingJob.AS_OF).columns()).startsWith("entity_type",
                 "entity_id", "entity_name", "entity_status", "owner", "commentary_state", "comment", "author",
                 "comment_period_end", "action", "action_owner", "action_due", "action_overdue", "decision_needed");
+    }
+
+    @Test
+    void aBudgetOverrunIsOwnedByWhoeverLastSpokeForTheUnit() {
+        Row overrun = job.table("metrics", "findings", TestingJob.AS_OF)
+                .filter("code = 'budget_overrun' and entity_id = 'Cloud'").first();
+        assertThat((String) overrun.getAs("owner")).isEqualTo("Fay");
     }
 
     @Test

@@ -464,6 +464,15 @@ class MetricsIntegrationTest {
         assertThat((Long) portfolio.getAs("projects_amber")).isEqualTo(2L);
         assertThat((Long) portfolio.getAs("projects_red")).isEqualTo(1L);
         assertThat((String) portfolio.getAs("portfolio_status")).isEqualTo("red");
+        // budget and estimate at completion over the same three projects (each has an EAC)
+        BigDecimal bac = BigDecimal.ZERO;
+        BigDecimal eac = BigDecimal.ZERO;
+        for (Row project : byKey("project_health", "project_id").values()) {
+            bac = bac.add(project.getAs("bac"));
+            eac = eac.add(project.getAs("eac"));
+        }
+        assertThat((BigDecimal) portfolio.getAs("projects_bac")).isEqualByComparingTo(bac);
+        assertThat((BigDecimal) portfolio.getAs("projects_eac")).isEqualByComparingTo(eac);
         // open: R1 (medium, 50), R2 (critical, 126), R4 (low, no cost range) → red with a critical one
         assertThat((Long) portfolio.getAs("open_risks")).isEqualTo(3L);
         assertThat((Long) portfolio.getAs("open_critical_risks")).isEqualTo(1L);
@@ -490,8 +499,8 @@ class MetricsIntegrationTest {
         // P3 the one red of three active projects; R1 50 + R2 126 open, R2 critical
         Row portfolio = briefing.get("(total)");
         assertThat((String) portfolio.getAs("verdict")).isEqualTo("One of seven IT aims is off track; Cloud is 50.0% "
-                + "over its year-to-date budget; one of three active projects is red; USD 176 of risk is open "
-                + "(one critical).");
+                + "over its year-to-date budget; one of three active projects is red and all active projects are "
+                + "forecast to finish USD 229 over budget; USD 176 of risk is open (one critical).");
         assertThat((Long) portfolio.getAs("it_aims")).isEqualTo(7L);
         assertThat((Long) portfolio.getAs("it_aims_red")).isEqualTo(1L);
         assertThat((String) portfolio.getAs("most_overspent_unit")).isEqualTo("Cloud");

@@ -1,4 +1,4 @@
-package io.northstar.report;
+package io.northstar.format;
 
 import java.util.Locale;
 
@@ -16,8 +16,10 @@ public final class Amounts {
     }
 
     /**
-     * An amount in three significant digits, trailing zeros dropped, so neighbouring rows stay
-     * distinguishable: 1,687,000 → 1.69M, 12,700,000 → 12.7M, 850,000 → 850k, 8,792 → 8.79k, 920 → 920.
+     * An amount in three significant digits, so neighbouring rows stay distinguishable and two
+     * amounts side by side are rounded alike (EUR 37.6M against EUR 36.0M, not 36M, which reads as
+     * a different gap): 1,687,000 → 1.69M, 12,700,000 → 12.7M, 36,000,000 → 36.0M, 850,000 → 850k,
+     * 8,792 → 8.79k, 920 → 920.
      */
     public static String abbreviate(Double amount) {
         if (amount == null) {
@@ -36,11 +38,12 @@ public final class Amounts {
         return String.format(Locale.ROOT, "%.0f", amount);
     }
 
-    /** Three significant digits of a value between 1 and 1,000 (sign kept), without trailing zeros. */
+    /** Three significant digits of a value between 1 and 1,000 (sign kept), trailing zeros included. */
     private static String significant(double value) {
         java.math.BigDecimal rounded = new java.math.BigDecimal(value).round(new java.math.MathContext(3,
-                java.math.RoundingMode.HALF_UP)).stripTrailingZeros();
-        return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
+                java.math.RoundingMode.HALF_UP));
+        int wholeDigits = rounded.precision() - rounded.scale();
+        return rounded.setScale(Math.max(0, 3 - wholeDigits)).toPlainString();
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.northstar.report;
+package io.northstar.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ class AmountsTest {
         Map<String, Object> portfolio = Map.of("scope", "portfolio", "trials", 20_000, "p50", 12_712_345.0,
                 "p80", 14_400_000.0, "p90", 15_349_999.0, "p95", 16_000_000.0, "mean", 12_650_000.0);
         assertThat(Amounts.simulationLine(List.of(category, portfolio), "EUR")).isEqualTo(
-                "Portfolio loss over 20,000 trials: P50 EUR 12.7M, P80 EUR 14.4M, P90 EUR 15.3M, P95 EUR 16M (mean EUR 12.7M).");
+                "Portfolio loss over 20,000 trials: P50 EUR 12.7M, P80 EUR 14.4M, P90 EUR 15.3M, P95 EUR 16.0M (mean EUR 12.7M).");
     }
 
     @Test
@@ -25,15 +25,17 @@ class AmountsTest {
     }
 
     @Test
-    void amountsKeepThreeSignificantDigitsWithTheirCurrency() {
+    void amountsKeepThreeSignificantDigitsTrailingZerosIncludedWithTheirCurrency() {
         assertThat(Amounts.money("EUR", 1_687_000.0)).isEqualTo("EUR 1.69M");
         assertThat(Amounts.money("EUR", 12_712_345.0)).isEqualTo("EUR 12.7M");
         assertThat(Amounts.money("EUR", 850_000.0)).isEqualTo("EUR 850k");
+        assertThat(Amounts.money("EUR", 36_000_000.0)).isEqualTo("EUR 36.0M");
+        assertThat(Amounts.money("EUR", 1_200_000.0)).isEqualTo("EUR 1.20M");
         assertThat(Amounts.money("EUR", 8_792.0)).isEqualTo("EUR 8.79k");
-        assertThat(Amounts.money("EUR", 999_999.0)).isEqualTo("EUR 1M");
+        assertThat(Amounts.money("EUR", 999_999.0)).isEqualTo("EUR 1.00M");
         assertThat(Amounts.money("EUR", -1_768_103.0)).isEqualTo("EUR -1.77M");
         assertThat(Amounts.money("EUR", 997.0)).isEqualTo("EUR 997");
-        assertThat(Amounts.money("EUR", 2_400_000_000.0)).isEqualTo("EUR 2.4bn");
+        assertThat(Amounts.money("EUR", 2_400_000_000.0)).isEqualTo("EUR 2.40bn");
         assertThat(Amounts.money("EUR", null)).isEqualTo("no data");
     }
 
