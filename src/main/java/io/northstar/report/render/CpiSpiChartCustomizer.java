@@ -37,7 +37,7 @@ public final class CpiSpiChartCustomizer extends JRAbstractChartCustomizer {
     /** Labels closer than this (in CPI and SPI units on a 0.5–1.3 axis) would overlap. */
     static final double LABEL_HEIGHT = 0.035;
     static final double LABEL_WIDTH = 0.3;
-    /** A name longer than this is cut with an ellipsis, so a label stays beside its point. */
+    /** A name longer than this is cut with an ellipsis after a whole word, so a label stays beside its point. */
     static final int LABEL_LENGTH = 30;
     private static final List<String> HEALTH_ORDER = List.of("green", "amber", "red", "no_data");
 
@@ -145,6 +145,19 @@ public final class CpiSpiChartCustomizer extends JRAbstractChartCustomizer {
     }
 
     /** A point of the chart, with the name to show beside it or null. */
+    /** "Contract management replacement" → "Contract management…": whole words, never "replaceme…". */
+    static String shortened(String name) {
+        if (name.length() <= LABEL_LENGTH) {
+            return name;
+        }
+        String cut = name.substring(0, LABEL_LENGTH - 1);
+        int lastSpace = cut.lastIndexOf(' ');
+        if (lastSpace >= LABEL_LENGTH / 2) {
+            cut = cut.substring(0, lastSpace);
+        }
+        return cut.replaceAll("[\\s,;:.\\-–]+$", "") + "…";
+    }
+
     record Point(double x, double y, String label) {
     }
 
@@ -206,8 +219,7 @@ public final class CpiSpiChartCustomizer extends JRAbstractChartCustomizer {
                     }
                 }
             }
-            String text = point.label().length() > LABEL_LENGTH ? point.label().substring(0, LABEL_LENGTH - 1) + "…"
-                    : point.label();
+            String text = shortened(point.label());
             placed.add(new Label(text, x, y, left ? TextAnchor.HALF_ASCENT_RIGHT
                     : TextAnchor.HALF_ASCENT_LEFT, point));
         }

@@ -59,8 +59,19 @@ class CpiSpiChartCustomizerTest {
         Label label = CpiSpiChartCustomizer.place(List.of(new Point(1.25, 0.8, longName)), RANGE).get(0);
         assertThat(label.anchor()).isEqualTo(TextAnchor.HALF_ASCENT_RIGHT);
         assertThat(label.x()).isLessThan(1.25);
-        assertThat(label.text()).hasSize(CpiSpiChartCustomizer.LABEL_LENGTH).endsWith("…")
-                .startsWith("Customer data platform");
+        assertThat(label.text()).isEqualTo("Customer data platform…");
+    }
+
+    @Test
+    void aLongNameIsCutAfterAWholeWordOrHardWhenItHasNoSpaceLateEnough() {
+        assertThat(CpiSpiChartCustomizer.shortened("Contract management replacement")).isEqualTo("Contract management…");
+        assertThat(CpiSpiChartCustomizer.shortened("Data centre exit, wave 2: warehouse systems"))
+                .isEqualTo("Data centre exit, wave 2…");
+        assertThat(CpiSpiChartCustomizer.shortened("Disaster recovery for tier-1 systems"))
+                .isEqualTo("Disaster recovery for tier-1…");
+        assertThat(CpiSpiChartCustomizer.shortened("Supercalifragilisticexpialidocious-platform"))
+                .hasSize(CpiSpiChartCustomizer.LABEL_LENGTH).endsWith("…");
+        assertThat(CpiSpiChartCustomizer.shortened("Paperless customs")).isEqualTo("Paperless customs");
     }
 
     @Test
