@@ -26,22 +26,23 @@ public final class Amounts {
             return "no data";
         }
         double size = Math.abs(amount);
-        if (size >= 1e9) {
-            return significant(amount / 1e9) + "bn";
+        // scaled in decimal, so a half (9,895,000 → 9.895) rounds up as written rather than as its binary neighbour
+        java.math.BigDecimal exact = java.math.BigDecimal.valueOf(amount);
+        if (size >= 999.5e6) {
+            return significant(exact.movePointLeft(9)) + "bn";
         }
         if (size >= 999.5e3) {
-            return significant(amount / 1e6) + "M";
+            return significant(exact.movePointLeft(6)) + "M";
         }
         if (size >= 999.5) {
-            return significant(amount / 1e3) + "k";
+            return significant(exact.movePointLeft(3)) + "k";
         }
         return String.format(Locale.ROOT, "%.0f", amount);
     }
 
     /** Three significant digits of a value between 1 and 1,000 (sign kept), trailing zeros included. */
-    private static String significant(double value) {
-        java.math.BigDecimal rounded = new java.math.BigDecimal(value).round(new java.math.MathContext(3,
-                java.math.RoundingMode.HALF_UP));
+    private static String significant(java.math.BigDecimal value) {
+        java.math.BigDecimal rounded = value.round(new java.math.MathContext(3, java.math.RoundingMode.HALF_UP));
         int wholeDigits = rounded.precision() - rounded.scale();
         return rounded.setScale(Math.max(0, 3 - wholeDigits)).toPlainString();
     }

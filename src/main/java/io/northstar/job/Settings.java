@@ -120,9 +120,12 @@ public final class Settings {
             }
         }
 
-        /** The organisation defaults to the job's name when the file gives none. */
+        /**
+         * The organisation defaults to the job's name when the file gives none; six findings keep
+         * page 1 (verdict, tiles, decisions, aims, findings) on one page.
+         */
         public static Report defaults() {
-            return new Report(null, PageSize.A4, 8);
+            return new Report(null, PageSize.A4, 6);
         }
     }
 

@@ -18,6 +18,9 @@ public final class Glossary {
             term("Trend (KPI)", "▲ improving, ▼ worsening or ► flat: the direction of the KPI's recent observations "
                     + "taken together (a statistically significant fitted trend), not the last month's move, which "
                     + "can go the other way."),
+            term("Strategy score", "How far the KPIs under the corporate aims meet their targets: each KPI counts 1 "
+                    + "when green, ½ when amber and 0 when red, averaged up through the objectives to the aims and "
+                    + "weighted by each aim's weight. 80% or more is green, 50% or more amber."),
             term("KPI", "Key performance indicator: a measure with a target and a deadline. Its status compares the "
                     + "latest value with the straight path from its baseline to its target."),
             term("Forecast (KPI)", "Where the KPI's trend lands on its target date, with the range it lands in 8 "

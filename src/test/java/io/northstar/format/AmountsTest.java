@@ -30,6 +30,9 @@ class AmountsTest {
         assertThat(Amounts.money("EUR", 12_712_345.0)).isEqualTo("EUR 12.7M");
         assertThat(Amounts.money("EUR", 850_000.0)).isEqualTo("EUR 850k");
         assertThat(Amounts.money("EUR", 36_000_000.0)).isEqualTo("EUR 36.0M");
+        assertThat(Amounts.money("EUR", 9_895_000.0)).as("a half rounds up").isEqualTo("EUR 9.90M");
+        assertThat(Amounts.money("EUR", 999_500_000.0)).isEqualTo("EUR 1.00bn");
+        assertThat(Amounts.money("EUR", 999_499.0)).isEqualTo("EUR 999k");
         assertThat(Amounts.money("EUR", 1_200_000.0)).isEqualTo("EUR 1.20M");
         assertThat(Amounts.money("EUR", 8_792.0)).isEqualTo("EUR 8.79k");
         assertThat(Amounts.money("EUR", 999_999.0)).isEqualTo("EUR 1.00M");

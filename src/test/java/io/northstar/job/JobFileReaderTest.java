@@ -119,7 +119,7 @@ class JobFileReaderTest {
         assertThat(job.priority()).isEqualTo(new Settings.Priority(0.4, 0.3, 0.3));
         assertThat(job.finance()).isEqualTo(new Settings.Finance(0.08));
         assertThat(job.commentary()).isEqualTo(new Settings.Commentary(45));
-        assertThat(job.report()).isEqualTo(new Settings.Report(null, Settings.PageSize.A4, 8));
+        assertThat(job.report()).isEqualTo(new Settings.Report(null, Settings.PageSize.A4, 6));
         assertThat(job.organisation()).isEqualTo("minimal");
         assertThat(job.publish()).isEmpty();
     }

@@ -125,8 +125,8 @@ public final class Verdict {
     }
 
     /**
-     * "Seven of 35 active projects are red and all active projects are forecast to finish EUR 5.40M
-     * over budget": the overrun only when it is material.
+     * "Seven of 35 active projects are red and the portfolio is forecast EUR 5.40M over budget"
+     * (the active projects' EAC against their BAC): the overrun only when it is material.
      */
     static String projects(ProjectFacts facts, String currency) {
         String count = projects(facts.active(), facts.red());
@@ -134,8 +134,7 @@ public final class Verdict {
         if (count == null || overrun == null) {
             return count;
         }
-        return count + " and all active projects are forecast to finish " + Amounts.money(currency, overrun)
-                + " over budget";
+        return count + " and the portfolio is forecast " + Amounts.money(currency, overrun) + " over budget";
     }
 
     /** "Seven of 35 active projects are red"; "No active project is red". */

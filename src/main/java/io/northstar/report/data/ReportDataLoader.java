@@ -11,6 +11,7 @@ import io.northstar.ingest.DatasetOutcome;
 import io.northstar.job.Job;
 import io.northstar.lake.SnapshotPaths;
 import io.northstar.lake.Zone;
+import io.northstar.report.PageText;
 import io.northstar.report.ReportData;
 import io.northstar.report.Tiles;
 import java.math.BigDecimal;
@@ -229,12 +230,19 @@ public final class ReportDataLoader {
 
     private void summary() {
         metric("executive_summary").ifPresent(summary -> {
-            List<Map<String, Object>> portfolio = rows(summary.filter(col("grain").equalTo("portfolio")));
-            if (!portfolio.isEmpty()) {
-                tables.put("tiles", Tiles.portfolio(portfolio.get(0), headlineChanges("portfolio").getOrDefault(null,
+            // one row for the company and one per business unit: small
+            List<Map<String, Object>> rows = rows(summary.orderBy(col("open_risk_emv").desc_nulls_last(),
+                    col("business_unit")));
+            Map<String, Double> unitRisk = new LinkedHashMap<>();
+            rows.stream().filter(row -> "business_unit".equals(row.get("grain"))).forEach(row -> unitRisk.put(
+                    (String) row.get("business_unit"), number(row.get("open_risk_emv"))));
+            rows.stream().filter(row -> "portfolio".equals(row.get("grain"))).findFirst().ifPresent(portfolio -> {
+                tables.put("tiles", Tiles.portfolio(portfolio, headlineChanges("portfolio").getOrDefault(null,
                         Map.of()), job.currency()));
-                parameters.put("PROJECTS_TOTAL", portfolio.get(0).get("active_projects"));
-            }
+                parameters.put("PROJECTS_TOTAL", portfolio.get("active_projects"));
+                parameters.put("RISK_BY_UNIT", PageText.riskByUnit(number(portfolio.get("open_risk_emv")), unitRisk,
+                        job.currency()));
+            });
         });
         verdicts().forEach((unit, verdict) -> {
             if (unit == null) {
@@ -303,6 +311,8 @@ public final class ReportDataLoader {
         Map<String, Object> decision = new LinkedHashMap<>();
         Object action = row.get("action");
         decision.put("decision", action != null ? action : row.get("comment"));
+        // the comment explains the decision (its options and the recommendation) when the action states it
+        decision.put("why", action != null ? row.get("comment") : null);
         decision.put("about", row.get("entity_name"));
         decision.put("asked_by", row.get("action_owner") != null ? row.get("action_owner") : row.get("author"));
         Object due = row.get("action_due");
@@ -608,6 +618,10 @@ public final class ReportDataLoader {
             map.put(fields[i].name(), value(row.isNullAt(i) ? null : row.get(i)));
         }
         return map;
+    }
+
+    private static Double number(Object value) {
+        return value instanceof Number number ? number.doubleValue() : null;
     }
 
     private static Object value(Object value) {

@@ -499,8 +499,8 @@ class MetricsIntegrationTest {
         // P3 the one red of three active projects; R1 50 + R2 126 open, R2 critical
         Row portfolio = briefing.get("(total)");
         assertThat((String) portfolio.getAs("verdict")).isEqualTo("One of seven IT aims is off track; Cloud is 50.0% "
-                + "over its year-to-date budget; one of three active projects is red and all active projects are "
-                + "forecast to finish USD 229 over budget; USD 176 of risk is open (one critical).");
+                + "over its year-to-date budget; one of three active projects is red and the portfolio is "
+                + "forecast USD 229 over budget; USD 176 of risk is open (one critical).");
         assertThat((Long) portfolio.getAs("it_aims")).isEqualTo(7L);
         assertThat((Long) portfolio.getAs("it_aims_red")).isEqualTo(1L);
         assertThat((String) portfolio.getAs("most_overspent_unit")).isEqualTo("Cloud");

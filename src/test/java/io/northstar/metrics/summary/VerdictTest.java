@@ -13,7 +13,7 @@ class VerdictTest {
                 new Verdict.ProjectFacts(35L, 7L, 60_000_000.0, 65_400_000.0), 12_734_000.0, 5L, 2L);
         assertThat(Verdict.portfolio(facts, "EUR")).isEqualTo("Two of six IT aims are off track, three more at risk; "
                 + "Digital Ventures is 13.1% over its year-to-date budget; seven of 35 active projects are red and "
-                + "all active projects are forecast to finish EUR 5.40M over budget; "
+                + "the portfolio is forecast EUR 5.40M over budget; "
                 + "EUR 12.7M of risk is open (five critical); two decisions are needed.");
     }
 
@@ -48,7 +48,7 @@ class VerdictTest {
     @Test
     void theForecastOverrunIsNamedFromOnePercentOfTheBudget() {
         assertThat(Verdict.projects(new Verdict.ProjectFacts(4L, 1L, 1_000_000.0, 1_010_000.0), "EUR"))
-                .isEqualTo("one of four active projects is red and all active projects are forecast to finish "
+                .isEqualTo("one of four active projects is red and the portfolio is forecast "
                         + "EUR 10.0k over budget");
         assertThat(Verdict.projects(new Verdict.ProjectFacts(4L, 1L, 1_000_000.0, 1_009_999.0), "EUR"))
                 .isEqualTo("one of four active projects is red");

@@ -129,13 +129,21 @@ class ReportDataLoaderTest {
         List<Map<String, Object>> tiles = scorecard.table("tiles");
         assertThat(tiles).extracting(tile -> tile.get("label")).containsExactly("Strategy score", "Aligned budget",
                 "Budget to date", "Project health", "Open risk", "SLA attainment");
-        assertThat(tiles.get(0)).containsEntry("value", "46%").containsEntry("detail", "weighted over 1 corporate aims")
+        assertThat(tiles.get(0)).containsEntry("value", "46%").containsEntry("detail", "KPIs on target under 1 corporate aim (green 1, amber ½, red 0)")
                 .containsEntry("rag", "red");
         // the counts as the table has them, even though project_health here would say otherwise
         assertThat(tiles.get(3)).containsEntry("value", "0 · 2 · 1").containsEntry("rag", "red");
         assertThat(tiles.get(4)).containsEntry("value", "EUR 176").containsEntry("detail", "expected loss; 1-in-10 worst case EUR 300");
         assertThat(tiles.get(5)).containsEntry("detail", "2 of 3 services met their availability target");
         assertThat(scorecard.parameters()).containsEntry("PROJECTS_TOTAL", 3L);
+    }
+
+    @Test
+    void theRiskPageReconcilesTheUnitsOpenRiskWithTheCompanys() {
+        // 176 open, Retail 126 through its projects, Lab none: 50 is on no project
+        assertThat(scorecard.parameters()).containsEntry("RISK_BY_UNIT", "Of EUR 176 of open risk, EUR 126 sits with"
+                + " the business units' projects (Retail EUR 126) and EUR 50 is group-level risk on no project; each"
+                + " unit's scorecard counts only its own.");
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.northstar.report;
+
+import io.northstar.format.Amounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Sentences of the executive scorecard's pages that put a figure in context. */
+public final class PageText {
+    /** Herfindahl–Hirschman thresholds, in points of 10,000: below the first, spend is spread out. */
+    static final double MODERATE_CONCENTRATION = 1_500;
+    static final double HIGH_CONCENTRATION = 2_500;
+
+    private PageText() {
+    }
+
+    /**
+     * How the company's open risk splits between the business units and the group, so the unit
+     * scorecards' risk tiles reconcile with page 1: "Of EUR 12.7M of open risk, EUR 9.06M sits with
+     * the business units' projects (Freight EUR 2.24M, …) and EUR 3.64M is group-level risk on no
+     * project; each unit's scorecard counts only its own."
+     *
+     * @param units each unit's open_risk_emv, in the order to name them (largest first)
+     * @return null without a company total
+     */
+    public static String riskByUnit(Double total, Map<String, Double> units, String currency) {
+        if (total == null || total <= 0) {
+            return null;
+        }
+        double onUnits = 0;
+        List<String> named = new ArrayList<>();
+        for (Map.Entry<String, Double> unit : units.entrySet()) {
+            if (unit.getValue() != null && unit.getValue() > 0) {
+                onUnits += unit.getValue();
+                named.add(unit.getKey() + " " + Amounts.money(currency, unit.getValue()));
+            }
+        }
+        String of = "Of " + Amounts.money(currency, total) + " of open risk, ";
+        if (named.isEmpty()) {
+            return of + "none sits with a business unit's projects: it is all group-level risk.";
+        }
+        double groupLevel = total - onUnits;
+        String units1 = Amounts.money(currency, onUnits) + " sits with the business units' projects ("
+                + String.join(", ", named) + ")";
+        // a remainder under half a unit of currency is rounding, not group-level risk
+        if (groupLevel < 0.5) {
+            return of + "all of it, " + units1 + "; each unit's scorecard counts its own.";
+        }
+        return of + units1 + " and " + Amounts.money(currency, groupLevel)
+                + " is group-level risk on no project; each unit's scorecard counts only its own.";
+    }
+
+    /**
+     * The vendor concentration in words: "Spend is spread across vendors: concentration index 956
+     * of 10,000 (below 1,500 is unconcentrated, above 2,500 highly concentrated)."
+     */
+    public static String vendorConcentration(Double hhi) {
+        if (hhi == null) {
+            return "No vendor is named on this year's budget lines.";
+        }
+        String verdict = hhi > HIGH_CONCENTRATION ? "Spend is highly concentrated on a few vendors"
+                : hhi >= MODERATE_CONCENTRATION ? "Spend is moderately concentrated on a few vendors"
+                : "Spend is spread across vendors";
+        return verdict + ": concentration index (HHI) " + String.format(Locale.UK, "%,d", Math.round(hhi))
+                + " of 10,000 (below 1,500 is unconcentrated, above 2,500 highly concentrated).";
+    }
+}

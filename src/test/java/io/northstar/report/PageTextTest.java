@@ -1,0 +1,44 @@
+package io.northstar.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PageTextTest {
+
+    @Test
+    void theCompanysOpenRiskSplitsIntoTheUnitsAndTheGroupLevelRemainder() {
+        Map<String, Double> units = new LinkedHashMap<>();
+        units.put("Freight", 2_240_000.0);
+        units.put("Warehousing", 565_000.0);
+        units.put("Lab", 0.0);
+        // 12,700,000 − 2,805,000 = 9,895,000 on no project
+        assertThat(PageText.riskByUnit(12_700_000.0, units, "EUR")).isEqualTo("Of EUR 12.7M of open risk, EUR 2.81M"
+                + " sits with the business units' projects (Freight EUR 2.24M, Warehousing EUR 565k) and EUR 9.90M is"
+                + " group-level risk on no project; each unit's scorecard counts only its own.");
+    }
+
+    @Test
+    void whenTheUnitsHoldItAllOrNoneTheSentenceSaysSo() {
+        assertThat(PageText.riskByUnit(300.0, Map.of("Retail", 300.0), "USD")).isEqualTo("Of USD 300 of open risk,"
+                + " all of it, USD 300 sits with the business units' projects (Retail USD 300); each unit's scorecard"
+                + " counts its own.");
+        assertThat(PageText.riskByUnit(300.0, Map.of(), "USD")).isEqualTo("Of USD 300 of open risk, none sits with"
+                + " a business unit's projects: it is all group-level risk.");
+        assertThat(PageText.riskByUnit(0.0, Map.of(), "USD")).isNull();
+        assertThat(PageText.riskByUnit(null, Map.of("Retail", 1.0), "USD")).isNull();
+    }
+
+    @Test
+    void vendorConcentrationIsWordedByItsBand() {
+        assertThat(PageText.vendorConcentration(956.4)).isEqualTo("Spend is spread across vendors: concentration"
+                + " index (HHI) 956 of 10,000 (below 1,500 is unconcentrated, above 2,500 highly concentrated).");
+        assertThat(PageText.vendorConcentration(1_500.0)).startsWith("Spend is moderately concentrated");
+        assertThat(PageText.vendorConcentration(2_500.0)).startsWith("Spend is moderately concentrated");
+        assertThat(PageText.vendorConcentration(2_500.5)).startsWith("Spend is highly concentrated")
+                .contains("2,501 of 10,000");
+        assertThat(PageText.vendorConcentration(null)).isEqualTo("No vendor is named on this year's budget lines.");
+    }
+}
