@@ -127,7 +127,7 @@ class ReportEndToEndTest {
     }
 
     @Test
-    void pageOneListsTheDecisionsTheOwnersAskForWithWhoAsksAndByWhen() throws IOException {
+    void pageOneListsTheDecisionsTheOwnersAskForWithTheirReasoningWhoAsksAndByWhen() throws IOException {
         List<Row> decisions = job.table("metrics", "commentary_status", TestingJob.AS_OF).filter("decision_needed")
                 .orderBy("action_due").collectAsList();
         assertThat(decisions).as("the sample asks for two decisions").hasSize(2);
@@ -137,6 +137,8 @@ class ReportEndToEndTest {
         for (Row decision : decisions) {
             assertThat(page).contains((String) decision.getAs("action"), (String) decision.getAs("entity_name"),
                     (String) decision.getAs("action_owner"), decision.getAs("action_due").toString());
+            // under each decision, the owner's reasoning: its options and the recommendation
+            assertThat(page).contains((String) decision.getAs("comment"));
         }
     }
 
