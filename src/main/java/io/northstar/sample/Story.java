@@ -349,7 +349,7 @@ final class Story {
                     "Contingency of %s used up early", "Licence true-up for %s above budget",
                     "Funding of %s cut mid-year", "Consultancy rates for %s above plan",
                     "Maintenance fees of %s rise after the warranty ends",
-                    "Higher interest rates raise the financing cost of %s",
+                    "Business case of %s rests on unproven assumptions",
                     "Service credits owed to customers after outages of %s", "Unbudgeted storage growth in %s"),
             List.of("Restore tests for %s fail", "Outage of %s during peak season",
                     "Capacity of %s too small for the Christmas peak", "Failed change takes %s down",
