@@ -1,5 +1,6 @@
 package io.northstar.sample;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,10 +31,20 @@ final class CommentaryStory {
     /** The risk notes name risks, which the dirty generator may spoil (a conflicting duplicate): {@link Note#type}. */
     static final String RISK = "risk";
 
+    /**
+     * The action due date, as days from as_of, of the latest note on risk {@code entity} that has
+     * one; null when none. The risk register's mitigation_due is the same date.
+     */
+    static Integer riskActionDueDays(String entity) {
+        return NOTES.stream().filter(note -> RISK.equals(note.type()) && note.entity().equals(entity)
+                && note.dueDays() != null).min(Comparator.comparingInt(Note::monthsAgo)).map(Note::dueDays)
+                .orElse(null);
+    }
+
     static final List<Note> NOTES = List.of(
             // red KPIs: explained, two of them stale; "Controls tested on time" has no owner, compliance writes
-            note("kpi", "K-05", 1, "Self-service claims fell for the third month: customers abandon the online form at"
-                    + " the damage photo step and phone instead.", "Head of Customer Care",
+            note("kpi", "K-05", 1, "Self-service claims have been stuck at about 29% since May: customers abandon the"
+                    + " online form at the damage photo step and phone instead.", "Head of Customer Care",
                     "Find where customers abandon the online claims form", "E. Kowalski", -16),
             note("kpi", "K-05", 0, "Root cause found: damage photos cannot be uploaded from the app. The fix is in"
                     + " test and 'report damage' moves onto the tracking page.", "Head of Customer Care",
@@ -41,8 +52,9 @@ final class CommentaryStory {
             note("kpi", "K-08", 0, "Cost per TB is up because the old warehouse and the new platform run side by side"
                     + " until the last 40 reports move; cold storage tiers are not applied yet.", "Head of Data",
                     "Switch off the legacy data warehouse and apply cold storage tiering", "F. Nguyen", 61),
-            note("kpi", "K-12", 2, "The close takes ten days because intercompany reconciliations in Freight and"
-                    + " Warehousing are manual; automation waits for the finance back-office project.",
+            note("kpi", "K-12", 2, "Month-end reports take ten days: the books close in about seven, then the"
+                    + " intercompany balances of Freight and Warehousing are reconciled by hand; automation waits for"
+                    + " the finance back-office project.",
                     "Group Controller", "Automate intercompany matching for the two largest units", "D. Rossi", -31),
             note("kpi", "K-15", 1, "Empty running rose after two backhaul contracts in Poland ended.",
                     "Director Freight", "Re-tender backhaul capacity for the Polish depots", "H. Lindqvist", 14),
@@ -51,21 +63,24 @@ final class CommentaryStory {
                     "Roll route optimisation out to the Polish depots", "H. Lindqvist", 45),
             note("kpi", "K-18", 1, "Customs holds stay high while paperless customs is late.", "Head of Customs",
                     null, null, null),
-            note("kpi", "K-18", 0, "Holds stay at about 22 hours because paperless customs is six months late;"
-                    + " brokers still re-key UK declarations by hand.", "Head of Customs",
+            note("kpi", "K-18", 0, "Holds stay at about 22 hours: almost nine in ten declarations are paperless,"
+                    + " but the UK ones, which cause most holds, wait for paperless customs, six months late, and"
+                    + " brokers re-key them by hand.", "Head of Customs",
                     "Move UK declarations onto the customs gateway ahead of the full rollout", "J. Schmidt", 30),
             note("kpi", "K-22", 0, "The backlog grew when the FinOps tooling and payroll pilot servers were found"
                     + " outside patch management.", "Chief Information Security Officer",
                     "Bring the FinOps tooling and payroll pilot servers under monthly patching", "C. Okafor", -16),
-            note("kpi", "K-23", 0, "Only about half of the tier-1 systems have a tested recovery; SAP cannot be"
-                    + " restored within four hours from the Hamburg site alone (see the decision on disaster recovery).",
+            note("kpi", "K-23", 0, "Only about half of the tier-1 systems have a tested recovery; if the Hamburg"
+                    + " site were lost, SAP would take 30 hours to restore, not four (see the decision on disaster"
+                    + " recovery).",
                     "Head of IT Operations", "Test recovery of SAP, warehouse and transport management", "F. Nguyen",
                     45),
             note("kpi", "K-26", 1, "Control testing slipped while the team prepared the NIS2 gap assessment; the KPI"
                     + " has had no owner since the reorganisation.", "Head of Compliance",
                     "Name an owner for control testing and catch up the twelve overdue tests", "B. Tanaka", 30),
-            note("kpi", "K-29", 0, "Rationalisation is on hold, so six applications were retired this year against"
-                    + " 25 planned.", "Enterprise Architect",
+            note("kpi", "K-29", 0, "Rationalisation is on hold: the count fell by 34 this year, from 553 to 519,"
+                    + " mostly small tools their owners gave up; 380 by the end of 2027 needs about ten retirements a"
+                    + " month.", "Enterprise Architect",
                     "Restart rationalisation with the ten quickest retirements", "K. Osei", 61),
             note("kpi", "K-32", 2, "Idle spend sits in test environments left running over weekends.",
                     "Head of Cloud", "Shut down non-production environments outside office hours", "G. Haddad", -31),
@@ -83,15 +98,24 @@ final class CommentaryStory {
             note("project", "P-011", 1, "The second certification run with the customs authority failed; a new test"
                     + " slot is booked for October.", "J. Schmidt", "Pass certification with the customs authority",
                     "J. Schmidt", -10),
-            new Note("project", "P-011", 0, "Paperless customs is six months behind: the authority's new interface"
-                    + " failed certification twice and the integration team is one developer short.", "J. Schmidt",
+            new Note("project", "P-011", 0, "Six months late: the authority's new interface failed certification twice"
+                    + " and the team is one developer short. Options: A) a second integration team, EUR 350,000,"
+                    + " go-live in May 2027; B) no extra spend, go-live in Q3 2027. Recommended: A, because every month"
+                    + " later keeps UK declarations on paper.", "J. Schmidt",
                     "Board to approve EUR 350,000 for a second integration team by 20 November 2026, or accept"
                             + " go-live in the third quarter of 2027", "J. Schmidt", 20, true),
-            new Note("project", "P-013", 0, "Recovery tests showed SAP needs 30 hours to restore from tape, not"
-                    + " four; the project is almost half over cost because the backup appliances had to be replaced.",
+            new Note("project", "P-013", 0, "Almost half over cost after new backup appliances. If the Hamburg site"
+                    + " is lost, SAP is down 30 hours while restored from tape (everyday incidents: about 5). Options:"
+                    + " A) a second recovery site, EUR 1.2M capex, SAP back in 4 hours; B) no spend, accept 30 hours."
+                    + " Recommended: A, because SAP runs billing and payroll.",
                     "F. Nguyen", "Board to decide by 30 November 2026 whether to fund a second recovery site"
-                            + " (EUR 1.2 million capex) or accept a 30-hour recovery time for SAP", "F. Nguyen", 30,
+                            + " (EUR 1.2 million capex) or accept a 30-hour recovery time for SAP if the Hamburg site"
+                            + " is lost", "F. Nguyen", 30,
                     true),
+            note("project", "P-001", 0, "Forecast at EUR 7.97M, EUR 1.77M over budget and about seven months late:"
+                    + " wave 2, the warehouse systems, adds about EUR 0.7M; the rest is paying for Hamburg and the"
+                    + " cloud side by side for longer.", "E. Kowalski",
+                    "Take the re-baselined plan and the EUR 1.77M overrun to the steering group", "K. Osei", 14),
             note("project", "P-003", 0, "Wave 2 runs almost 40% over cost and five months late: the warehouse systems'"
                     + " interfaces had to be rebuilt for the new hosting, and its migration partner is in restructuring.", "E. Kowalski",
                     "Re-plan wave 2 under a fixed-price change order", "E. Kowalski", 30),
@@ -106,15 +130,16 @@ final class CommentaryStory {
                     + " drives the overrun.", "H. Lindqvist",
                     "Cut the custom extensions to the 15 tariffs that earn 80% of revenue", "H. Lindqvist", 30),
             // amber project
-            note("project", "P-006", 0, "Six weeks late: the VPN replacement waits for the new identity provider.",
+            note("project", "P-006", 0, "About four months late: the VPN replacement waits for the new identity"
+                    + " provider.",
                     "C. Okafor", "Move the first 1,000 users to the zero-trust gateway", "C. Okafor", 45),
             // critical risks: all explained, one stale
             note(RISK, "R-001", 0, "The FinOps tooling servers missed five months of patches; two need a vendor"
                     + " upgrade before they can be patched.", "J. Schmidt",
                     "Upgrade the FinOps tooling to the supported release and patch it", "C. Okafor", 14),
             note(RISK, "R-002", 0, "Two of five restore tests from the new backup service failed for large SAP"
-                    + " volumes.", "K. Osei", "Repeat the restore tests with the vendor's fix before wave 2 moves SAP",
-                    "K. Osei", 30),
+                    + " volumes.", "K. Osei",
+                    "Repeat the restore tests with the vendor's fix before SAP leaves Hamburg", "K. Osei", 30),
             note(RISK, "R-003", 1, "The payroll pilot runs on a test server outside patch management.",
                     "E. Kowalski", "Move the payroll pilot to the managed platform", "E. Kowalski", 15),
             note(RISK, "R-054", 0, "The wave 2 migration partner filed for restructuring; work continues, but the"
@@ -123,10 +148,12 @@ final class CommentaryStory {
             note(RISK, "R-095", 0, "The customs test environment depends on the authority's sandbox, open two days a"
                     + " week.", "C. Okafor", "Build a simulator of the customs interface for daily testing",
                     "C. Okafor", 30),
-            note(RISK, "R-103", 0, "Portal servers face the internet and their admin accounts are not on MFA yet.",
-                    "F. Nguyen", "Put every portal admin account on MFA behind the zero-trust gateway", "C. Okafor",
-                    10),
-            note(RISK, "R-111", 2, "Payroll pilot filings were rejected in August for a format error.", "A. Meyer",
+            note(RISK, "R-103", 0, "The portal servers face the internet and their shared admin and service accounts"
+                    + " are not on MFA yet; the MFA KPI counts staff log-ins, which all are.",
+                    "F. Nguyen", "Replace the shared portal accounts with named ones on MFA behind the zero-trust"
+                            + " gateway", "C. Okafor", 10),
+            note(RISK, "R-111", 2, "The tax authority rejected the payroll pilot's filings in August for a format"
+                    + " error.", "A. Meyer",
                     "Correct the filing format with the authority's validator", "A. Meyer", -45),
             note(RISK, "R-119", 1, "The dock scheduling product loses vendor support in March 2027.", "D. Rossi",
                     "Agree extended support or plan the upgrade in the 2027 budget", "D. Rossi", 45),
@@ -134,21 +161,37 @@ final class CommentaryStory {
             note(RISK, "R-039", 0, "The robot contract is priced in US dollars; a 10% move costs about EUR 180,000.",
                     "G. Haddad", "Hedge the remaining dollar payments with treasury", "G. Haddad", 30),
             // a service and the business units over budget
-            note("service", "S-DC", 0, "A cooling unit failed on 14 October; availability fell below target for the"
-                    + " month and took ERP, warehouse and transport management with it.", "Platform Operations",
+            note("service", "S-DC", 0, "A cooling unit failed on 14 October and availability fell below target for"
+                    + " the month; ERP, warehouse and transport management, which run there, were interrupted too but"
+                    + " stayed within their own targets.", "Platform Operations",
                     "Replace the failed cooling unit and add a spare", "K. Osei", 10),
+            note("service", "S-CLOUD", 0, "A faulty firewall change on 8 October cut the landing zone off for about an"
+                    + " hour, enough to miss its 99.95% target.", "Platform Operations",
+                    "Put every landing-zone network change through peer review with a tested rollback", "G. Haddad",
+                    30),
+            note("service", "S-TRACK", 0, "A database failover on 21 October left the tracking API down for about"
+                    + " five hours.", "Platform Operations", "Add a standby database in a second availability zone",
+                    "I. Moreau", 45),
+            note("service", "S-CUSTOMS", 0, "The customs gateway missed its target for the eleventh month in two years:"
+                    + " the authority's interface times out at peak and failed messages are resubmitted by hand.",
+                    "Application Support", "Resubmit failed messages automatically until paperless customs replaces"
+                            + " the interface", "J. Schmidt", 30),
+            note("service", "S-YARD", 0, "A database upgrade failed on 19 October and yard management was down for"
+                    + " about ten hours; gate staff worked from paper lists.", "Application Support",
+                    "Rehearse every upgrade on a copy of production first", "A. Meyer", 61),
             note("business_unit", "Digital Ventures", 0, "Digital Ventures runs about 13% over its year-to-date IT"
                     + " budget: the pricing engine's SaaS licences started before the old system could be switched"
                     + " off, and the portal's cloud use grew with traffic.", "H. Lindqvist",
                     "Switch off the on-premise pricing engine and cap the portal's cloud spend", "H. Lindqvist", 61),
-            note("business_unit", "Warehousing", 0, "About 7% over budget: picking robots were delivered early,"
-                    + " brought forward from 2027.", "G. Haddad", null, null, null),
+            note("business_unit", "Warehousing", 0, "About 7% over budget: the two largest projects it pays for run"
+                    + " over cost, wave 2 of the data centre exit and the picking robots.", "G. Haddad", null, null,
+                    null),
             // the portfolio, written once
             note("portfolio", null, 1, "September: spend on plan except Digital Ventures; paperless customs and"
                     + " disaster recovery escalated to the steering group.", "Chief Technology Officer", null, null,
                     null),
             note("portfolio", null, 0, "Two decisions for the board this month: more capacity for paperless customs"
-                    + " and a second recovery site. The data centre exit remains the largest risk to the 2027"
-                    + " budget.", "Chief Technology Officer", "Review the data centre exit plan with the steering"
-                            + " group", "K. Osei", 14));
+                    + " and a second recovery site. The data centre exit, forecast EUR 1.77M over budget, remains the"
+                    + " largest risk to the 2027 budget.", "Chief Technology Officer",
+                    "Review the data centre exit plan with the steering group", "K. Osei", 14));
 }

@@ -434,6 +434,7 @@ public final class SampleGenerator {
             List<ProjectFacts> open = projects.stream()
                     .filter(p -> List.of("active", "approved", "on_hold").contains(p.status())).toList();
             double[] probabilities = {0.1, 0.3, 0.5, 0.7, 0.9};
+            int[] titled = new int[Story.RISK_CATEGORIES.size()];
             for (int i = 0; i < RISKS_PER_REPLICA; i++) {
                 int category = (i * 3 + random.nextInt(3)) % Story.RISK_CATEGORIES.size();
                 double link = random.nextDouble();
@@ -441,9 +442,8 @@ public final class SampleGenerator {
                 int objective = link >= 0.45 && link < 0.8 ? random.nextInt(Story.OBJECTIVES.size()) : -1;
                 int service = link >= 0.75 ? random.nextInt(serviceIds.size()) : -1;
                 String subject = project != null ? project.name() : service >= 0 ? serviceNames.get(service)
-                        : objective >= 0 ? Story.OBJECTIVES.get(objective).name()
+                        : objective >= 0 ? Story.OBJECTIVES.get(objective).topic()
                         : businessUnits.get(random.nextInt(businessUnits.size()));
-                List<String> titles = Story.RISK_TITLES.get(category);
                 int likelihood = triangular();
                 int impact = triangular();
                 if (number == 1 && i < 3) {
@@ -460,9 +460,17 @@ public final class SampleGenerator {
                 LocalDate identified = options.asOf().minusDays(random.nextInt(700));
                 // most mitigations are planned ahead; about one in six is late
                 LocalDate due = options.asOf().plusDays(random.nextInt(420) - 70);
+                // a risk its owner wrote about is due when the note's action is
+                Integer notedDue = CommentaryStory.riskActionDueDays(String.format("R-%03d", i + 1));
+                if (notedDue != null) {
+                    due = options.asOf().plusDays(notedDue);
+                }
                 boolean residual = random.nextDouble() < 0.85;
+                // this draw once picked one of four title templates; it stays so that the draws
+                // after it, and with them the register's numbers, do not move
+                random.nextInt(4);
                 sink.row(String.format("R-%03d%s", i + 1, idSuffix),
-                        String.format(titles.get(random.nextInt(titles.size())), subject),
+                        Story.riskTitle(category, titled[category]++, subject),
                         project == null ? null : project.id(), objective < 0 ? null : objectiveId(objective),
                         service < 0 ? null : serviceIds.get(service), Story.RISK_CATEGORIES.get(category), likelihood,
                         impact, random.nextDouble() < 0.2 ? Fmt.num(probabilities[likelihood - 1]

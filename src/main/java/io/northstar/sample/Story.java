@@ -47,31 +47,44 @@ final class Story {
             new Aim("ITA-CLOUD", "Cloud-first infrastructure", "CA-COST", "Chief Technology Officer"),
             new Aim("ITA-WORK", "A modern, efficient workplace", "CA-COST", "Head of IT Operations"));
 
-    /** An objective: its IT aim (null: not anchored to the strategy), weight and owner. */
-    record Objective(String name, String aim, double weight, String owner) {
+    /**
+     * An objective: its IT aim (null: not anchored to the strategy), weight, owner and topic, the
+     * noun a risk title names it by ("the customer portal" for "Relaunch the customer portal").
+     */
+    record Objective(String name, String aim, double weight, String owner, String topic) {
     }
 
     static final List<Objective> OBJECTIVES = List.of(
-            new Objective("Relaunch the customer portal", "ITA-CX", 2, "Head of Digital Channels"),
-            new Objective("Live tracking for every parcel", "ITA-CX", 1, "Head of Digital Channels"),
-            new Objective("Self-service claims and returns", "ITA-CX", 1, "Head of Customer Care"),
-            new Objective("One governed data platform", "ITA-DATA", 1, "Head of Data"),
-            new Objective("Demand forecasting with machine learning", "ITA-DATA", 1, "Head of Data"),
-            new Objective("Trusted management reporting", "ITA-DATA", 0.5, "Group Controller"),
-            new Objective("Automate warehouse picking", "ITA-AUTO", 2, "Director Warehousing"),
-            new Objective("Optimise routes and loads", "ITA-AUTO", 1, "Director Freight"),
-            new Objective("Paperless customs clearance", "ITA-AUTO", 1, "Head of Customs"),
-            new Objective("Automate the finance back office", "ITA-AUTO", 1, "Group Controller"),
-            new Objective("Zero-trust access for all staff", "ITA-SEC", 1, "Chief Information Security Officer"),
-            new Objective("Recover critical systems within 4 hours", "ITA-SEC", 1.5, "Head of IT Operations"),
-            new Objective("Pass the NIS2 and ISO 27001 audits", "ITA-SEC", 1, "Head of Compliance"),
-            new Objective("Exit the Hamburg data centre", "ITA-CLOUD", 2, "Chief Technology Officer"),
-            new Objective("Consolidate the application portfolio", "ITA-CLOUD", 1, "Enterprise Architect"),
-            new Objective("FinOps: pay only for what runs", "ITA-CLOUD", 1, "Head of Cloud"),
-            new Objective("A modern workplace for 4,000 staff", "ITA-WORK", 1, "Head of IT Operations"),
-            new Objective("A faster IT service desk", "ITA-WORK", 1, "Service Desk Manager"),
-            new Objective("Carbon data for every shipment", "ITA-DATA", 1, "Head of Sustainability"),
-            new Objective("Explore autonomous yard trucks", null, 1, "Innovation Lead"));
+            new Objective("Relaunch the customer portal", "ITA-CX", 2, "Head of Digital Channels",
+                "the customer portal"),
+            new Objective("Live tracking for every parcel", "ITA-CX", 1, "Head of Digital Channels", "parcel tracking"),
+            new Objective("Self-service claims and returns", "ITA-CX", 1, "Head of Customer Care",
+                "self-service claims"),
+            new Objective("One governed data platform", "ITA-DATA", 1, "Head of Data", "the data platform"),
+            new Objective("Demand forecasting with machine learning", "ITA-DATA", 1, "Head of Data",
+                "demand forecasting"),
+            new Objective("Trusted management reporting", "ITA-DATA", 0.5, "Group Controller", "management reporting"),
+            new Objective("Automate warehouse picking", "ITA-AUTO", 2, "Director Warehousing", "warehouse picking"),
+            new Objective("Optimise routes and loads", "ITA-AUTO", 1, "Director Freight", "route planning"),
+            new Objective("Paperless customs clearance", "ITA-AUTO", 1, "Head of Customs", "customs clearance"),
+            new Objective("Automate the finance back office", "ITA-AUTO", 1, "Group Controller",
+                "the finance back office"),
+            new Objective("Zero-trust access for all staff", "ITA-SEC", 1, "Chief Information Security Officer",
+                "staff access"),
+            new Objective("Recover critical systems within 4 hours", "ITA-SEC", 1.5, "Head of IT Operations",
+                "critical-system recovery"),
+            new Objective("Pass the NIS2 and ISO 27001 audits", "ITA-SEC", 1, "Head of Compliance",
+                "the NIS2 and ISO 27001 audits"),
+            new Objective("Exit the Hamburg data centre", "ITA-CLOUD", 2, "Chief Technology Officer",
+                "the Hamburg data centre exit"),
+            new Objective("Consolidate the application portfolio", "ITA-CLOUD", 1, "Enterprise Architect",
+                "the application portfolio"),
+            new Objective("FinOps: pay only for what runs", "ITA-CLOUD", 1, "Head of Cloud", "cloud spending"),
+            new Objective("A modern workplace for 4,000 staff", "ITA-WORK", 1, "Head of IT Operations",
+                "the staff workplace"),
+            new Objective("A faster IT service desk", "ITA-WORK", 1, "Service Desk Manager", "the IT service desk"),
+            new Objective("Carbon data for every shipment", "ITA-DATA", 1, "Head of Sustainability", "carbon data"),
+            new Objective("Explore autonomous yard trucks", null, 1, "Innovation Lead", "the yard truck pilot"));
 
     /** How a KPI moves: the share of its planned path it achieves, and its noise. */
     enum Trajectory {
@@ -189,8 +202,8 @@ final class Story {
     static final List<Flagship> FLAGSHIPS = List.of(
             new Flagship("Data centre exit programme", -1, 0, "transform", "active", 6200, 4, 5, 5, 0.78, 0.85, 28, 40,
                     objs(13, 15), shares(0.8, 0.2)),
-            new Flagship("Data centre exit, wave 1: SAP and finance", 0, 0, "transform", "completed", 1300, 4, 5, 4,
-                    0.95, 1.0, 28, 14, objs(13), shares(1.0)),
+            new Flagship("Data centre exit, wave 1: finance and HR systems", 0, 0, "transform", "completed", 1300, 4, 5,
+                    4, 0.95, 1.0, 28, 14, objs(13), shares(1.0)),
             new Flagship("Data centre exit, wave 2: warehouse systems", 0, 1, "transform", "active", 2100, 4, 5, 4,
                     0.74, 0.80, 13, 18, objs(13), shares(1.0)),
             new Flagship("Customer portal relaunch", -1, 2, "grow", "active", 2400, 5, 4, 4, 1.02, 0.97, 16, 24,
@@ -286,18 +299,96 @@ final class Story {
 
     static final List<String> RISK_CATEGORIES = List.of("security", "compliance", "delivery", "financial",
             "operational", "vendor", "people");
+    /**
+     * Risk titles by category, in the order of RISK_CATEGORIES, as an IT risk register words them;
+     * {@code %s} is the risk's subject: a project, a service, an objective's topic or a business
+     * unit. A region's n-th risk of a category takes the category's n-th title, so no two risks of a
+     * region share one until a category has more risks than titles.
+     */
     static final List<List<String>> RISK_TITLES = List.of(
-            List.of("Ransomware attack on %s", "Phishing compromise of %s accounts", "Unpatched systems in %s",
-                    "Data leak from %s"),
-            List.of("NIS2 audit finds gaps in %s", "GDPR breach through %s", "Customs authority rejects %s filings",
-                    "Licence audit on %s"),
-            List.of("%s slips past its go-live date", "Scope creep in %s", "Test environment for %s not ready",
-                    "Integration defects delay %s"),
-            List.of("Cost overrun on %s", "Currency swings raise %s costs", "Cloud costs exceed the %s business case",
-                    "Benefits of %s not realised"),
-            List.of("Outage of %s during peak season", "Capacity shortfall in %s", "Backup of %s fails to restore",
-                    "Change freeze breached on %s"),
-            List.of("Vendor of %s raises prices", "Vendor lock-in on %s", "Supplier of %s goes out of business",
-                    "End of support for %s"),
-            List.of("Key expert for %s leaves", "Skills gap in %s", "Team burnout on %s", "Contractor dependence on %s"));
+            List.of("Servers of %s months behind on security patches", "%s runs on servers outside patch management",
+                    "Phishing steals staff credentials for %s", "Customer data exposed through %s",
+                    "Ransomware encrypts %s and its backups", "Privileged access to %s not reviewed for a year",
+                    "Leavers keep their access to %s", "Unprotected internet-facing API of %s",
+                    "Software supply-chain compromise through %s", "Data at rest in %s not encrypted",
+                    "Security alerts from %s not watched out of hours", "Denial-of-service attack takes %s offline",
+                    "Vendor remote access to %s without MFA", "Misconfigured cloud storage exposes %s data",
+                    "Insider copies sensitive data out of %s", "Shadow IT around %s outside security controls",
+                    "Critical flaw in an open-source library used by %s",
+                    "Shared accounts of %s without MFA", "Stolen laptop exposes %s data",
+                    "%s released without security testing"),
+            List.of("NIS2 gap assessment finds missing controls in %s",
+                    "Personal data in %s kept past its retention period",
+                    "Software licence audit finds %s under-licensed", "ISO 27001 nonconformity in %s",
+                    "No data processing agreement for %s",
+                    "Personal data of %s sent outside the EU without safeguards",
+                    "Evidence for %s not ready for the auditors",
+                    "Logs of %s not kept for the legally required period",
+                    "Compliance sign-off for %s skipped", "Incidents in %s not reported within NIS2's 24 hours",
+                    "Third-party risk review of %s overdue", "Control owners for %s not named",
+                    "Segregation of duties breached in %s", "Records of %s not archived as the law requires",
+                    "Statutory filings from %s rejected", "Audit findings on %s past their deadline",
+                    "Contract for %s breaches the group data policy", "Data subject requests about %s answered late",
+                    "Sanctions screening gaps in %s", "No evidence that the finance controls of %s work"),
+            List.of("%s misses its go-live date", "Scope of %s grows without change control",
+                    "Integration defects delay %s", "Requirements of %s still not signed off",
+                    "Data migration for %s fails reconciliation", "User acceptance testing of %s starts late",
+                    "Business users too busy to test %s", "Another project's delay blocks %s",
+                    "No stable test environment for %s", "Cutover of %s clashes with the Christmas peak",
+                    "Architecture of %s not yet approved", "%s untested at peak volumes",
+                    "Users of %s not trained by go-live", "Legacy interfaces of %s undocumented",
+                    "Late design changes to %s", "Parallel run of %s longer than planned",
+                    "Vendor delivers %s releases late", "Rollout of %s to the depots stalls",
+                    "Funding of the next phase of %s approved late", "Defect backlog blocks the release of %s"),
+            List.of("Benefits of %s not realised", "Energy prices raise the running cost of %s", "Cost overrun on %s",
+                    "Capex for %s cut from the 2027 budget", "Cloud consumption of %s above its business case",
+                    "Dollar-priced contract for %s exposed to the exchange rate",
+                    "Inflation clauses raise the support fees of %s", "Old and new systems of %s both paid for longer",
+                    "Integration costs of %s underestimated", "Assets of %s written off before fully depreciated",
+                    "Business units dispute the chargeback for %s", "Savings of %s counted twice in the budget",
+                    "Contingency of %s used up early", "Licence true-up for %s above budget",
+                    "Funding of %s cut mid-year", "Consultancy rates for %s above plan",
+                    "Maintenance fees of %s rise after the warranty ends",
+                    "Business case of %s rests on unproven assumptions",
+                    "Service credits owed to customers after outages of %s", "Unbudgeted storage growth in %s"),
+            List.of("Restore tests for %s fail", "Outage of %s during peak season",
+                    "Capacity of %s too small for the Christmas peak", "Failed change takes %s down",
+                    "Single network path to %s", "Monitoring misses slow degradation of %s",
+                    "Manual workarounds around %s break under volume",
+                    "Night batch of %s overruns into the working day", "Runbooks for %s out of date",
+                    "No tested failover for %s", "Power or cooling failure in the room hosting %s",
+                    "Certificates of %s expire unnoticed", "Storage for %s runs full",
+                    "No out-of-hours support for %s", "Corrupted data in %s goes unnoticed for days",
+                    "Hardware shortage stalls %s", "Change freeze broken on %s", "Interfaces of %s fail silently",
+                    "Recovery site cannot run %s at full load", "Messages between %s and partners lost or duplicated"),
+            List.of("Vendor of %s raises prices at renewal", "Locked in to the vendor of %s",
+                    "Vendor of %s misses its service levels", "Vendor of %s taken over by a competitor",
+                    "Supplier of %s in distress", "Vendor moves the support team of %s offshore",
+                    "Contract for %s lacks exit and step-in terms", "Vendor roadmap for %s drops features in use",
+                    "Subcontractors working on %s not vetted", "Support contract for %s lapses unnoticed",
+                    "SaaS provider of %s moves data out of the EU", "Only one supplier can support %s",
+                    "High staff turnover at the vendor of %s", "Vendor slow to fix critical defects in %s",
+                    "Consultancy for %s relies on one small firm", "Product behind %s loses vendor support",
+                    "Contract for %s ends before a successor is ready", "Vendor of %s fails the security assessment",
+                    "Long cloud region outage hits %s", "Partner integration for %s not certified"),
+            List.of("Burnout in the team behind %s", "Key expert for %s leaves", "Skills gap in %s",
+                    "Knowledge of %s held by one contractor", "Hiring for %s stalls in a tight market",
+                    "Staff resist the changes that %s brings", "Business owner of %s has no time for it",
+                    "Retirements take know-how of %s with them", "Works council approval for %s delayed",
+                    "Team of %s spread across too many projects", "Training budget for %s cut",
+                    "Handover of %s to operations incomplete", "Long absence of the lead for %s",
+                    "Offshore team on %s lacks domain knowledge", "Overtime on %s breaks working-time rules",
+                    "No successor for the product owner of %s", "Teams on %s split across three languages",
+                    "Morale drops after %s is reorganised", "Managers do not sponsor the change behind %s",
+                    "Key roles on %s filled by interim staff"));
+
+    /**
+     * The title of a region's {@code nth} risk of category {@code category} (from 0) about
+     * {@code subject}, starting with a capital as a register's titles do.
+     */
+    static String riskTitle(int category, int nth, String subject) {
+        List<String> titles = RISK_TITLES.get(category);
+        String title = String.format(titles.get(nth % titles.size()), subject);
+        return Character.toUpperCase(title.charAt(0)) + title.substring(1);
+    }
 }

@@ -7,12 +7,16 @@ import io.northstar.contract.QuarantineReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -149,6 +153,52 @@ class SampleGeneratorTest {
                 .as("a KPI comment without entity_id").anyMatch(line -> line.startsWith("kpi,,"))
                 .as("a portfolio comment with an entity_id").anyMatch(line -> line.startsWith("portfolio,K-01,"));
         assertThat(Files.readString(folder.resolve(SampleGenerator.LEDGER_FILE))).contains("\"commentary\": {");
+    }
+
+    /** A comma outside double quotes: splits the sample's CSV lines, none of which breaks across lines. */
+    private static final String CSV_COMMA = ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)";
+
+    private static List<String[]> csv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        return lines.subList(1, lines.size()).stream()
+                .map(line -> Arrays.stream(line.split(CSV_COMMA, -1))
+                        .map(cell -> cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"")
+                                : cell)
+                        .toArray(String[]::new))
+                .toList();
+    }
+
+    @Test
+    void noTwoRisksOfTheSampleShareATitleTemplate() throws IOException {
+        SampleGenerator.generate(folder, DEFAULTS);
+        List<String> templates = Story.RISK_TITLES.stream().flatMap(List::stream).toList();
+        assertThat(templates).doesNotHaveDuplicates();
+        List<Pattern> patterns = templates.stream()
+                .map(template -> Pattern.compile("(?i)" + Pattern.quote(template).replace("%s", "\\E.+\\Q")))
+                .toList();
+        Map<Integer, String> used = new HashMap<>();
+        for (String[] risk : csv(folder.resolve("risks.csv"))) {
+            List<Integer> matching = IntStream.range(0, patterns.size())
+                    .filter(i -> patterns.get(i).matcher(risk[1]).matches()).boxed().toList();
+            assertThat(matching).as(risk[1]).hasSize(1);
+            assertThat(used.put(matching.get(0), risk[1])).as("%s shares its template with another risk", risk[1])
+                    .isNull();
+        }
+    }
+
+    @Test
+    void aRiskWithANoteIsDueWhenTheNotesActionIs() throws IOException {
+        SampleGenerator.generate(folder, options(2, 42, 0));
+        Map<String, String> due = csv(folder.resolve("risks.csv")).stream()
+                .collect(Collectors.toMap(risk -> risk[0], risk -> risk[15]));
+        Map<String, String> actionDue = new HashMap<>();
+        for (String[] note : csv(folder.resolve("commentary.csv"))) {
+            if (note[0].equals("risk") && !note[7].isEmpty()) {
+                actionDue.merge(note[1], note[2] + " " + note[7], (a, b) -> a.compareTo(b) > 0 ? a : b);
+            }
+        }
+        assertThat(actionDue).hasSizeGreaterThan(10); // two regions
+        actionDue.forEach((risk, latest) -> assertThat(due.get(risk)).as(risk).isEqualTo(latest.substring(11)));
     }
 
     @Test
