@@ -33,6 +33,8 @@ public final class DisplayValues {
             entry("asked_by", NAME_LENGTH),
             // an owner's comment and action in one line: two sentences, kept whole up to twice a sentence's length
             entry("line", 2 * DisplayText.SENTENCE_LENGTH),
+            // the reasoning under a decision: its options, their cost and the recommendation
+            entry("why", 2 * DisplayText.SENTENCE_LENGTH),
             entry("objective", NAME_LENGTH),
             entry("aim", NAME_LENGTH),
             entry("corporate_aim", NAME_LENGTH),

@@ -52,8 +52,8 @@ public final class PageText {
     }
 
     /**
-     * The vendor concentration in words: "Spend is spread across vendors: concentration index 956
-     * of 10,000 (below 1,500 is unconcentrated, above 2,500 highly concentrated)."
+     * The vendor concentration in words: "Spend is spread across vendors: concentration index (HHI)
+     * 956 points (below 1,500 points: unconcentrated; above 2,500 points: highly concentrated)."
      */
     public static String vendorConcentration(Double hhi) {
         if (hhi == null) {
@@ -63,6 +63,6 @@ public final class PageText {
                 : hhi >= MODERATE_CONCENTRATION ? "Spend is moderately concentrated on a few vendors"
                 : "Spend is spread across vendors";
         return verdict + ": concentration index (HHI) " + String.format(Locale.UK, "%,d", Math.round(hhi))
-                + " of 10,000 (below 1,500 is unconcentrated, above 2,500 highly concentrated).";
+                + " points (below 1,500 points: unconcentrated; above 2,500 points: highly concentrated).";
     }
 }

@@ -40,7 +40,7 @@ public final class Tiles {
             Object aims = summary.get("corporate_aims_scored");
             tiles.add(tile("Strategy score", Amounts.percent(number(summary, "strategy_score")), "KPIs on target"
                     + " under " + aims + (Long.valueOf(1).equals(aims) ? " corporate aim" : " corporate aims")
-                    + " (green 1, amber ½, red 0)", string(summary, "strategy_status"),
+                    + ", amber counting half", string(summary, "strategy_status"),
                     change(changes.get("strategy_score"), Amounts::percent)));
         }
         aligned(tiles, summary, changes, "of the active portfolio's budget serves an objective");

@@ -34,11 +34,12 @@ class PageTextTest {
     @Test
     void vendorConcentrationIsWordedByItsBand() {
         assertThat(PageText.vendorConcentration(956.4)).isEqualTo("Spend is spread across vendors: concentration"
-                + " index (HHI) 956 of 10,000 (below 1,500 is unconcentrated, above 2,500 highly concentrated).");
+                + " index (HHI) 956 points (below 1,500 points: unconcentrated; above 2,500 points: highly"
+                + " concentrated).");
         assertThat(PageText.vendorConcentration(1_500.0)).startsWith("Spend is moderately concentrated");
         assertThat(PageText.vendorConcentration(2_500.0)).startsWith("Spend is moderately concentrated");
         assertThat(PageText.vendorConcentration(2_500.5)).startsWith("Spend is highly concentrated")
-                .contains("2,501 of 10,000");
+                .contains("2,501 points");
         assertThat(PageText.vendorConcentration(null)).isEqualTo("No vendor is named on this year's budget lines.");
     }
 }

@@ -129,7 +129,7 @@ class ReportDataLoaderTest {
         List<Map<String, Object>> tiles = scorecard.table("tiles");
         assertThat(tiles).extracting(tile -> tile.get("label")).containsExactly("Strategy score", "Aligned budget",
                 "Budget to date", "Project health", "Open risk", "SLA attainment");
-        assertThat(tiles.get(0)).containsEntry("value", "46%").containsEntry("detail", "KPIs on target under 1 corporate aim (green 1, amber ½, red 0)")
+        assertThat(tiles.get(0)).containsEntry("value", "46%").containsEntry("detail", "KPIs on target under 1 corporate aim, amber counting half")
                 .containsEntry("rag", "red");
         // the counts as the table has them, even though project_health here would say otherwise
         assertThat(tiles.get(3)).containsEntry("value", "0 · 2 · 1").containsEntry("rag", "red");
