@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import io.northstar.lake.Zone;
 import io.northstar.metrics.review.Changes;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +60,7 @@ final class ChangesTable {
             return context.spark().createDataFrame(List.of(), SCHEMA);
         }
         MetricsContext.PreviousSnapshot previous = context.previous().get();
-        Pairs pairs = new Pairs(context, previous, inputs);
+        Pairs pairs = new Pairs(context, inputs);
         List<Dataset<Row>> parts = new ArrayList<>();
         pairs.of(KpiTables.STATUS).ifPresent(p -> parts.add(statusChanges(p, "kpi", "kpi_id", "name", "status")));
         pairs.of(ScorecardTable.NAME).ifPresent(p -> parts.add(statusChanges(p, "objective", "objective_id", "name",
@@ -89,14 +88,14 @@ final class ChangesTable {
         }
     }
 
-    private record Pairs(MetricsContext context, MetricsContext.PreviousSnapshot previous, MetricInputs inputs) {
+    private record Pairs(MetricsContext context, MetricInputs inputs) {
         Optional<Pair> of(String table) {
             Optional<Dataset<Row>> now = inputs.get(table);
-            Optional<String> before = previous.paths().partition(Zone.METRICS, table);
+            Optional<Dataset<Row>> before = context.previousMetric(table);
             if (now.isEmpty() || before.isEmpty()) {
                 return Optional.empty();
             }
-            Dataset<Row> earlier = context.spark().read().parquet(before.get());
+            Dataset<Row> earlier = before.get();
             for (String column : earlier.columns()) {
                 earlier = earlier.withColumnRenamed(column, "was_" + column);
             }

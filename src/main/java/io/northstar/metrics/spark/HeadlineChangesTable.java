@@ -3,7 +3,6 @@ package io.northstar.metrics.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.northstar.lake.Zone;
 import io.northstar.metrics.summary.HeadlineMove;
 import java.util.Arrays;
 import java.util.List;
@@ -36,18 +35,16 @@ final class HeadlineChangesTable {
             return Optional.empty();
         }
         Dataset<Row> now = measures(summary.get());
-        Optional<MetricsContext.PreviousSnapshot> previous = context.previous();
-        Optional<String> before = previous.flatMap(snapshot -> snapshot.paths().partition(Zone.METRICS,
-                ExecutiveSummaryTable.NAME));
+        Optional<Dataset<Row>> before = context.previousMetric(ExecutiveSummaryTable.NAME);
         Dataset<Row> joined;
         if (before.isPresent()) {
-            Dataset<Row> was = measures(context.spark().read().parquet(before.get()))
+            Dataset<Row> was = measures(before.get())
                     .select(col("grain").as("_grain"), col("business_unit").as("_unit"), col("measure").as("_measure"),
                             col("value").as("previous_value"));
             joined = now.join(was, col("grain").equalTo(col("_grain"))
                             .and(col("business_unit").eqNullSafe(col("_unit")))
                             .and(col("measure").equalTo(col("_measure"))), "left")
-                    .withColumn("previous_as_of", lit(java.sql.Date.valueOf(previous.get().asOf())));
+                    .withColumn("previous_as_of", lit(java.sql.Date.valueOf(context.previous().orElseThrow().asOf())));
         } else {
             joined = now.withColumn("previous_value", lit(null).cast("double"))
                     .withColumn("previous_as_of", lit(null).cast("date"));

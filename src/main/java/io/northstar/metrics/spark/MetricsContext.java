@@ -10,6 +10,9 @@ import io.northstar.lake.SnapshotPaths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.northstar.lake.Zone;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -47,6 +50,12 @@ public record MetricsContext(SparkSession spark, SnapshotTables tables, LocalDat
     public MetricsContext(SparkSession spark, SnapshotTables tables, LocalDate asOf, String runId, Job job,
             Map<String, Long> quarantined) {
         this(spark, tables, asOf, runId, job, quarantined, Map.of(), Optional.empty());
+    }
+
+    /** A metric table as the previous snapshot published it; empty without one, or when it lacked the table. */
+    public Optional<Dataset<Row>> previousMetric(String table) {
+        return previous.flatMap(snapshot -> snapshot.paths().partition(Zone.METRICS, table))
+                .map(path -> spark.read().parquet(path));
     }
 
     public FiscalYear fiscalYear() {
