@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import io.northstar.contract.Datasets;
 import io.northstar.metrics.StatusRule;
 import io.northstar.metrics.summary.HeadlineRules;
 import java.util.ArrayList;
@@ -83,7 +85,7 @@ final class ExecutiveSummaryTable {
         rows = figures(rows, alignment.map(table -> table.select(key(col("business_unit")),
                 col("aligned_budget_share"))), ALIGNMENT);
         rows = figures(rows, budget.map(ExecutiveSummaryTable::budget), BUDGET);
-        rows = counts(rows, health.map(ExecutiveSummaryTable::projects), PROJECTS);
+        rows = counts(rows, health.map(table -> projects(table, context.tables().get(Datasets.PROJECTS))), PROJECTS);
         rows = counts(rows, risks.map(ExecutiveSummaryTable::risks), RISKS);
         rows = figures(rows, simulation.map(table -> table.filter(col("scope").equalTo("portfolio"))
                 .select(lit(PORTFOLIO_KEY).as(KEY), col("p90").as("risk_p90"))), SIMULATION);
@@ -152,13 +154,29 @@ final class ExecutiveSummaryTable {
                 col("board_status").as("budget_status"), col("plan_fy"), col("forecast_fy"));
     }
 
-    private static Dataset<Row> projects(Dataset<Row> health) {
-        return perUnitAndPortfolio(health.filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status"))),
+    /**
+     * The active portfolio's counts, and its budget and forecast at completion over the same
+     * projects (so their difference is the forecast overrun). A project whose programme (parent_id)
+     * is itself in the active portfolio is counted but not summed: the programme's budget and
+     * forecast already hold it, and adding both would count its money twice.
+     */
+    private static Dataset<Row> projects(Dataset<Row> health, Optional<Dataset<Row>> projects) {
+        Dataset<Row> active = health.filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status")));
+        Column inActiveProgramme = lit(false);
+        if (projects.isPresent()) {
+            Dataset<Row> parents = projects.get().select(col("project_id").as("_child"), col("parent_id").as("_parent"))
+                    .join(active.select(col("project_id").as("_active_parent")),
+                            col("_parent").equalTo(col("_active_parent")))
+                    .select(col("_child"), lit(true).as("_in_programme"));
+            active = active.join(parents, col("project_id").equalTo(col("_child")), "left");
+            inActiveProgramme = coalesce(col("_in_programme"), lit(false));
+        }
+        Column summed = col("eac").isNotNull().and(not(inActiveProgramme));
+        return perUnitAndPortfolio(active,
                 count(lit(1)).as("active_projects"), countOf("health", "green", "projects_green"),
                 countOf("health", "amber", "projects_amber"), countOf("health", "red", "projects_red"),
-                // budget and forecast over the same projects, so their difference is the forecast overrun
-                functions.sum(when(col("eac").isNotNull(), col("bac"))).as("projects_bac"),
-                functions.sum(col("eac")).as("projects_eac"));
+                functions.sum(when(summed, col("bac"))).as("projects_bac"),
+                functions.sum(when(summed, col("eac"))).as("projects_eac"));
     }
 
     private static Dataset<Row> risks(Dataset<Row> exposure) {
