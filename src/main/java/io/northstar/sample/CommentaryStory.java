@@ -93,6 +93,42 @@ final class CommentaryStory {
             // amber KPI: a word without an action
             note("kpi", "K-01", 0, "Online booking share grows, more slowly than planned; the portal relaunch in"
                     + " the spring should close the gap.", "Head of Digital Channels", null, null, null),
+            // amber KPIs: most explained with an action; "Reports from certified data", "Deliveries on first
+            // attempt" and "IT energy use" have no word yet
+            note("kpi", "K-02", 0, "The score rose from 25 to 29 in a year, just short of the path to 35: detractors"
+                    + " mostly name missing delivery-time notices, which the portal relaunch in the spring adds.",
+                    "Head of Digital Channels", "Send delivery-time notices from the tracking page before the relaunch",
+                    "I. Moreau", 45),
+            note("kpi", "K-04", 0, "Latency fell from 642 to 487 ms in a year but is still about 50 ms off the path"
+                    + " to 250: most slow calls are status look-ups that go straight to the tracking database.",
+                    "Head of Digital Channels", "Serve status look-ups from a cache in front of the tracking database",
+                    "I. Moreau", 61),
+            note("kpi", "K-07", 0, "About two thirds of the datasets have an owner and an SLA, flat since July: the"
+                    + " ones still on the legacy warehouse get owners only when their reports move.", "Head of Data",
+                    "Name owners for the datasets behind the last reports on the legacy warehouse", "F. Nguyen", 45),
+            note("kpi", "K-09", 0, "Forecast error fell from about 19% to 16.5% in a year, slower than planned: the"
+                    + " model still misses the peaks of customer promotions, which it learns about too late.",
+                    "Head of Data", "Feed the largest customers' promotion calendars into the demand model",
+                    "F. Nguyen", 61),
+            note("kpi", "K-13", 0, "About a third of picks are automated, a little behind plan: the picking robots"
+                    + " run about three months late and over cost.", "Director Warehousing",
+                    "Agree a recovery plan for the robot rollout with the vendor", "G. Haddad", 30),
+            note("kpi", "K-20", 0, "The books close in about seven days, down from eight a year ago; five needs the"
+                    + " automated intercompany matching that waits for the finance back-office project.",
+                    "Group Controller", "Post accruals on the first working day of the close", "D. Rossi", 45),
+            note("kpi", "K-25", 0, "Open findings fell from 28 to 17 in a year, just above the path: the overdue"
+                    + " control tests hold up closing the older ones.", "Head of Compliance",
+                    "Close the findings older than a year before the NIS2 audit", "B. Tanaka", 75),
+            note("kpi", "K-27", 0, "About two thirds of workloads run in the cloud against about three quarters"
+                    + " planned by now: wave 2 of the data centre exit, the warehouse systems, is five months late.",
+                    "Chief Technology Officer",
+                    "Move the warehouse systems' test environments ahead of the wave 2 re-plan", "E. Kowalski", 60),
+            note("kpi", "K-33", 0, "About 18% of laptops are over four years old, just above the path; next year"
+                    + " more laptops turn four than the refresh budget covers.", "Head of IT Operations",
+                    "Put the full 2027 laptop refresh into the budget round", "A. Meyer", 30),
+            note("kpi", "K-35", 0, "First-contact resolution is stuck near 69%: most email migration tickets need"
+                    + " second-line mailbox rights to fix.", "Service Desk Manager",
+                    "Give first-line agents mailbox rights for migration tickets", "I. Moreau", 21),
             // red projects: two decisions for the board, one overdue action, one stale note; the
             // document archive rollout has no commentary at all
             note("project", "P-011", 1, "The second certification run with the customs authority failed; a new test"
@@ -133,6 +169,26 @@ final class CommentaryStory {
             note("project", "P-006", 0, "About four months late: the VPN replacement waits for the new identity"
                     + " provider.",
                     "C. Okafor", "Move the first 1,000 users to the zero-trust gateway", "C. Okafor", 45),
+            // amber projects: most explained; "Telephony replacement" and "Depot network move to SaaS" have no
+            // word yet
+            note("project", "P-007", 0, "About 15% over cost and three months late: the first site's floor had to be"
+                    + " reinforced before the robots could run, which the plan did not include.", "G. Haddad",
+                    "Survey the floors of the remaining sites before their robots are ordered", "G. Haddad", 45),
+            note("project", "P-017", 0, "On hold since September while the architects support wave 2 of the data"
+                    + " centre exit; about half done, the finish has moved by a quarter.", "K. Osei",
+                    "Agree the restart date and team with the sponsor", "K. Osei", 30),
+            note("project", "P-025", 0, "On schedule but running almost 30% over cost: mailbox moves need more"
+                    + " support than planned, and both mail systems stay licensed until the last mailbox moves.",
+                    "E. Kowalski", "Cancel the old mail licences site by site as mailboxes move", "E. Kowalski", 30),
+            note("project", "P-044", 0, "On hold since September and about eight months behind plan: the sites move"
+                    + " onto one yard system only once its upgrades are rehearsed and run stable.", "I. Moreau",
+                    "Decide with Warehousing whether to restart in 2027 or close the project", "I. Moreau", 75),
+            note("project", "P-047", 0, "On budget but six months late: the rollout waits until the payroll pilot,"
+                    + " whose filings the tax authority rejected in August, files correctly.", "H. Lindqvist",
+                    "Re-plan the rollout country by country once the pilot files correctly", "H. Lindqvist", 45),
+            note("project", "P-060", 0, "Almost done at the planned end date, with the last few percent of the work"
+                    + " left and costs about 10% over budget after extra clean-up of employee records.", "F. Nguyen",
+                    "Finish the last sites and hand the portal to HR operations", "F. Nguyen", 30),
             // critical risks: all explained, one stale
             note(RISK, "R-001", 0, "The FinOps tooling servers missed five months of patches; two need a vendor"
                     + " upgrade before they can be patched.", "J. Schmidt",
