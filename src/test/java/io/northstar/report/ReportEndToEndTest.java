@@ -258,9 +258,9 @@ class ReportEndToEndTest {
 
     @Test
     void theDataQualityAppendixShowsTheRunsCounts() {
-        assertThat(text).contains("Budget lines", "12,000", "ingested by the run whose id is in the footer",
-                "That run started " + manifest.start());
-        assertThat(text.replace("Northstar · run " + manifest.runId(), "")).as("the run id only in the footer")
+        assertThat(text).contains("Budget lines", "12,000", "ingested by run " + manifest.runId(),
+                "That run started " + manifest.start(), "Data as of " + TestingJob.AS_OF + " · prepared with Northstar");
+        assertThat(text.replace("ingested by run " + manifest.runId(), "")).as("the run id only in the appendix")
                 .doesNotContain(manifest.runId());
     }
 

@@ -26,7 +26,9 @@ import org.apache.spark.sql.types.StructType;
  * commentary_status (SPEC.md §4.5): one row per entity that needs a word, with its latest
  * comment and whether that comment is current, stale or missing. The entities: every red or
  * amber KPI, every red or amber project of the active portfolio, every open or mitigating risk
- * banded high or critical, and every entity whose latest comment asks for a decision. Spark
+ * banded high or critical, and every entity whose latest comment asks for a decision; beyond
+ * SPEC.md, every business unit over its year-to-date budget (budget_variance's board_status amber
+ * or red, which is its entity_status), so the pages can say why the money runs over. Spark
  * gathers each entity's comments and joins them to the entity; {@link CommentaryRules} picks
  * the latest and judges it.
  *
@@ -139,8 +141,17 @@ final class CommentaryStatusTable {
         for (String dataset : List.of(Datasets.PROJECTS, Datasets.BUDGET_LINES)) {
             tables.get(dataset).ifPresent(rows -> units.add(rows.select(col("business_unit"))));
         }
-        units.stream().reduce(Dataset::union).ifPresent(all -> entities.add(entity(all.distinct(), "business_unit",
-                col("business_unit"), col("business_unit"), lit(null), lit(null), lit(false))));
+        // beyond SPEC.md: a unit whose spend runs over plan (budget_variance's board_status amber or red) needs a word
+        Optional<Dataset<Row>> unitBudgets = inputs.get(BudgetTables.VARIANCE).map(variance -> variance
+                .filter(col("grain").equalTo(ExecutiveSummaryTable.BUSINESS_UNIT))
+                .select(col("business_unit").as("s_id"), col("board_status").as("s_status")));
+        units.stream().reduce(Dataset::union).map(all -> all.distinct()).ifPresent(all -> {
+            Dataset<Row> withBudget = unitBudgets.map(budgets -> all.join(budgets,
+                    col("business_unit").equalTo(col("s_id")), "left"))
+                    .orElseGet(() -> all.withColumn("s_status", lit(null).cast("string")));
+            entities.add(entity(withBudget, "business_unit", col("business_unit"), col("business_unit"),
+                    col("s_status"), lit(null), col("s_status").isin("red", "amber")));
+        });
         if (!entities.isEmpty()) {
             entities.add(entity(context.spark().range(1).toDF(), "portfolio", lit(null), lit(PORTFOLIO_NAME), lit(null),
                     lit(null), lit(false)));

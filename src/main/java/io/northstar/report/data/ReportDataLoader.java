@@ -58,6 +58,8 @@ public final class ReportDataLoader {
     private final LocalDate asOf;
     private final Job job;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
+    /** The company's budget status (executive_summary), for the chip of the portfolio's commentary. */
+    private Object portfolioBudgetStatus;
     private final Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
     private Map<String, Map<String, Object>> objectives;
     private Map<String, Map<String, Object>> kpis;
@@ -237,6 +239,8 @@ public final class ReportDataLoader {
             Map<String, Double> unitRisk = new LinkedHashMap<>();
             rows.stream().filter(row -> "business_unit".equals(row.get("grain"))).forEach(row -> unitRisk.put(
                     (String) row.get("business_unit"), number(row.get("open_risk_emv"))));
+            rows.stream().filter(row -> "portfolio".equals(row.get("grain"))).forEach(row -> portfolioBudgetStatus =
+                    row.get("budget_status"));
             rows.stream().filter(row -> "portfolio".equals(row.get("grain"))).findFirst().ifPresent(portfolio -> {
                 tables.put("tiles", Tiles.portfolio(portfolio, headlineChanges("portfolio").getOrDefault(null,
                         Map.of()), job.currency()));
@@ -341,7 +345,32 @@ public final class ReportDataLoader {
             }
             tables.put("decisions", decisions(rows.stream().filter(row -> Boolean.TRUE.equals(row.get(
                     "decision_needed"))).toList()));
+            tables.put("budget_commentary", budgetCommentary(rows));
         });
+    }
+
+    /**
+     * What the units' heads and the company say about the money, beside the budget page: a unit's
+     * row carries its budget status (commentary_status lists the units over plan), the portfolio's
+     * the company's; the worst first.
+     */
+    private List<Map<String, Object>> budgetCommentary(List<Map<String, Object>> rows) {
+        List<String> order = List.of("red", "amber", "green");
+        return rows.stream().filter(row -> "business_unit".equals(row.get("entity_type"))
+                        || "portfolio".equals(row.get("entity_type")))
+                .map(row -> {
+                    Map<String, Object> shown = new LinkedHashMap<>(described(row));
+                    if ("portfolio".equals(row.get("entity_type"))) {
+                        shown.put("entity_status", portfolioBudgetStatus);
+                        shown.put("entity_name", "IT as a whole");
+                    }
+                    return shown;
+                })
+                .sorted(Comparator.comparing((Map<String, Object> row) -> {
+                    int rank = order.indexOf(row.get("entity_status"));
+                    return rank < 0 ? order.size() : rank;
+                }))
+                .toList();
     }
 
     /**

@@ -45,7 +45,7 @@ public final class CpiSpiChartCustomizer extends JRAbstractChartCustomizer {
     public static String legend(String health) {
         return switch (health == null ? "" : health) {
             case "green" -> "Green: on track (circle)";
-            case "amber" -> "Amber: needs attention (triangle)";
+            case "amber" -> "Amber: at risk (triangle)";
             case "red" -> "Red: off track (square)";
             default -> "No data (diamond)";
         };
