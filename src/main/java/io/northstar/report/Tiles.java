@@ -78,6 +78,44 @@ public final class Tiles {
     }
 
     /**
+     * The company's headline figures that moved since the previous snapshot, for the review
+     * pack's "what moved": "Headline figures since 2026-09-30: SLA attainment 97% → 83% (worse);
+     * open risk EUR 12.1M → EUR 12.7M (worse)." Null on the first snapshot or when none moved
+     * as far as its tile shows.
+     *
+     * @param changes headline_changes' portfolio rows by measure
+     */
+    public static String moves(Map<String, Map<String, Object>> changes, String currency) {
+        Map<String, Function<Double, String>> formats = new LinkedHashMap<>();
+        formats.put("strategy_score", Amounts::percent);
+        formats.put("aligned_budget_share", Amounts::percent);
+        formats.put("budget_variance_pct", Amounts::signedPercent);
+        formats.put("projects_red", red -> String.format(Locale.ROOT, "%.0f", red));
+        formats.put("open_risk_emv", value -> Amounts.money(currency, value));
+        formats.put("sla_attainment", Amounts::percent);
+        Map<String, String> labels = Map.of("strategy_score", "strategy score", "aligned_budget_share",
+                "aligned budget", "budget_variance_pct", "budget to date", "projects_red", "red projects",
+                "open_risk_emv", "open risk", "sla_attainment", "SLA attainment");
+        List<String> moved = new ArrayList<>();
+        Object since = null;
+        for (Map.Entry<String, Function<Double, String>> measure : formats.entrySet()) {
+            Map<String, Object> change = changes.get(measure.getKey());
+            if (change == null || change.get("previous_as_of") == null || change.get("previous_value") == null
+                    || change.get("value") == null) {
+                continue;
+            }
+            String was = measure.getValue().apply(number(change, "previous_value"));
+            String now = measure.getValue().apply(number(change, "value"));
+            if (!was.equals(now)) {
+                since = change.get("previous_as_of");
+                moved.add(labels.get(measure.getKey()) + " " + was + " → " + now + " (" + change.get("direction")
+                        + ")");
+            }
+        }
+        return moved.isEmpty() ? null : "Headline figures since " + since + ": " + String.join("; ", moved) + ".";
+    }
+
+    /**
      * "▲ better, was 52% on 2026-09-30"; for the first snapshot "first snapshot: nothing to
      * compare with yet"; for a figure the previous snapshot lacked, "no figure on 2026-09-30".
      */

@@ -141,16 +141,16 @@ final class CommentaryStory {
                     "Board to approve EUR 350,000 for a second integration team by 20 November 2026, or accept"
                             + " go-live in the third quarter of 2027", "J. Schmidt", 20, true),
             new Note("project", "P-013", 0, "Almost half over cost after new backup appliances. If the Hamburg site"
-                    + " is lost, SAP is down 30 hours while restored from tape (everyday incidents: about 5). Options:"
+                    + " is lost, SAP is down 30 hours while restored from tape (everyday incidents: about 5 hours). Options:"
                     + " A) a second recovery site, EUR 1.2M capex, SAP back in 4 hours; B) no spend, accept 30 hours."
                     + " Recommended: A, because SAP runs billing and payroll.",
                     "F. Nguyen", "Board to decide by 30 November 2026 whether to fund a second recovery site"
                             + " (EUR 1.2 million capex) or accept a 30-hour recovery time for SAP if the Hamburg site"
                             + " is lost", "F. Nguyen", 30,
                     true),
-            note("project", "P-001", 0, "Forecast at EUR 7.97M, EUR 1.77M over budget and about seven months late:"
-                    + " wave 2, the warehouse systems, adds about EUR 0.7M; the rest is paying for Hamburg and the"
-                    + " cloud side by side for longer.", "E. Kowalski",
+            note("project", "P-001", 0, "Forecast at EUR 7.97M for the whole programme, its waves included: EUR 1.77M"
+                    + " over budget and about seven months late. Wave 2, the warehouse systems, accounts for about"
+                    + " EUR 0.8M of it; the rest is paying for Hamburg and the cloud side by side for longer.", "E. Kowalski",
                     "Take the re-baselined plan and the EUR 1.77M overrun to the steering group", "K. Osei", 14),
             note("project", "P-003", 0, "Wave 2 runs almost 40% over cost and five months late: the warehouse systems'"
                     + " interfaces had to be rebuilt for the new hosting, and its migration partner is in restructuring.", "E. Kowalski",

@@ -54,4 +54,22 @@ class TilesTest {
             assertThat(tile.get("rag")).isEqualTo("amber");
         });
     }
+
+    @Test
+    void theHeadlineMovesNameEachTileThatMovedAsFarAsItsTileShows() {
+        Map<String, Map<String, Object>> changes = new java.util.HashMap<>();
+        changes.put("sla_attainment", Map.of("value", 0.8333, "previous_value", 0.9667, "previous_as_of", "2026-09-30",
+                "direction", "worse"));
+        changes.put("open_risk_emv", Map.of("value", 12_739_300.0, "previous_value", 12_093_983.0,
+                "previous_as_of", "2026-09-30", "direction", "worse"));
+        // 79.85% both times: no move a reader could see
+        changes.put("aligned_budget_share", Map.of("value", 0.7985, "previous_value", 0.79853,
+                "previous_as_of", "2026-09-30", "direction", "unchanged"));
+        changes.put("projects_red", Map.of("value", 7L, "previous_value", 6L, "previous_as_of", "2026-09-30",
+                "direction", "worse"));
+        assertThat(Tiles.moves(changes, "EUR")).isEqualTo("Headline figures since 2026-09-30: red projects 6 → 7"
+                + " (worse); open risk EUR 12.1M → EUR 12.7M (worse); SLA attainment 97% → 83% (worse).");
+        assertThat(Tiles.moves(Map.of("sla_attainment", Map.of("value", 0.83)), "EUR")).as("first snapshot").isNull();
+        assertThat(Tiles.moves(Map.of(), "EUR")).isNull();
+    }
 }

@@ -156,27 +156,39 @@ final class ExecutiveSummaryTable {
 
     /**
      * The active portfolio's counts, and its budget and forecast at completion over the same
-     * projects (so their difference is the forecast overrun). A project whose programme (parent_id)
-     * is itself in the active portfolio is counted but not summed: the programme's budget and
-     * forecast already hold it, and adding both would count its money twice.
+     * projects (so their difference is the forecast overrun). A programme's budget and forecast
+     * hold its projects' (parent_id), so a project whose programme is also in the active portfolio
+     * is counted but its money is summed only once: the company's sums leave it out, and so does
+     * its unit's when the programme belongs to the same unit. A unit's project under another
+     * unit's programme stays in its own unit's sums, so each unit's figure is its own projects'.
      */
     private static Dataset<Row> projects(Dataset<Row> health, Optional<Dataset<Row>> projects) {
         Dataset<Row> active = health.filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status")));
         Column inActiveProgramme = lit(false);
+        Column programmeInSameUnit = lit(false);
         if (projects.isPresent()) {
             Dataset<Row> parents = projects.get().select(col("project_id").as("_child"), col("parent_id").as("_parent"))
-                    .join(active.select(col("project_id").as("_active_parent")),
+                    .join(active.select(col("project_id").as("_active_parent"), col("business_unit").as("_parent_unit")),
                             col("_parent").equalTo(col("_active_parent")))
-                    .select(col("_child"), lit(true).as("_in_programme"));
+                    .select(col("_child"), col("_parent_unit"), lit(true).as("_in_programme"));
             active = active.join(parents, col("project_id").equalTo(col("_child")), "left");
             inActiveProgramme = coalesce(col("_in_programme"), lit(false));
+            programmeInSameUnit = inActiveProgramme.and(col("_parent_unit").eqNullSafe(col("business_unit")));
         }
-        Column summed = col("eac").isNotNull().and(not(inActiveProgramme));
-        return perUnitAndPortfolio(active,
-                count(lit(1)).as("active_projects"), countOf("health", "green", "projects_green"),
-                countOf("health", "amber", "projects_amber"), countOf("health", "red", "projects_red"),
-                functions.sum(when(summed, col("bac"))).as("projects_bac"),
-                functions.sum(when(summed, col("eac"))).as("projects_eac"));
+        Column inCompany = col("eac").isNotNull().and(not(inActiveProgramme));
+        Column inUnit = col("eac").isNotNull().and(not(programmeInSameUnit));
+        Dataset<Row> units = active.filter(col("business_unit").isNotNull()).groupBy(col("business_unit").as(KEY))
+                .agg(count(lit(1)).as("active_projects"), healthCounts(inUnit));
+        Dataset<Row> company = active.agg(count(lit(1)).as("active_projects"), healthCounts(inCompany))
+                .withColumn(KEY, lit(PORTFOLIO_KEY));
+        return units.unionByName(company);
+    }
+
+    /** The counts by health, and the budget and forecast at completion of the projects to sum. */
+    private static Column[] healthCounts(Column summed) {
+        return new Column[] {countOf("health", "green", "projects_green"), countOf("health", "amber", "projects_amber"),
+            countOf("health", "red", "projects_red"), functions.sum(when(summed, col("bac"))).as("projects_bac"),
+            functions.sum(when(summed, col("eac"))).as("projects_eac")};
     }
 
     private static Dataset<Row> risks(Dataset<Row> exposure) {

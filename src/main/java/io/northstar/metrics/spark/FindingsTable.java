@@ -14,17 +14,12 @@ import static org.apache.spark.sql.functions.when;
 
 import io.northstar.contract.ColumnWarning;
 import io.northstar.contract.Datasets;
-import io.northstar.format.Amounts;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * findings (SPEC.md §2.11): what needs attention, in sentences an executive can act on, drawn
@@ -36,9 +31,6 @@ final class FindingsTable {
     private static final String CRITICAL = "critical";
     private static final String WARNING = "warning";
     private static final String INFO = "info";
-
-    private static final UserDefinedFunction MONEY = functions.udf(
-            (UDF2<String, Double, String>) Amounts::money, DataTypes.StringType);
 
     private FindingsTable() {
     }
@@ -273,9 +265,8 @@ final class FindingsTable {
         return format_string("%s%%", format_number(abs(fraction).multiply(100), 1));
     }
 
-    /** "EUR 8.76M": an amount with its currency, as every page abbreviates it ({@link Amounts#money}). */
     private static Column money(String currency, Column amount) {
-        return MONEY.apply(lit(currency), amount.cast("double"));
+        return MetricUdfs.money(currency, amount);
     }
 
     /**

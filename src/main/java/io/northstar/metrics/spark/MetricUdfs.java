@@ -1,5 +1,6 @@
 package io.northstar.metrics.spark;
 
+import io.northstar.format.Amounts;
 import io.northstar.metrics.alignment.AlignmentMath;
 import io.northstar.metrics.objective.ObjectiveScores;
 import io.northstar.metrics.risk.RiskMath;
@@ -29,6 +30,8 @@ final class MetricUdfs {
     private static final UserDefinedFunction SHARE = functions.udf(
             (UDF2<Double, Double, Double>) (numerator, denominator) -> numerator == null || denominator == null
                     ? null : AlignmentMath.share(numerator, denominator), DataTypes.DoubleType);
+    private static final UserDefinedFunction MONEY = functions.udf(
+            (UDF2<String, Double, String>) Amounts::money, DataTypes.StringType);
     private static final UserDefinedFunction EMV = functions.udf(
             (UDF5<Integer, Double, Double, Double, Double, Double>) RiskMath::emv, DataTypes.DoubleType);
 
@@ -39,6 +42,11 @@ final class MetricUdfs {
      * Σ of a double column that is the same whatever the partitioning: floating-point addition
      * is not associative, so the values are summed as decimal(38,10) and turned back to double.
      */
+    /** "EUR 8.76M": an amount with its currency in a sentence, as every page abbreviates it ({@link Amounts#money}). */
+    static Column money(String currency, Column amount) {
+        return MONEY.apply(functions.lit(currency), amount.cast("double"));
+    }
+
     static Column exactSum(Column values) {
         return functions.sum(values.cast("decimal(38,10)")).cast("double");
     }

@@ -114,7 +114,7 @@ final class SwotTable {
 
     private static Dataset<Row> unfundedCases(Dataset<Row> cases, String currency) {
         return derived(cases.filter(col("npv").gt(0).and(col("funded").equalTo(false))), "opportunity",
-                BusinessCaseTable.NAME, concat(col("title"), lit(": NPV " + currency + " "), format_number(col("npv"), 0),
+                BusinessCaseTable.NAME, concat(col("title"), lit(": NPV "), MetricUdfs.money(currency, col("npv")),
                         lit(", not yet funded")),
                 "business_case", col("case_id"), col("objective_id"));
     }
@@ -122,8 +122,8 @@ final class SwotTable {
     private static Dataset<Row> topRisks(Dataset<Row> exposure, String currency) {
         Dataset<Row> top = exposure.filter(col("is_open").and(col("emv").isNotNull()))
                 .orderBy(col("emv").desc(), col("risk_id")).limit(TOP_RISKS);
-        return derived(top, "threat", RiskTables.EXPOSURE, concat(col("title"), lit(": expected loss " + currency + " "),
-                        format_number(col("emv"), 0), lit(" ("), col("band"), lit(")")),
+        return derived(top, "threat", RiskTables.EXPOSURE, concat(col("title"), lit(": expected loss "),
+                        MetricUdfs.money(currency, col("emv")), lit(" ("), col("band"), lit(")")),
                 "risk", col("risk_id"), col("objective_id"));
     }
 

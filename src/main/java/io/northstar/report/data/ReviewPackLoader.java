@@ -69,6 +69,7 @@ public final class ReviewPackLoader {
             }
         }
         counts();
+        headlineMoves();
         changes();
         swot();
         cases();
@@ -78,6 +79,16 @@ public final class ReviewPackLoader {
 
     private Optional<Dataset<Row>> metric(String table) {
         return ReportDataLoader.metric(spark, paths, table);
+    }
+
+    /** The company's tiles that moved since the previous snapshot, in one sentence above the changes. */
+    private void headlineMoves() {
+        metric("headline_changes").ifPresent(changes -> {
+            Map<String, Map<String, Object>> byMeasure = new java.util.HashMap<>();
+            ReportDataLoader.rows(changes.filter(col("grain").equalTo("portfolio")))
+                    .forEach(row -> byMeasure.put((String) row.get("measure"), row));
+            parameters.put("HEADLINE_MOVES", io.northstar.report.Tiles.moves(byMeasure, job.currency()));
+        });
     }
 
     /** review_summary's counts: the changes by direction, each SWOT quadrant's size, the business cases. */

@@ -222,7 +222,7 @@ class PlanningTablesTest {
                 .as("the proposed quick win, and the unfunded case with a positive NPV")
                 .extracting(Row::toString)
                 .containsExactlyInAnyOrder("[priority,P3]", "[business_case,C1]");
-        assertThat(row(swot, "entity_id = 'C1'").<String>getAs("statement")).isEqualTo("Carbon data: NPV USD 1,235, not yet funded");
+        assertThat(row(swot, "entity_id = 'C1'").<String>getAs("statement")).isEqualTo("Carbon data: NPV USD 1.23k, not yet funded");
         assertThat(swot.filter("type = 'threat' and origin = 'derived' and source = 'risk_exposure'")
                 .select("entity_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
                 .as("the five largest open risks").containsExactlyInAnyOrder("R1", "R2", "R3", "R4", "R5");

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * executive_summary's projects_bac and projects_eac over the organisation of
- * {@link MetricsIntegrationTest} with P2 a project of the programme P1: both are in the active
- * portfolio, so P2's money is in P1's and is summed once. P1: BAC 1000, EAC 1000 / (350 / 360)
- * = 1028.57; P2 (on hold): BAC 500, EAC 500 / 1.25 = 400; P3: BAC 300, EAC 300 / 0.5 = 600.
+ * {@link MetricsIntegrationTest} with P2 (Retail) and P3 (Ops) projects of the programme P1
+ * (Retail), all three in the active portfolio: P1's budget and forecast hold theirs. P1: BAC 1000,
+ * EAC 1000 / (350 / 360) = 1028.57; P2 (on hold): BAC 500, EAC 500 / 1.25 = 400; P3: BAC 300,
+ * EAC 300 / 0.5 = 600.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgrammeOverrunTest {
@@ -32,29 +33,34 @@ class ProgrammeOverrunTest {
                                 + "strategic_value,urgency,effort",
                         "P1,Shop,,Retail,grow,active,1000,2026-12-31,5,4,2",
                         "P2,Vault,P1,Retail,run,on_hold,500,,,,",
-                        "P3,Lift,,Ops,transform,approved,300,,2,2,4",
+                        "P3,Lift,P1,Ops,transform,approved,300,,2,2,4",
                         "P4,Old,,Ops,run,completed,10000,,,,",
                         "P5,Idea,,Lab,grow,proposed,200,,5,5,1");
         job.runWithoutReports();
     }
 
     @Test
-    void aProjectOfAnActiveProgrammeIsCountedButItsMoneyIsSummedOnlyInTheProgrammes() {
+    void aProjectOfAnActiveProgrammeIsCountedButItsMoneyIsSummedOnceInTheCompanyAndInItsOwnUnit() {
         Map<String, Row> summary = new TreeMap<>();
         for (Row row : job.table("metrics", "executive_summary", TestingJob.AS_OF).collectAsList()) {
             summary.put(row.getAs("business_unit") == null ? "(total)" : row.getAs("business_unit"), row);
         }
+        // the company: P1 alone holds all three
         Row total = summary.get("(total)");
         assertThat((Long) total.getAs("active_projects")).isEqualTo(3L);
-        // P1 and P3, not P2
-        assertThat((BigDecimal) total.getAs("projects_bac")).isEqualByComparingTo("1300.00");
-        assertThat((BigDecimal) total.getAs("projects_eac")).isEqualByComparingTo("1628.57");
+        assertThat((BigDecimal) total.getAs("projects_bac")).isEqualByComparingTo("1000.00");
+        assertThat((BigDecimal) total.getAs("projects_eac")).isEqualByComparingTo("1028.57");
+        // Retail: P2's programme is in Retail too, so only P1
         Row retail = summary.get("Retail");
         assertThat((Long) retail.getAs("active_projects")).isEqualTo(2L);
         assertThat((BigDecimal) retail.getAs("projects_bac")).isEqualByComparingTo("1000.00");
         assertThat((BigDecimal) retail.getAs("projects_eac")).isEqualByComparingTo("1028.57");
-        // 1628.57 − 1300 = 328.57, at least 1 % of 1300: named
+        // Ops: P3's programme belongs to Retail, so Ops' own figure is P3's
+        Row ops = summary.get("Ops");
+        assertThat((BigDecimal) ops.getAs("projects_bac")).isEqualByComparingTo("300.00");
+        assertThat((BigDecimal) ops.getAs("projects_eac")).isEqualByComparingTo("600.00");
+        // 1028.57 − 1000 = 28.57, at least 1 % of 1000: named
         assertThat((String) job.table("metrics", "briefing", TestingJob.AS_OF).filter("grain = 'portfolio'").first()
-                .getAs("verdict")).contains("the portfolio is forecast USD 329 over budget");
+                .getAs("verdict")).contains("the portfolio is forecast USD 29 over budget");
     }
 }
