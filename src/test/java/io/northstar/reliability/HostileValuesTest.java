@@ -100,8 +100,10 @@ class HostileValuesTest {
             assertThat(new PDFTextStripper().getText(document)).contains("=HYPERLINK(\"http://evil.example\"");
         }
         try (PDDocument document = Loader.loadPDF(reports.resolve("business-unit-" + "l".repeat(60) + ".pdf").toFile())) {
+            // the page now also carries the unit's commentary and sections flow on, so a one-project unit may
+            // take a second page; the name uncut would spread over many more
             assertThat(document.getNumberOfPages()).as("a 5,000-character name is cut, not spread over pages")
-                    .isEqualTo(1);
+                    .isLessThanOrEqualTo(2);
             assertThat(new PDFTextStripper().getText(document)).contains("LLL…");
         }
         try (PDDocument document = Loader.loadPDF(reports.resolve("business-unit-lanif-exe.pdf").toFile())) {
