@@ -83,7 +83,7 @@ final class FindingsTable {
         Column severityOrder = when(col("severity").equalTo(CRITICAL), 0).when(col("severity").equalTo(WARNING), 1)
                 .otherwise(2);
         Dataset<Row> all = findings.stream().reduce(Dataset::unionByName).orElseThrow();
-        Dataset<Row> owners = owners(context);
+        Dataset<Row> owners = owners(context, inputs);
         return all.join(owners, col("entity_type").equalTo(col("o_type")).and(col("entity_id").equalTo(col("o_id"))),
                         "left")
                 // the message orders a dataset's column findings, which share code and entity
@@ -98,28 +98,23 @@ final class FindingsTable {
      * entity's own dataset (KPI owner, project manager, risk, service and objective owner), so
      * the briefing pages can name who acts. No dataset names a business unit's head, so a unit's
      * owner is the author of its latest comment (commentary, period_end ≤ as_of): whoever answers
-     * for its budget. Null where there is none (a dataset, the strategy, a unit nobody wrote about).
+     * for its budget, as commentary_status has it (every unit over its budget is listed there).
+     * Null where there is none (a dataset, the strategy, a unit nobody wrote about).
      */
-    private static Dataset<Row> owners(MetricsContext context) {
+    private static Dataset<Row> owners(MetricsContext context, MetricInputs inputs) {
         List<Dataset<Row>> owners = new ArrayList<>();
         addOwners(context, owners, Datasets.KPIS, "kpi", "kpi_id", "owner");
         addOwners(context, owners, Datasets.PROJECTS, "project", "project_id", "manager");
         addOwners(context, owners, Datasets.RISKS, "risk", "risk_id", "owner");
         addOwners(context, owners, Datasets.SERVICES, "service", "service_id", "owner");
         addOwners(context, owners, Datasets.OBJECTIVES, "objective", "objective_id", "owner");
-        context.tables().get(Datasets.COMMENTARY).ifPresent(rows -> owners.add(unitSpokespeople(context, rows)));
+        // commentary_status already holds each over-budget unit's latest comment, so its author is read there
+        inputs.get(CommentaryStatusTable.NAME).ifPresent(status -> owners.add(status
+                .filter(col("entity_type").equalTo("business_unit").and(col("author").isNotNull()))
+                .select(lit("business_unit").as("o_type"), col("entity_id").as("o_id"), col("author").as("owner"))));
         return owners.stream().reduce(Dataset::unionByName).orElseGet(() -> context.spark().createDataFrame(List.of(),
                 new org.apache.spark.sql.types.StructType().add("o_type", "string").add("o_id", "string")
                         .add("owner", "string")));
-    }
-
-    private static Dataset<Row> unitSpokespeople(MetricsContext context, Dataset<Row> commentary) {
-        return commentary.filter(col("entity_type").equalTo("business_unit").and(col("author").isNotNull())
-                        .and(col("period_end").leq(lit(java.sql.Date.valueOf(context.asOf())))))
-                .withColumn("latest", row_number().over(Window.partitionBy("entity_id")
-                        .orderBy(col("period_end").desc())))
-                .filter(col("latest").equalTo(1))
-                .select(lit("business_unit").as("o_type"), col("entity_id").as("o_id"), col("author").as("owner"));
     }
 
     private static void addOwners(MetricsContext context, List<Dataset<Row>> owners, String dataset, String type,
