@@ -76,14 +76,41 @@ public final class Amounts {
         if ("-0".equals(text) || text.matches("-0\\.0+")) {
             text = text.substring(1);
         }
-        if (unit == null || unit.isBlank() || "count".equalsIgnoreCase(unit.strip())) {
+        String trimmed = unit == null ? "" : unit.strip();
+        if (trimmed.isEmpty() || "count".equalsIgnoreCase(trimmed)) {
             return text;
         }
-        return "%".equals(unit.strip()) ? text + "%" : text + " " + unit;
+        if ("%".equals(trimmed)) {
+            return text + "%";
+        }
+        // a KPI measured in money reads as money: EUR 181, not 181 EUR
+        if (CURRENCY_CODE.matcher(trimmed).matches()) {
+            return trimmed + " " + text;
+        }
+        return text + " " + PRINTED_UNITS.getOrDefault(trimmed, trimmed);
+    }
+
+    private static final java.util.regex.Pattern CURRENCY_CODE = java.util.regex.Pattern.compile("[A-Z]{3}");
+    /** Units as written in a CSV, as they are printed. */
+    private static final java.util.Map<String, String> PRINTED_UNITS = java.util.Map.of("m2", "m²", "m3", "m³",
+            "km2", "km²");
+
+    /**
+     * How likely a KPI is to reach its target, never an impossible certainty: a trend forecast is
+     * a model, so 0.998 reads "over 99%" and 0.002 "under 1%".
+     */
+    public static String likelihood(Double probability) {
+        if (probability == null) {
+            return "no data";
+        }
+        if (probability >= 0.995) {
+            return "over 99%";
+        }
+        return probability < 0.005 ? "under 1%" : percent(probability);
     }
 
     /**
-     * The simulated loss in one line for the risk page: the portfolio's P50, P80, P90 and P95.
+     * The simulated loss in one line for the risk page: the portfolio's P50, P80, P90 and P95 in words.
      *
      * @param simulation rows of risk_simulation as maps; the portfolio row has scope "portfolio"
      */
@@ -94,10 +121,12 @@ public final class Amounts {
         for (Object item : simulation) {
             java.util.Map<?, ?> row = (java.util.Map<?, ?>) item;
             if ("portfolio".equals(row.get("scope"))) {
-                return "Portfolio loss over " + number(value(row, "trials"), null) + " trials: P50 "
-                        + money(currency, value(row, "p50")) + ", P80 " + money(currency, value(row, "p80"))
-                        + ", P90 " + money(currency, value(row, "p90")) + ", P95 " + money(currency, value(row, "p95"))
-                        + " (mean " + money(currency, value(row, "mean")) + ").";
+                return "In " + number(value(row, "trials"), null) + " simulated years, the loss from open risks"
+                        + " stays under " + money(currency, value(row, "p50")) + " half the time, under "
+                        + money(currency, value(row, "p80")) + " four times in five, under "
+                        + money(currency, value(row, "p90")) + " nine times in ten and under "
+                        + money(currency, value(row, "p95")) + " 19 times in 20 (average "
+                        + money(currency, value(row, "mean")) + ").";
             }
         }
         return "No open risk has a cost range.";

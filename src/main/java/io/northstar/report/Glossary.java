@@ -43,8 +43,11 @@ public final class Glossary {
                     + "take most of the spend."),
             term("SLA", "Service level agreement: a service's availability target; met when the latest month "
                     + "reached it."),
-            term("SMART", "A KPI that is specific, measurable, achievable, relevant (it serves an objective) and "
-                    + "time-bound (it has a deadline)."));
+            term("Tier", "How much a service matters: tier 1 stops the business when it fails, tier 3 can wait."),
+            term("SMART", "A KPI that is specific (named, owned, tied to an objective), measurable (unit, baseline "
+                    + "and target), achievable (its trend gives at least an even chance of reaching the target), "
+                    + "relevant (its objective traces up to a corporate aim) and time-bound (it has a deadline); the "
+                    + "check marks each, and a ✗ under achievable means the trend is unlikely to get there."));
 
     private Glossary() {
     }

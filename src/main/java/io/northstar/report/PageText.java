@@ -65,4 +65,32 @@ public final class PageText {
         return verdict + ": concentration index (HHI) " + String.format(Locale.UK, "%,d", Math.round(hhi))
                 + " points (below 1,500 points: unconcentrated; above 2,500 points: highly concentrated).";
     }
+
+    /**
+     * A KPI's outlook on the KPI page: "Forecast 73.2% (72.4 to 74.1%) · 1% likely to reach the
+     * target". A range that collapses to one value (a trend clamped at the KPI's bound) is not
+     * printed as "100.0 to 100.0%"; a settled deadline says met or missed instead.
+     */
+    public static String kpiForecast(Boolean deadlinePassed, Double target, Double forecast, Double low, Double high,
+            Double probability, String unit, Integer decimals) {
+        if (Boolean.TRUE.equals(deadlinePassed)) {
+            return "Deadline passed: " + (probability == null ? (target == null ? "no target" : "no observation by then")
+                    : probability >= 1 ? "met" : "missed");
+        }
+        if (forecast == null) {
+            return "No forecast (needs a target date and three observations)";
+        }
+        String lowText = Amounts.number(low, null, decimals);
+        String range = low == null || high == null ? ""
+                : lowText.equals(Amounts.number(high, null, decimals)) ? " (the trend reaches the limit of the measure)"
+                // a unit printed before the figure (EUR 181) goes on both ends
+                : " (" + (unitLeads(unit) ? Amounts.number(low, unit, decimals) : lowText) + " to "
+                        + Amounts.number(high, unit, decimals) + ")";
+        return "Forecast " + Amounts.number(forecast, unit, decimals) + range
+                + (probability == null ? "" : " · " + Amounts.likelihood(probability) + " likely to reach the target");
+    }
+
+    private static boolean unitLeads(String unit) {
+        return !Character.isDigit(Amounts.number(1.0, unit, 0).charAt(0));
+    }
 }

@@ -58,19 +58,19 @@ final class CommentaryStory {
                     "Group Controller", "Automate intercompany matching for the two largest units", "D. Rossi", -31),
             note("kpi", "K-15", 1, "Empty running rose after two backhaul contracts in Poland ended.",
                     "Director Freight", "Re-tender backhaul capacity for the Polish depots", "H. Lindqvist", 14),
-            note("kpi", "K-15", 0, "Backhaul re-tender is out; route optimisation so far covers three of eleven"
+            note("kpi", "K-15", 0, "Backhaul re-tender is out; route optimisation so far covers 12 of the 48"
                     + " depots, which limits how far empty running can fall this year.", "Director Freight",
                     "Roll route optimisation out to the Polish depots", "H. Lindqvist", 45),
             note("kpi", "K-18", 1, "Customs holds stay high while paperless customs is late.", "Head of Customs",
                     null, null, null),
-            note("kpi", "K-18", 0, "Holds stay at about 22 hours: almost nine in ten declarations are paperless,"
+            note("kpi", "K-18", 0, "Holds stay at about 22 hours: three in four declarations are paperless,"
                     + " but the UK ones, which cause most holds, wait for paperless customs, six months late, and"
                     + " brokers re-key them by hand.", "Head of Customs",
                     "Move UK declarations onto the customs gateway ahead of the full rollout", "J. Schmidt", 30),
-            note("kpi", "K-22", 0, "The backlog grew when the FinOps tooling and payroll pilot servers were found"
+            note("kpi", "K-22", 0, "The backlog grew when the cloud cost tooling and payroll pilot servers were found"
                     + " outside patch management.", "Chief Information Security Officer",
-                    "Bring the FinOps tooling and payroll pilot servers under monthly patching", "C. Okafor", -16),
-            note("kpi", "K-23", 0, "Only about half of the tier-1 systems have a tested recovery; if the Hamburg"
+                    "Bring the cloud cost tooling and payroll pilot servers under monthly patching", "C. Okafor", -16),
+            note("kpi", "K-23", 0, "Only about half of the critical systems have a tested recovery; if the Hamburg"
                     + " site were lost, SAP would take 30 hours to restore, not four (see the decision on disaster"
                     + " recovery).",
                     "Head of IT Operations", "Test recovery of SAP, warehouse and transport management", "F. Nguyen",
@@ -119,6 +119,13 @@ final class CommentaryStory {
             note("kpi", "K-25", 0, "Open findings fell from 28 to 17 in a year, just above the path: the overdue"
                     + " control tests hold up closing the older ones.", "Head of Compliance",
                     "Close the findings older than a year before the NIS2 audit", "B. Tanaka", 75),
+            note("kpi", "K-17", 0, "Paperless declarations grow more slowly than planned: the customs gateway is"
+                    + " six months late, so at this pace fewer than nine in ten declarations, not 95%, are paperless by"
+                    + " the deadline.", "Head of Customs", "Put the UK declarations on the gateway first", "J. Schmidt",
+                    30),
+            note("kpi", "K-28", 0, "Floor space shrinks only as workloads leave: with wave 2 five months late, two"
+                    + " data halls stay open into 2027.", "Chief Technology Officer",
+                    "Hand back the second data hall once wave 2 cuts over", "E. Kowalski", 120),
             note("kpi", "K-27", 0, "About two thirds of workloads run in the cloud against about three quarters"
                     + " planned by now: wave 2 of the data centre exit, the warehouse systems, is five months late.",
                     "Chief Technology Officer",
@@ -136,14 +143,16 @@ final class CommentaryStory {
                     "J. Schmidt", -10),
             new Note("project", "P-011", 0, "Six months late: the authority's new interface failed certification twice"
                     + " and the team is one developer short. Options: A) a second integration team, EUR 350,000,"
-                    + " go-live in May 2027; B) no extra spend, go-live in Q3 2027. Recommended: A, because every month"
-                    + " later keeps UK declarations on paper.", "J. Schmidt",
+                    + " go-live May 2027; B) no extra spend, go-live Q3 2027, three to four months later at EUR"
+                    + " 120,000 a month in re-keying and hold fees. Recommended: A, which costs less than the delay.",
+                    "J. Schmidt",
                     "Board to approve EUR 350,000 for a second integration team by 20 November 2026, or accept"
                             + " go-live in the third quarter of 2027", "J. Schmidt", 20, true),
             new Note("project", "P-013", 0, "Almost half over cost after new backup appliances. If the Hamburg site"
-                    + " is lost, SAP is down 30 hours while restored from tape (everyday incidents: about 5 hours). Options:"
-                    + " A) a second recovery site, EUR 1.2M capex, SAP back in 4 hours; B) no spend, accept 30 hours."
-                    + " Recommended: A, because SAP runs billing and payroll.",
+                    + " is lost (about one in ten a year), SAP is down 30 hours while restored from tape, not the usual"
+                    + " 5. Options: A) a second recovery site, EUR 1.2M capex and EUR 150,000 a year, SAP back in 4"
+                    + " hours; B) no spend, and a site loss costs about EUR 1.8M in lost shipments. Recommended: A, as"
+                    + " NIS2 bars a 30-hour stop of billing and payroll.",
                     "F. Nguyen", "Board to decide by 30 November 2026 whether to fund a second recovery site"
                             + " (EUR 1.2 million capex) or accept a 30-hour recovery time for SAP if the Hamburg site"
                             + " is lost", "F. Nguyen", 30,
@@ -190,9 +199,9 @@ final class CommentaryStory {
                     + " left and costs about 10% over budget after extra clean-up of employee records.", "F. Nguyen",
                     "Finish the last sites and hand the portal to HR operations", "F. Nguyen", 30),
             // critical risks: all explained, one stale
-            note(RISK, "R-001", 0, "The FinOps tooling servers missed five months of patches; two need a vendor"
+            note(RISK, "R-001", 0, "The cloud cost tooling servers missed five months of patches; two need a vendor"
                     + " upgrade before they can be patched.", "J. Schmidt",
-                    "Upgrade the FinOps tooling to the supported release and patch it", "C. Okafor", 14),
+                    "Upgrade the cloud cost tooling to the supported release and patch it", "C. Okafor", 14),
             note(RISK, "R-002", 0, "Two of five restore tests from the new backup service failed for large SAP"
                     + " volumes.", "K. Osei",
                     "Repeat the restore tests with the vendor's fix before SAP leaves Hamburg", "K. Osei", 30),
@@ -239,15 +248,23 @@ final class CommentaryStory {
                     + " budget: the pricing engine's SaaS licences started before the old system could be switched"
                     + " off, and the portal's cloud use grew with traffic.", "H. Lindqvist",
                     "Switch off the on-premise pricing engine and cap the portal's cloud spend", "H. Lindqvist", 61),
-            note("business_unit", "Warehousing", 0, "About 7% over budget: the two largest projects it pays for run"
-                    + " over cost, wave 2 of the data centre exit and the picking robots.", "G. Haddad", null, null,
-                    null),
+            note("business_unit", "Warehousing", 0, "About 7% over budget: two of its projects run over cost, wave 2"
+                    + " of the data centre exit and the picking robots.", "G. Haddad",
+                    "Re-plan wave 2 with the migration partner and hold robot orders until the floor surveys are done",
+                    "G. Haddad", 30),
+            note("business_unit", "Freight", 0, "About 1.5% over: telematics licences for the new trucks came in May"
+                    + " instead of January; on plan again by the year end.", "Director Freight",
+                    "Move the licence budget forward in the November re-forecast", "H. Lindqvist", 30),
+            note("business_unit", "Finance & HR", 0, "On plan within 0.2%: the payroll pilot's testing ran a month"
+                    + " longer than planned.", "Group Controller", null, null, null),
             // the portfolio, written once
             note("portfolio", null, 1, "September: spend on plan except Digital Ventures; paperless customs and"
                     + " disaster recovery escalated to the steering group.", "Chief Technology Officer", null, null,
                     null),
             note("portfolio", null, 0, "Two decisions for the board this month: more capacity for paperless customs"
                     + " and a second recovery site. The data centre exit, forecast EUR 1.77M over budget, remains the"
-                    + " largest risk to the 2027 budget.", "Chief Technology Officer",
+                    + " largest risk to the 2027 budget. Security spend runs about 10% over plan: round-the-clock"
+                    + " monitoring started in April, a quarter earlier than budgeted, as the vulnerability backlog"
+                    + " grew.", "Chief Technology Officer",
                     "Review the data centre exit plan with the steering group", "K. Osei", 14));
 }

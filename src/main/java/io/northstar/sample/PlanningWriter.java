@@ -46,10 +46,11 @@ final class PlanningWriter {
     void writeAssets(DatasetSink sink) {
         for (PlanningStory.AssetClass assetClass : PlanningStory.ASSET_CLASSES) {
             for (int n = 1; n <= assetClass.count(); n++) {
-                double draw = random.nextDouble();
+                // where the item stands in its class, so each class has exactly its shares past and due
+                double position = (n - 0.5) / assetClass.count();
                 // years left in the lifecycle: negative past it, (0, 1] the bulge, later otherwise
-                double yearsLeft = draw < PlanningStory.SHARE_PAST ? -0.1 - 1.5 * random.nextDouble()
-                        : draw < PlanningStory.SHARE_PAST + PlanningStory.SHARE_DUE_NEXT_YEAR
+                double yearsLeft = position < assetClass.sharePast() ? -0.1 - 1.5 * random.nextDouble()
+                        : position < assetClass.sharePast() + PlanningStory.SHARE_DUE_NEXT_YEAR
                         ? 0.05 + 0.9 * random.nextDouble()
                         : 1.1 + (assetClass.lifecycleYears() - 1.6) * random.nextDouble();
                 long ageDays = Math.round((assetClass.lifecycleYears() - yearsLeft) * DAYS_PER_YEAR);

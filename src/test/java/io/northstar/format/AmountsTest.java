@@ -15,7 +15,9 @@ class AmountsTest {
         Map<String, Object> portfolio = Map.of("scope", "portfolio", "trials", 20_000, "p50", 12_712_345.0,
                 "p80", 14_400_000.0, "p90", 15_349_999.0, "p95", 16_000_000.0, "mean", 12_650_000.0);
         assertThat(Amounts.simulationLine(List.of(category, portfolio), "EUR")).isEqualTo(
-                "Portfolio loss over 20,000 trials: P50 EUR 12.7M, P80 EUR 14.4M, P90 EUR 15.3M, P95 EUR 16.0M (mean EUR 12.7M).");
+                "In 20,000 simulated years, the loss from open risks stays under EUR 12.7M half the time, under EUR"
+                        + " 14.4M four times in five, under EUR 15.3M nine times in ten and under EUR 16.0M 19 times in"
+                        + " 20 (average EUR 12.7M).");
     }
 
     @Test
@@ -55,5 +57,23 @@ class AmountsTest {
         assertThat(Amounts.number(28.9, "%", null)).isEqualTo("28.9%");
         assertThat(Amounts.number(null, "%", 1)).isEqualTo("no data");
         assertThat(Amounts.percent1(0.1334)).isEqualTo("13.3%");
+    }
+
+    @Test
+    void aKpiMeasuredInMoneyReadsAsMoneyAndAreaUnitsTakeTheirSuperscript() {
+        assertThat(Amounts.number(180.61, "EUR", 0)).isEqualTo("EUR 181");
+        assertThat(Amounts.number(627.0, "m2", 0)).isEqualTo("627 m²");
+        assertThat(Amounts.number(3.0, "Eur", 0)).isEqualTo("3 Eur");
+    }
+
+    @Test
+    void aLikelihoodIsNeverPrintedAsCertain() {
+        assertThat(Amounts.likelihood(1.0)).isEqualTo("over 99%");
+        assertThat(Amounts.likelihood(0.995)).isEqualTo("over 99%");
+        assertThat(Amounts.likelihood(0.994)).isEqualTo("99%");
+        assertThat(Amounts.likelihood(0.005)).isEqualTo("1%");
+        assertThat(Amounts.likelihood(0.0049)).isEqualTo("under 1%");
+        assertThat(Amounts.likelihood(0.0)).isEqualTo("under 1%");
+        assertThat(Amounts.likelihood(null)).isEqualTo("no data");
     }
 }

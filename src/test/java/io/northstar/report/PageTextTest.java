@@ -42,4 +42,33 @@ class PageTextTest {
                 .contains("2,501 points");
         assertThat(PageText.vendorConcentration(null)).isEqualTo("No vendor is named on this year's budget lines.");
     }
+
+    @Test
+    void aKpiForecastGivesItsRangeAndLikelihood() {
+        assertThat(PageText.kpiForecast(false, 75.0, 73.24, 72.37, 74.11, 0.0102, "%", 1))
+                .isEqualTo("Forecast 73.2% (72.4 to 74.1%) · 1% likely to reach the target");
+        assertThat(PageText.kpiForecast(false, 90.0, 182.6, 180.64, 184.57, 0.0, "EUR", 0))
+                .isEqualTo("Forecast EUR 183 (EUR 181 to EUR 185) · under 1% likely to reach the target");
+    }
+
+    @Test
+    void aForecastPinnedAtTheMeasuresLimitPrintsNoEmptyRange() {
+        assertThat(PageText.kpiForecast(false, 95.0, 100.0, 100.0, 100.0, 1.0, "%", 1))
+                .isEqualTo("Forecast 100.0% (the trend reaches the limit of the measure) · over 99% likely to reach"
+                        + " the target");
+        assertThat(PageText.kpiForecast(null, 95.0, 100.0, null, null, null, "%", 1)).isEqualTo("Forecast 100.0%");
+    }
+
+    @Test
+    void aPassedDeadlineIsSettledNotForecast() {
+        assertThat(PageText.kpiForecast(true, 100.0, null, null, null, 1.0, "%", 1)).isEqualTo("Deadline passed: met");
+        assertThat(PageText.kpiForecast(true, 100.0, null, null, null, 0.0, "%", 1))
+                .isEqualTo("Deadline passed: missed");
+        assertThat(PageText.kpiForecast(true, 100.0, null, null, null, null, "%", 1))
+                .isEqualTo("Deadline passed: no observation by then");
+        assertThat(PageText.kpiForecast(true, null, null, null, null, null, "%", 1))
+                .isEqualTo("Deadline passed: no target");
+        assertThat(PageText.kpiForecast(false, 5.0, null, null, null, null, "%", 1))
+                .isEqualTo("No forecast (needs a target date and three observations)");
+    }
 }

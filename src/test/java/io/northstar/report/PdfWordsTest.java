@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * <p>An amount without its currency: a number of 1,000 or more written with thousands separators
  * ("8,763,420") that is neither preceded by the job's currency code ("EUR 8,763,420") nor followed
  * by "%" or a unit word: a KPI's unit from kpi_status ("1,878 tickets", "4,275 MWh") or one of
- * {@link #COUNT_WORDS} ("20,000 trials"). Abbreviated amounts ("EUR 1.69M") carry the currency
+ * {@link #COUNT_WORDS} ("20,000 simulated years"). Abbreviated amounts ("EUR 1.69M") carry the currency
  * anyway.
  *
  * <p>One exclusion: the amount check skips the data-quality table of the appendix, whose
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PdfWordsTest {
     /** Count nouns the templates write after a number that is not money. */
-    private static final Set<String> COUNT_WORDS = Set.of("trials", "points", "picks", "staff", "rows", "assets",
-            "risks", "projects", "services", "KPIs", "observations", "users");
+    private static final Set<String> COUNT_WORDS = Set.of("trials", "simulated", "points", "picks", "staff", "rows",
+            "assets", "risks", "projects", "services", "KPIs", "observations", "users");
     private static final Pattern NULL_OR_NAN = Pattern.compile("\\bnull\\b|\\bNaN\\b");
     /** The sample's ids: S-CRM, OBJ-06, R-051, K-01, P-003, S-DC, BC-01; not Wi-Fi or Zero-trust (lower case). */
     private static final Pattern BARE_ID = Pattern.compile("(?<![\\w-])[A-Z]{1,4}-[A-Z0-9]{2,}\\b");

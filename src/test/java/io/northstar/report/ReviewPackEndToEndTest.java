@@ -66,7 +66,7 @@ class ReviewPackEndToEndTest {
         long total = moves.count();
         assertThat(total).as("the sample's history moved").isGreaterThan(10);
         assertThat(firstText.replaceAll("\\s+", " ")).contains("What moved since the last review",
-                "This is the first snapshot in the lake, so no status can be compared with an earlier review yet",
+                "This is the first review on record, so no status can be compared with an earlier review yet",
                 "What the data's own history shows: " + total + " moves, "
                         + moves.filter("direction = 'worse'").count() + " for the worse and "
                         + moves.filter("direction = 'better'").count() + " for the better");

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import io.northstar.contract.Datasets;
 import io.northstar.metrics.StatusRule;
@@ -28,7 +29,9 @@ import org.apache.spark.sql.types.StructType;
  * amber KPI, every red or amber project of the active portfolio, every open or mitigating risk
  * banded high or critical, and every entity whose latest comment asks for a decision; beyond
  * SPEC.md, every business unit over its year-to-date budget (budget_variance's board_status amber
- * or red, which is its entity_status), so the pages can say why the money runs over. Spark
+ * or red, which is its entity_status), so the pages can say why the money runs over, and every
+ * service that missed its availability target in the latest month (service_health's sla_met
+ * false; entity_status red), so the services page can say why. Spark
  * gathers each entity's comments and joins them to the entity; {@link CommentaryRules} picks
  * the latest and judges it.
  *
@@ -91,10 +94,6 @@ final class CommentaryStatusTable {
         return Optional.of(status.orderBy(col("entity_type"), col("entity_id")));
     }
 
-    /**
-     * Every entity a comment may name, with its name, status and owner, and whether it needs a
-     * word whatever its comments say ({@code _flagged}).
-     */
     /** The rows with {@code s_status}: the metric table's status column by key, null without the table. */
     private static Dataset<Row> withStatus(Dataset<Row> rows, String key, Optional<Dataset<Row>> metric,
             String statusColumn) {
@@ -103,6 +102,10 @@ final class CommentaryStatusTable {
                         lit(null).cast("string")));
     }
 
+    /**
+     * Every entity a comment may name, with its name, status and owner, and whether it needs a
+     * word whatever its comments say ({@code _flagged}).
+     */
     private static List<Dataset<Row>> entities(MetricsContext context, MetricInputs inputs) {
         SnapshotTables tables = context.tables();
         List<Dataset<Row>> entities = new ArrayList<>();
@@ -134,8 +137,12 @@ final class CommentaryStatusTable {
                     lit(null), col("owner"), lit(false)));
         }
         if (tables.has(Datasets.SERVICES)) {
-            entities.add(entity(tables.require(Datasets.SERVICES), "service", col("service_id"), col("name"),
-                    lit(null), col("owner"), lit(false)));
+            // beyond SPEC.md: a service that missed its availability target in the latest month is red and needs a word
+            Dataset<Row> withHealth = withStatus(tables.require(Datasets.SERVICES), "service_id",
+                    inputs.get(ServiceTable.NAME).map(health -> health.withColumn("sla_status",
+                            when(col("sla_met").equalTo(false), lit("red")))), "sla_status");
+            entities.add(entity(withHealth, "service", col("service_id"), col("name"), col("s_status"), col("owner"),
+                    col("s_status").equalTo("red")));
         }
         List<Dataset<Row>> units = new ArrayList<>();
         for (String dataset : List.of(Datasets.PROJECTS, Datasets.BUDGET_LINES)) {

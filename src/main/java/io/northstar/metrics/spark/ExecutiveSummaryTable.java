@@ -159,36 +159,50 @@ final class ExecutiveSummaryTable {
      * projects (so their difference is the forecast overrun). A programme's budget and forecast
      * hold its projects' (parent_id), so a project whose programme is also in the active portfolio
      * is counted but its money is summed only once: the company's sums leave it out, and so does
-     * its unit's when the programme belongs to the same unit. A unit's project under another
-     * unit's programme stays in its own unit's sums, so each unit's figure is its own projects'.
+     * its unit's when the programme belongs to the same unit. A project under another unit's
+     * programme stays in its own unit's sums and is taken out of the programme's unit's, so each
+     * unit's figure is its own projects' and the units add up to the company.
      */
     private static Dataset<Row> projects(Dataset<Row> health, Optional<Dataset<Row>> projects) {
         Dataset<Row> active = health.filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status")));
         Column inActiveProgramme = lit(false);
         Column programmeInSameUnit = lit(false);
+        Optional<Dataset<Row>> otherUnitsProjects = Optional.empty();
         if (projects.isPresent()) {
             Dataset<Row> parents = projects.get().select(col("project_id").as("_child"), col("parent_id").as("_parent"))
-                    .join(active.select(col("project_id").as("_active_parent"), col("business_unit").as("_parent_unit")),
+                    .join(active.select(col("project_id").as("_active_parent"), col("business_unit").as("_parent_unit"),
+                            col("eac").isNotNull().as("_parent_summed")),
                             col("_parent").equalTo(col("_active_parent")))
-                    .select(col("_child"), col("_parent_unit"), lit(true).as("_in_programme"));
+                    .select(col("_child"), col("_parent_unit"), col("_parent_summed"), lit(true).as("_in_programme"));
             active = active.join(parents, col("project_id").equalTo(col("_child")), "left");
             inActiveProgramme = coalesce(col("_in_programme"), lit(false));
             programmeInSameUnit = inActiveProgramme.and(col("_parent_unit").eqNullSafe(col("business_unit")));
+            // the programme's unit gives back what its projects in other units count in theirs
+            otherUnitsProjects = Optional.of(active.filter(inActiveProgramme.and(not(programmeInSameUnit))
+                    .and(col("_parent_summed")).and(col("eac").isNotNull()).and(col("_parent_unit").isNotNull()))
+                    .select(col("_parent_unit").as("business_unit"), lit(null).cast("string").as("health"),
+                            functions.negate(col("bac")).as("bac"), functions.negate(col("eac")).as("eac"),
+                            lit(false).as("_counted")));
         }
         Column inCompany = col("eac").isNotNull().and(not(inActiveProgramme));
         Column inUnit = col("eac").isNotNull().and(not(programmeInSameUnit));
-        Dataset<Row> units = active.filter(col("business_unit").isNotNull()).groupBy(col("business_unit").as(KEY))
-                .agg(count(lit(1)).as("active_projects"), healthCounts(inUnit));
-        Dataset<Row> company = active.agg(count(lit(1)).as("active_projects"), healthCounts(inCompany))
+        Dataset<Row> unitRows = active.filter(col("business_unit").isNotNull()).select(col("business_unit"),
+                col("health"), when(inUnit, col("bac")).as("bac"), when(inUnit, col("eac")).as("eac"),
+                lit(true).as("_counted"));
+        Dataset<Row> withGivenBack = otherUnitsProjects.map(unitRows::unionByName).orElse(unitRows);
+        Dataset<Row> units = withGivenBack.groupBy(col("business_unit").as(KEY)).agg(count(when(col("_counted"),
+                lit(1))).as("active_projects"), healthCounts());
+        Dataset<Row> company = active.select(col("health"), when(inCompany, col("bac")).as("bac"),
+                when(inCompany, col("eac")).as("eac")).agg(count(lit(1)).as("active_projects"), healthCounts())
                 .withColumn(KEY, lit(PORTFOLIO_KEY));
         return units.unionByName(company);
     }
 
-    /** The counts by health, and the budget and forecast at completion of the projects to sum. */
-    private static Column[] healthCounts(Column summed) {
+    /** The counts by health, and the sums of the budget and forecast at completion left to sum. */
+    private static Column[] healthCounts() {
         return new Column[] {countOf("health", "green", "projects_green"), countOf("health", "amber", "projects_amber"),
-            countOf("health", "red", "projects_red"), functions.sum(when(summed, col("bac"))).as("projects_bac"),
-            functions.sum(when(summed, col("eac"))).as("projects_eac")};
+            countOf("health", "red", "projects_red"), functions.sum(col("bac")).as("projects_bac"),
+            functions.sum(col("eac")).as("projects_eac")};
     }
 
     private static Dataset<Row> risks(Dataset<Row> exposure) {

@@ -215,7 +215,7 @@ final class FindingsTable {
             findings.add(finding(red, CRITICAL, "budget_overrun",
                     when(col("grain").equalTo("total"), lit("portfolio")).otherwise(lit("business_unit")),
                     when(col("grain").equalTo("total"), lit("total")).otherwise(col("business_unit")),
-                    format_string("%s is %s %s its year-to-date budget (%s against a plan of %s)",
+                    format_string("%s is %s %s its year-to-date budget: %s spent, %s planned",
                             when(col("grain").equalTo("total"), lit("IT as a whole"))
                                     .otherwise(col("business_unit")),
                             percent(col("variance_pct")),

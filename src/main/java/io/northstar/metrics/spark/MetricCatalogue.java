@@ -49,7 +49,7 @@ final class MetricCatalogue {
                     RecentMovesTable.NAME),
                     ReviewSummaryTable::compute),
             table(CommentaryStatusTable.NAME, List.of(KpiTables.STATUS, ProjectHealthTable.NAME, RiskTables.EXPOSURE,
-                    BudgetTables.VARIANCE),
+                    BudgetTables.VARIANCE, ServiceTable.NAME),
                     CommentaryStatusTable::compute),
             table(BriefingTable.NAME, List.of(ExecutiveSummaryTable.NAME, ScorecardTable.NAME,
                     CommentaryStatusTable.NAME, ProjectHealthTable.NAME), BriefingTable::compute),

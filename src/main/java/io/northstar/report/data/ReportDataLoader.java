@@ -291,23 +291,28 @@ public final class ReportDataLoader {
     }
 
     /**
-     * commentary_status rows a page shows beside its items: red and amber KPIs and projects and
-     * critical risks (SPEC.md §4.5 lists high risks too; the pages keep to the critical ones), and
-     * every row that asks for a decision; the worst first, then by kind and name.
+     * commentary_status rows a page shows beside its items: red and amber KPIs and projects,
+     * critical risks (SPEC.md §4.5 lists high risks too; the pages keep to the critical ones),
+     * services that missed their target, business units, and every row that asks for a decision;
+     * the worst first, then by kind and name.
      */
     private Optional<Dataset<Row>> shownCommentary() {
         return metric("commentary_status").map(status -> status
                 .filter(col("decision_needed").or(col("entity_type").isin("kpi", "project")
                         .and(col("entity_status").isin("red", "amber")))
                         .or(col("entity_type").equalTo("risk").and(col("entity_status").equalTo("critical")))
+                        .or(col("entity_type").equalTo("service").and(col("entity_status").equalTo("red")))
                         .or(col("entity_type").equalTo("business_unit")))
                 .withColumn("severity_order", when(col("entity_status").isin("red", "critical"), 0)
                         .when(col("entity_status").equalTo("amber"), 1).otherwise(2)));
     }
 
-    /** What the pages show about each row: its kind in words and its line of commentary. */
+    /** What the pages show about each row: its kind in words, its status chip and its line of commentary. */
     private static Map<String, Object> described(Map<String, Object> row) {
         row.put("what", io.northstar.report.ReviewText.entity((String) row.get("entity_type")));
+        // a service's red means it missed its availability target: the chip says so
+        row.put("chip", "service".equals(row.get("entity_type")) && "red".equals(row.get("entity_status")) ? "missed"
+                : row.get("entity_status"));
         row.put("line", io.northstar.report.Commentary.line(row));
         return row;
     }
@@ -334,12 +339,12 @@ public final class ReportDataLoader {
         return decision;
     }
 
-    /** The page's commentary by kind (kpi, project, risk), and the decisions. */
+    /** The page's commentary by kind (kpi, project, risk, service), and the decisions. */
     private void commentary() {
         shownCommentary().ifPresent(status -> {
             List<Map<String, Object>> rows = rows(status.orderBy("severity_order", "entity_type", "entity_name",
                     "entity_id"));
-            for (String kind : new String[] {"kpi", "project", "risk"}) {
+            for (String kind : new String[] {"kpi", "project", "risk", "service"}) {
                 tables.put(kind + "_commentary", rows.stream().filter(row -> kind.equals(row.get("entity_type"))
                         && row.get("entity_status") != null).map(ReportDataLoader::described).toList());
             }
@@ -362,6 +367,7 @@ public final class ReportDataLoader {
                     Map<String, Object> shown = new LinkedHashMap<>(described(row));
                     if ("portfolio".equals(row.get("entity_type"))) {
                         shown.put("entity_status", portfolioBudgetStatus);
+                        shown.put("chip", portfolioBudgetStatus);
                         shown.put("entity_name", "IT as a whole");
                     }
                     return shown;

@@ -85,6 +85,8 @@ class CommentaryStatusTest {
                 Map.entry("business_unit Retail", "current 2026-10-31 overdue=false decision=true"),
                 // beyond SPEC: Cloud is 50 % over its year-to-date budget; its 2026-09-30 comment is 31 days old
                 Map.entry("business_unit Cloud", "current 2026-09-30 overdue=null decision=false"),
+                // beyond SPEC: S3 missed its 99.0 in October and nobody wrote; S1 met its target, so its note is not listed
+                Map.entry("service S3", "missing null overdue=null decision=false"),
                 Map.entry("portfolio null", "current 2026-10-31 overdue=true decision=true"))));
     }
 
@@ -111,6 +113,9 @@ class CommentaryStatusTest {
         // a unit's status is its budget's: Retail 3.4 % over is amber (an over-spend is never green), Cloud red
         assertThat((String) rows.get("business_unit Retail").getAs("entity_status")).isEqualTo("amber");
         assertThat((String) rows.get("business_unit Cloud").getAs("entity_status")).isEqualTo("red");
+        // a service's status is red when it missed its availability target in the latest month
+        assertThat((String) rows.get("service S3").getAs("entity_name")).isEqualTo("Network");
+        assertThat((String) rows.get("service S3").getAs("entity_status")).isEqualTo("red");
         assertThat((String) rows.get("portfolio null").getAs("entity_name")).isEqualTo("Portfolio");
         assertThat((String) rows.get("kpi K2").getAs("comment")).isNull();
         assertThat(job.table("metrics", "commentary_status", TestingJob.AS_OF).columns()).startsWith("entity_type",

@@ -44,7 +44,7 @@ class MetricGraphTest {
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("findings"))).containsExactlyInAnyOrder("alignment",
                 "kpi", "project_health", "budget", "priority", "risk", "service_health", "commentary_status");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("commentary_status"))).containsExactlyInAnyOrder("kpi",
-                "project_health", "risk", "budget");
+                "project_health", "risk", "budget", "service_health");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("executive_summary"))).containsExactlyInAnyOrder(
                 "objective_scorecard", "alignment", "budget", "project_health", "risk", "service_health");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("review_summary"))).containsExactlyInAnyOrder("changes",

@@ -726,7 +726,7 @@ class MetricsIntegrationTest {
         assertThat((String) findings.get(1).getAs("message"))
                 .isEqualTo("Lift is 100.0% over cost (CPI 0.50) and 50.0% behind schedule (SPI 0.50)");
         assertThat((String) findings.get(0).getAs("message"))
-                .isEqualTo("Cloud is 50.0% over its year-to-date budget (USD 150 against a plan of USD 100)");
+                .isEqualTo("Cloud is 50.0% over its year-to-date budget: USD 150 spent, USD 100 planned");
         assertThat((String) findings.get(14).getAs("message"))
                 .isEqualTo("The IT strategy has 7 strategic aims; no more than six keep it focused");
         assertThat((String) findings.get(22).getAs("message")).isEqualTo("The risks data has no columns service_id,"
@@ -755,11 +755,12 @@ class MetricsIntegrationTest {
                 .sorted().toList();
         // K2 amber, K3 and K6 red; P1 amber, P2 amber (on hold), P3 red, P4 has no status row ≤ as_of;
         // R2 critical and mitigating; R1 is medium, R3 closed, R5 not yet identified on as_of;
-        // Cloud 50 % and Retail 3.4 % over their year-to-date budgets (beyond SPEC), Ops on plan
+        // Cloud 50 % and Retail 3.4 % over their year-to-date budgets and S3 below its target in October
+        // (both beyond SPEC), Ops on plan
         assertThat(status).containsExactly("business_unit Cloud red missing false",
                 "business_unit Retail amber missing false", "kpi K2 amber missing false", "kpi K3 red missing false",
                 "kpi K6 red missing false", "project P1 amber missing false", "project P2 amber missing false",
-                "project P3 red missing false", "risk R2 critical missing false");
+                "project P3 red missing false", "risk R2 critical missing false", "service S3 red missing false");
         assertThat((String) job.table("metrics", "findings", TestingJob.AS_OF).filter("code = 'commentary_missing'"
                 + " AND entity_id = 'K6'").first().getAs("message")).isEqualTo("No commentary from Ed on the red KPI"
                 + " 'Orphan'");

@@ -40,7 +40,7 @@ class ProgrammeOverrunTest {
     }
 
     @Test
-    void aProjectOfAnActiveProgrammeIsCountedButItsMoneyIsSummedOnceInTheCompanyAndInItsOwnUnit() {
+    void aProjectOfAnActiveProgrammeIsCountedButItsMoneyIsSummedOnceAndTheUnitsAddUpToTheCompany() {
         Map<String, Row> summary = new TreeMap<>();
         for (Row row : job.table("metrics", "executive_summary", TestingJob.AS_OF).collectAsList()) {
             summary.put(row.getAs("business_unit") == null ? "(total)" : row.getAs("business_unit"), row);
@@ -50,15 +50,20 @@ class ProgrammeOverrunTest {
         assertThat((Long) total.getAs("active_projects")).isEqualTo(3L);
         assertThat((BigDecimal) total.getAs("projects_bac")).isEqualByComparingTo("1000.00");
         assertThat((BigDecimal) total.getAs("projects_eac")).isEqualByComparingTo("1028.57");
-        // Retail: P2's programme is in Retail too, so only P1
+        // Retail: P2's programme is in Retail too, so P1 counts for both; P3 counts in Ops, so Retail gives it
+        // back: BAC 1000 − 300 = 700, EAC 1028.57 − 600 = 428.57
         Row retail = summary.get("Retail");
         assertThat((Long) retail.getAs("active_projects")).isEqualTo(2L);
-        assertThat((BigDecimal) retail.getAs("projects_bac")).isEqualByComparingTo("1000.00");
-        assertThat((BigDecimal) retail.getAs("projects_eac")).isEqualByComparingTo("1028.57");
+        assertThat((BigDecimal) retail.getAs("projects_bac")).isEqualByComparingTo("700.00");
+        assertThat((BigDecimal) retail.getAs("projects_eac")).isEqualByComparingTo("428.57");
         // Ops: P3's programme belongs to Retail, so Ops' own figure is P3's
         Row ops = summary.get("Ops");
+        assertThat((Long) ops.getAs("active_projects")).isEqualTo(1L);
         assertThat((BigDecimal) ops.getAs("projects_bac")).isEqualByComparingTo("300.00");
         assertThat((BigDecimal) ops.getAs("projects_eac")).isEqualByComparingTo("600.00");
+        // the units add up to the company: 700 + 300 = 1000, 428.57 + 600 = 1028.57
+        assertThat(((BigDecimal) retail.getAs("projects_eac")).add(ops.getAs("projects_eac")))
+                .isEqualByComparingTo((BigDecimal) total.getAs("projects_eac"));
         // 1028.57 − 1000 = 28.57, at least 1 % of 1000: named
         assertThat((String) job.table("metrics", "briefing", TestingJob.AS_OF).filter("grain = 'portfolio'").first()
                 .getAs("verdict")).contains("the portfolio is forecast USD 29 over budget");
