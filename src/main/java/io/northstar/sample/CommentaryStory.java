@@ -71,8 +71,8 @@ final class CommentaryStory {
                     + " outside patch management.", "Chief Information Security Officer",
                     "Bring the cloud cost tooling and payroll pilot servers under monthly patching", "C. Okafor", -16),
             note("kpi", "K-23", 0, "Only about half of the critical systems have a tested recovery; if the Hamburg"
-                    + " site were lost, SAP would take 30 hours to restore, not four (see the decision on disaster"
-                    + " recovery).",
+                    + " site were lost before SAP leaves it, SAP would take 30 hours to restore against a 4-hour target"
+                    + " (see the decision on disaster recovery).",
                     "Head of IT Operations", "Test recovery of SAP, warehouse and transport management", "F. Nguyen",
                     45),
             note("kpi", "K-26", 1, "Control testing slipped while the team prepared the NIS2 gap assessment; the KPI"
@@ -148,14 +148,13 @@ final class CommentaryStory {
                     "J. Schmidt",
                     "Board to approve EUR 350,000 for a second integration team by 20 November 2026, or accept"
                             + " go-live in the third quarter of 2027", "J. Schmidt", 20, true),
-            new Note("project", "P-013", 0, "Almost half over cost after new backup appliances. If the Hamburg site"
-                    + " is lost (about one in ten a year), SAP is down 30 hours while restored from tape, not the usual"
-                    + " 5. Options: A) a second recovery site, EUR 1.2M capex and EUR 150,000 a year, SAP back in 4"
-                    + " hours; B) no spend, and a site loss costs about EUR 1.8M in lost shipments. Recommended: A, as"
-                    + " NIS2 bars a 30-hour stop of billing and payroll.",
-                    "F. Nguyen", "Board to decide by 30 November 2026 whether to fund a second recovery site"
-                            + " (EUR 1.2 million capex) or accept a 30-hour recovery time for SAP if the Hamburg site"
-                            + " is lost", "F. Nguyen", 30,
+            new Note("project", "P-013", 0, "Almost half over cost after new backup appliances. Until SAP leaves"
+                    + " Hamburg in 2028, a site loss (about one in fifty a year) stops SAP for 30 hours against a"
+                    + " 4-hour target. Options: A) a cloud standby, EUR 400,000 once and EUR 90,000 a year, kept as"
+                    + " SAP's recovery after the move; B) no spend, and a site loss costs about EUR 1.8M in lost"
+                    + " shipments. Recommended: A, as none of it is wasted.",
+                    "F. Nguyen", "Board to decide by 30 November 2026: fund a cloud standby for SAP (EUR 400,000 once,"
+                            + " EUR 90,000 a year) or accept a 30-hour SAP outage if Hamburg is lost", "F. Nguyen", 30,
                     true),
             note("project", "P-001", 0, "Forecast at EUR 7.97M for the whole programme, its waves included: EUR 1.77M"
                     + " over budget and about seven months late. Wave 2, the warehouse systems, accounts for about"
@@ -253,16 +252,18 @@ final class CommentaryStory {
                     "Re-plan wave 2 with the migration partner and hold robot orders until the floor surveys are done",
                     "G. Haddad", 30),
             note("business_unit", "Freight", 0, "About 1.5% over: telematics licences for the new trucks came in May"
-                    + " instead of January; on plan again by the year end.", "Director Freight",
+                    + " instead of next January, so the year ends about EUR 130,000 over; the 2027 budget gives it"
+                    + " back.",
+                    "Director Freight",
                     "Move the licence budget forward in the November re-forecast", "H. Lindqvist", 30),
-            note("business_unit", "Finance & HR", 0, "On plan within 0.2%: the payroll pilot's testing ran a month"
-                    + " longer than planned.", "Group Controller", null, null, null),
+            note("business_unit", "Finance & HR", 0, "On plan within 0.2%: the audit tooling licences were renewed a"
+                    + " month early.", "Group Controller", null, null, null),
             // the portfolio, written once
             note("portfolio", null, 1, "September: spend on plan except Digital Ventures; paperless customs and"
                     + " disaster recovery escalated to the steering group.", "Chief Technology Officer", null, null,
                     null),
             note("portfolio", null, 0, "Two decisions for the board this month: more capacity for paperless customs"
-                    + " and a second recovery site. The data centre exit, forecast EUR 1.77M over budget, remains the"
+                    + " and a standby for SAP. The data centre exit, forecast EUR 1.77M over budget, remains the"
                     + " largest risk to the 2027 budget. Security spend runs about 10% over plan: round-the-clock"
                     + " monitoring started in April, a quarter earlier than budgeted, as the vulnerability backlog"
                     + " grew.", "Chief Technology Officer",
