@@ -4,6 +4,12 @@ import java.util.Locale;
 
 /** Numbers as executives read them on a tile: 12.7M, 850k, +4.6%, 83%. */
 public final class Amounts {
+    /** A unit that is a currency code: a KPI measured in money reads as money, EUR 181, not 181 EUR. */
+    private static final java.util.regex.Pattern CURRENCY_CODE = java.util.regex.Pattern.compile("[A-Z]{3}");
+    /** Units as written in a CSV, as they are printed. */
+    private static final java.util.Map<String, String> PRINTED_UNITS = java.util.Map.of("m2", "m²", "m3", "m³",
+            "km2", "km²");
+
     private Amounts() {
     }
 
@@ -83,17 +89,16 @@ public final class Amounts {
         if ("%".equals(trimmed)) {
             return text + "%";
         }
-        // a KPI measured in money reads as money: EUR 181, not 181 EUR
-        if (CURRENCY_CODE.matcher(trimmed).matches()) {
+        if (unitLeads(trimmed)) {
             return trimmed + " " + text;
         }
         return text + " " + PRINTED_UNITS.getOrDefault(trimmed, trimmed);
     }
 
-    private static final java.util.regex.Pattern CURRENCY_CODE = java.util.regex.Pattern.compile("[A-Z]{3}");
-    /** Units as written in a CSV, as they are printed. */
-    private static final java.util.Map<String, String> PRINTED_UNITS = java.util.Map.of("m2", "m²", "m3", "m³",
-            "km2", "km²");
+    /** Whether the unit is printed before the figure (a currency code: EUR 181) rather than after it. */
+    public static boolean unitLeads(String unit) {
+        return unit != null && CURRENCY_CODE.matcher(unit.strip()).matches();
+    }
 
     /**
      * How likely a KPI is to reach its target, never an impossible certainty: a trend forecast is

@@ -84,13 +84,9 @@ public final class PageText {
         String range = low == null || high == null ? ""
                 : lowText.equals(Amounts.number(high, null, decimals)) ? " (the trend reaches the limit of the measure)"
                 // a unit printed before the figure (EUR 181) goes on both ends
-                : " (" + (unitLeads(unit) ? Amounts.number(low, unit, decimals) : lowText) + " to "
+                : " (" + (Amounts.unitLeads(unit) ? Amounts.number(low, unit, decimals) : lowText) + " to "
                         + Amounts.number(high, unit, decimals) + ")";
         return "Forecast " + Amounts.number(forecast, unit, decimals) + range
                 + (probability == null ? "" : " · " + Amounts.likelihood(probability) + " likely to reach the target");
-    }
-
-    private static boolean unitLeads(String unit) {
-        return !Character.isDigit(Amounts.number(1.0, unit, 0).charAt(0));
     }
 }

@@ -64,6 +64,9 @@ class AmountsTest {
         assertThat(Amounts.number(180.61, "EUR", 0)).isEqualTo("EUR 181");
         assertThat(Amounts.number(627.0, "m2", 0)).isEqualTo("627 m²");
         assertThat(Amounts.number(3.0, "Eur", 0)).isEqualTo("3 Eur");
+        assertThat(Amounts.unitLeads("EUR")).isTrue();
+        assertThat(Amounts.unitLeads("m2")).isFalse();
+        assertThat(Amounts.unitLeads(null)).isFalse();
     }
 
     @Test
