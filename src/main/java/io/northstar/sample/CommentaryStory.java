@@ -191,6 +191,10 @@ final class CommentaryStory {
             note("project", "P-044", 0, "On hold since September and about eight months behind plan: the sites move"
                     + " onto one yard system only once its upgrades are rehearsed and run stable.", "I. Moreau",
                     "Decide with Warehousing whether to restart in 2027 or close the project", "I. Moreau", 75),
+            note("project", "P-027", 0, "About two months late: the tax authority rejected the pilot's filings in"
+                    + " August for a format error, and the pilot stays on its test server until it files correctly.",
+                    "A. Meyer", "File October's payroll with the corrected format and move the pilot to the managed"
+                            + " platform", "A. Meyer", 30),
             note("project", "P-047", 0, "On budget but six months late: the rollout waits until the payroll pilot,"
                     + " whose filings the tax authority rejected in August, files correctly.", "H. Lindqvist",
                     "Re-plan the rollout country by country once the pilot files correctly", "H. Lindqvist", 45),
@@ -219,7 +223,7 @@ final class CommentaryStory {
             note(RISK, "R-111", 2, "The tax authority rejected the payroll pilot's filings in August for a format"
                     + " error.", "A. Meyer",
                     "Correct the filing format with the authority's validator", "A. Meyer", -45),
-            note(RISK, "R-119", 1, "The dock scheduling product loses vendor support in March 2027.", "D. Rossi",
+            note(RISK, "R-119", 1, "The trailer tracking product loses vendor support in March 2027.", "D. Rossi",
                     "Agree extended support or plan the upgrade in the 2027 budget", "D. Rossi", 45),
             // a high risk
             note(RISK, "R-039", 0, "The robot contract is priced in US dollars; a 10% move costs about EUR 180,000.",
@@ -251,12 +255,12 @@ final class CommentaryStory {
                     + " of the data centre exit and the picking robots.", "G. Haddad",
                     "Re-plan wave 2 with the migration partner and hold robot orders until the floor surveys are done",
                     "G. Haddad", 30),
-            note("business_unit", "Freight", 0, "About 1.5% over: telematics licences for the new trucks came in May"
-                    + " instead of next January, so the year ends about EUR 130,000 over; the 2027 budget gives it"
+            note("business_unit", "Freight", 0, "About 1.7% over: telematics licences for the new trucks came in May"
+                    + " instead of next January, so the year ends about EUR 140,000 over; the 2027 budget gives it"
                     + " back.",
                     "Director Freight",
                     "Move the licence budget forward in the November re-forecast", "H. Lindqvist", 30),
-            note("business_unit", "Finance & HR", 0, "On plan within 0.2%: the audit tooling licences were renewed a"
+            note("business_unit", "Finance & HR", 0, "On plan within 0.5%: the audit tooling licences were renewed a"
                     + " month early.", "Group Controller", null, null, null),
             // the portfolio, written once
             note("portfolio", null, 1, "September: spend on plan except Digital Ventures; paperless customs and"
@@ -264,7 +268,7 @@ final class CommentaryStory {
                     null),
             note("portfolio", null, 0, "Two decisions for the board this month: more capacity for paperless customs"
                     + " and a standby for SAP. The data centre exit, forecast EUR 1.77M over budget, remains the"
-                    + " largest risk to the 2027 budget. Security spend runs about 10% over plan: round-the-clock"
+                    + " largest risk to the 2027 budget. Security spend runs about 9% over plan: round-the-clock"
                     + " monitoring started in April, a quarter earlier than budgeted, as the vulnerability backlog"
                     + " grew.", "Chief Technology Officer",
                     "Review the data centre exit plan with the steering group", "K. Osei", 14));

@@ -37,23 +37,25 @@ final class PlanningStory {
     /**
      * A class of infrastructure asset: how many of them one region has, their lifecycle and
      * replacement cost, the service they run and whether they belong to a business unit (false:
-     * shared infrastructure, no business unit). Laptops and scanners are registered in lots.
-     */
-    /**
-     * A class of the asset register: {@code sharePast} of its items are past their lifecycle, so
+     * shared infrastructure, no business unit). Switches, access points, laptops and scanners are
+     * registered in stacks or lots. {@code sharePast} of its items are past their lifecycle, so
      * the register agrees with the KPIs that count them (laptops older than four years: 18%).
      */
     record AssetClass(String name, String code, int count, double lifecycleYears, int unitCost, String service,
             boolean perUnit, double sharePast) {
     }
 
-    /** Servers for two data halls; laptops for the 1,600 office staff of 4,000 (drivers and pickers carry scanners). */
+    /**
+     * Servers for two data halls; 240 switches and 800 access points for 48 depots, the
+     * warehouses and offices; laptops for the 1,600 office staff of 4,000 (drivers and pickers
+     * carry scanners).
+     */
     static final List<AssetClass> ASSET_CLASSES = List.of(
             new AssetClass("Servers", "SRV", 160, 5, 16_500, "S-DC", false, 0.12),
             new AssetClass("Storage arrays", "STO", 6, 5, 185_000, "S-BACKUP", false, 0.12),
             new AssetClass("Firewalls", "FW", 8, 5, 38_000, "S-NET", false, 0.12),
-            new AssetClass("Network switches", "SW", 50, 7, 6_500, "S-NET", true, 0.12),
-            new AssetClass("Wi-Fi access points", "AP", 60, 6, 900, "S-NET", true, 0.12),
+            new AssetClass("Network switches (stacks of 4)", "SW", 60, 7, 26_000, "S-NET", true, 0.12),
+            new AssetClass("Wi-Fi access points (lots of 10)", "AP", 80, 6, 9_000, "S-NET", true, 0.12),
             new AssetClass("Laptops (lots of 25)", "LAP", 64, 4, 33_750, "S-DEVICE", true, 0.18),
             new AssetClass("Handheld scanners (lots of 20)", "HHS", 20, 4, 24_000, "S-WMS", true, 0.12));
 

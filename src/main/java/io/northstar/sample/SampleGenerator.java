@@ -262,16 +262,22 @@ public final class SampleGenerator {
                             Fmt.num(flagship.contributions()[k], 2)});
                     }
                 } else {
-                    facts = proceduralProject(i, id);
+                    Story.RoutineProject routine = routineProject(i - flagshipCount);
+                    facts = proceduralProject(i - flagshipCount, routine, id);
                     row = projectRow(facts, null, pick("run", "run", "grow", "grow", "transform"),
                             1 + random.nextInt(5), 1 + random.nextInt(5), 1 + random.nextInt(5));
+                    // these draws once picked the objectives at random; they stay so that the draws
+                    // after them, and with them the portfolio's numbers, do not move
                     if (facts.linked()) {
-                        int objective = random.nextInt(Story.OBJECTIVES.size() - 1);
-                        boolean two = random.nextDouble() < 0.4;
-                        links.add(new Object[] {id, objectiveId(objective), two ? "0.6" : "1.00"});
+                        random.nextInt(Story.OBJECTIVES.size() - 1);
+                        if (random.nextDouble() < 0.4) {
+                            random.nextInt(5);
+                        }
+                        int[] objectives = routine.objectives();
+                        boolean two = objectives.length == 2;
+                        links.add(new Object[] {id, objectiveId(objectives[0]), two ? "0.6" : "1.00"});
                         if (two) {
-                            links.add(new Object[] {id, objectiveId((objective + 1 + random.nextInt(5))
-                                    % (Story.OBJECTIVES.size() - 1)), "0.3"});
+                            links.add(new Object[] {id, objectiveId(objectives[1]), "0.3"});
                         }
                     }
                 }
@@ -287,9 +293,14 @@ public final class SampleGenerator {
             writeProjectStatus();
         }
 
-        private ProjectFacts proceduralProject(int index, String id) {
-            String name = Story.PROJECT_AREAS.get((index * 7 + number) % Story.PROJECT_AREAS.size()) + " "
-                    + Story.PROJECT_ACTIONS.get((index * 3 + number) % Story.PROJECT_ACTIONS.size());
+        /** A region repeats the routine portfolio in phases once its list runs out. */
+        private Story.RoutineProject routineProject(int index) {
+            return Story.ROUTINE_PROJECTS.get(index % Story.ROUTINE_PROJECTS.size());
+        }
+
+        private ProjectFacts proceduralProject(int index, Story.RoutineProject routine, String id) {
+            int phase = index / Story.ROUTINE_PROJECTS.size();
+            String name = phase == 0 ? routine.name() : routine.name() + ", phase " + (phase + 1);
             String status = pick("proposed", "approved", "active", "active", "active", "active", "active", "on_hold",
                     "completed", "completed", "cancelled");
             int duration = 6 + random.nextInt(19);
@@ -303,8 +314,10 @@ public final class SampleGenerator {
                     : 0.97 + 0.06 * random.nextDouble();
             double spi = profile < 0.8 ? 0.96 + 0.1 * random.nextDouble() : 0.7 + 0.2 * random.nextDouble();
             long budget = Math.round(150_000 * Math.exp(random.nextDouble() * 3.0) / 1000) * 100_000L;
-            return new ProjectFacts(id, name, random.nextInt(Story.BUSINESS_UNITS.size()), status,
-                    asOfMonth.minusMonths(startMonthsAgo), duration, cpi, spi, budget, random.nextDouble() < 0.87);
+            // this draw once picked the business unit; kept so that the draws after it do not move
+            random.nextInt(Story.BUSINESS_UNITS.size());
+            return new ProjectFacts(id, name, routine.bu(), status, asOfMonth.minusMonths(startMonthsAgo), duration,
+                    cpi, routine.spi() == null ? spi : routine.spi(), budget, random.nextDouble() < 0.87);
         }
 
         private Object[] projectRow(ProjectFacts facts, String parent, String category, int value, int urgency,
@@ -367,13 +380,16 @@ public final class SampleGenerator {
                                     double plan = tower.monthlyPlanThousands() * 1000 * centerWeight[bu][cc]
                                             * (v == 0 ? 0.6 : 0.4) * ("capex".equals(category) ? 3 : 1);
                                     long planCents = Math.round(plan / 100) * 10_000L;
-                                    double drift = Story.BU_OVERSPEND[bu] + tower.overspend();
+                                    double drift = Story.unitOverspend(bu, tower) + tower.overspend();
                                     String actual = past ? Fmt.money(Math.round(planCents * (1 + drift
                                             + 0.04 * gaussian()))) : "0.00";
                                     String forecast = past ? null : Fmt.money(Math.round(planCents * (1 + drift)));
-                                    String project = "Application".equals(tower.name()) && v == 0
-                                            && !unitProjects.isEmpty()
-                                            ? unitProjects.get((cc + month.getMonthValue()) % unitProjects.size()) : null;
+                                    // capital spend and the main application vendor's work are project work
+                                    boolean projectWork = "capex".equals(category)
+                                            || "Application".equals(tower.name()) && v == 0;
+                                    String project = projectWork && !unitProjects.isEmpty()
+                                            ? unitProjects.get((cc + month.getMonthValue() + v) % unitProjects.size())
+                                            : null;
                                     sink.row(month.toString(), businessUnits.get(bu), costCenter, project, category,
                                             tower.name(), tower.vendors()[v], Fmt.money(planCents), actual, forecast);
                                 }

@@ -36,9 +36,13 @@ public final class CpiSpiChartCustomizer extends JRAbstractChartCustomizer {
     static final double WARNING = 0.9;
     /** Labels closer than this (in CPI and SPI units on a 0.5–1.3 axis) would overlap. */
     static final double LABEL_HEIGHT = 0.035;
-    static final double LABEL_WIDTH = 0.3;
+    /** A character of a label's 6.5 pt font, and a point's marker, as shares of an axis' span. */
+    static final double CHARACTER_SHARE = 0.0078;
+    static final double MARKER_SHARE = 0.01;
+    /** Where a label may go, in lines above (negative: below) its point, the nearest first. */
+    private static final int[] LINE_STEPS = {0, -1, 1, -2, 2, -3, 3};
     /** A name longer than this is cut with an ellipsis after a whole word, so a label stays beside its point. */
-    static final int LABEL_LENGTH = 30;
+    static final int LABEL_LENGTH = 40;
     private static final List<String> HEALTH_ORDER = List.of("green", "amber", "red", "no_data");
 
     /** The legend's words for a health, shape included, so the legend reads without colour. */
@@ -161,11 +165,33 @@ public final class CpiSpiChartCustomizer extends JRAbstractChartCustomizer {
     record Point(double x, double y, String label) {
     }
 
-    /** A name placed beside its point. */
-    record Label(String text, double x, double y, TextAnchor anchor, Point point) {
+    /** A name placed beside its point; {@code width} is its estimated length in CPI units. */
+    record Label(String text, double x, double y, TextAnchor anchor, Point point, double width) {
         /** Whether the label had to move off its point's height, so a leader line shows whose it is. */
         boolean moved() {
             return y != point.y();
+        }
+
+        boolean leftOfPoint() {
+            return anchor == TextAnchor.HALF_ASCENT_RIGHT;
+        }
+
+        double left() {
+            return leftOfPoint() ? x - width : x;
+        }
+
+        double right() {
+            return leftOfPoint() ? x : x + width;
+        }
+
+        boolean overlaps(Label other) {
+            return left() < other.right() && other.left() < right() && Math.abs(y - other.y) < LABEL_HEIGHT;
+        }
+
+        /** Whether a point's marker would sit under this label's text. */
+        boolean covers(Point other, double marker) {
+            return other.x() > left() - marker && other.x() < right() + marker
+                    && Math.abs(other.y() - y) < LABEL_HEIGHT / 2 + marker;
         }
     }
 
@@ -195,34 +221,61 @@ public final class CpiSpiChartCustomizer extends JRAbstractChartCustomizer {
     }
 
     /**
-     * The labelled points' names, right of the point (left of it near the right edge), each moved
-     * down below a label already placed that it would overlap, in the order the loader gave them
-     * (the worst first, so the worst keeps its place).
+     * The labelled points' names, in the order the loader gave them (the worst first, so the
+     * worst gets the best place): beside the point, right of it unless near the right edge, on the
+     * other side when that one is clear, else a line or two up or down with a leader line; each
+     * place is scored by the markers and labels the text would cover, and the first clear one wins.
      */
     static List<Label> place(List<Point> points, double[] range) {
-        double offset = (range[1] - range[0]) * 0.015;
+        double span = range[1] - range[0];
+        double offset = span * 0.015;
+        double marker = span * MARKER_SHARE;
         List<Label> placed = new ArrayList<>();
         for (Point point : points) {
             if (point.label() == null || point.label().isBlank()) {
                 continue;
             }
-            boolean left = point.x() > range[1] - (range[1] - range[0]) * 0.3;
-            double x = left ? point.x() - offset : point.x() + offset;
-            double y = point.y();
-            boolean moved = true;
-            while (moved) {
-                moved = false;
-                for (Label other : placed) {
-                    if (Math.abs(other.y() - y) < LABEL_HEIGHT && Math.abs(other.x() - x) < LABEL_WIDTH) {
-                        y = other.y() - LABEL_HEIGHT;
-                        moved = true;
+            String text = shortened(point.label());
+            double width = text.length() * span * CHARACTER_SHARE;
+            boolean preferLeft = point.x() > range[1] - span * 0.3;
+            Label best = null;
+            int bestScore = Integer.MAX_VALUE;
+            for (int step : LINE_STEPS) {
+                for (boolean left : preferLeft ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                    Label candidate = new Label(text, left ? point.x() - offset : point.x() + offset,
+                            point.y() + step * LABEL_HEIGHT, left ? TextAnchor.HALF_ASCENT_RIGHT
+                                    : TextAnchor.HALF_ASCENT_LEFT, point, width);
+                    int score = clutter(candidate, points, placed, range, marker) + Math.abs(step);
+                    if (score < bestScore) {
+                        best = candidate;
+                        bestScore = score;
                     }
                 }
+                if (bestScore <= Math.abs(step)) {
+                    break;
+                }
             }
-            String text = shortened(point.label());
-            placed.add(new Label(text, x, y, left ? TextAnchor.HALF_ASCENT_RIGHT
-                    : TextAnchor.HALF_ASCENT_LEFT, point));
+            placed.add(best);
         }
         return placed;
+    }
+
+    /** How much a label would hide: markers under it, labels it overlaps (worse), or leaving the chart (worst). */
+    private static int clutter(Label label, List<Point> points, List<Label> placed, double[] range, double marker) {
+        if (label.left() < range[0] || label.right() > range[1] || label.y() < range[0] || label.y() > range[1]) {
+            return 1000;
+        }
+        int score = 0;
+        for (Point other : points) {
+            if (other != label.point() && label.covers(other, marker)) {
+                score += 10;
+            }
+        }
+        for (Label other : placed) {
+            if (label.overlaps(other)) {
+                score += 100;
+            }
+        }
+        return score;
     }
 }

@@ -37,38 +37,55 @@ class CpiSpiChartCustomizerTest {
     }
 
     @Test
-    void aLabelThatWouldOverlapAnotherMovesBelowItAndKeepsItsLeaderLine() {
+    void labelsOfCrowdedPointsNeverOverlapAndAMovedOneKeepsItsPoint() {
         List<Point> points = List.of(new Point(0.75, 1.03, "Worst"), new Point(0.76, 1.04, "Next"),
-                new Point(0.74, 1.02, "Third"));
+                new Point(0.74, 1.02, "Third"), new Point(0.745, 1.025, "Fourth"));
         List<Label> labels = CpiSpiChartCustomizer.place(points, RANGE);
-        assertThat(labels.get(0).moved()).as("the worst keeps its place").isFalse();
+        assertThat(labels).hasSize(4);
         for (int i = 0; i < labels.size(); i++) {
             for (int j = i + 1; j < labels.size(); j++) {
-                boolean apart = Math.abs(labels.get(i).y() - labels.get(j).y())
-                        >= CpiSpiChartCustomizer.LABEL_HEIGHT - 1e-9;
-                assertThat(apart).as(labels.get(i).text() + " and " + labels.get(j).text()).isTrue();
+                assertThat(labels.get(i).overlaps(labels.get(j)))
+                        .as(labels.get(i).text() + " and " + labels.get(j).text()).isFalse();
             }
         }
-        assertThat(labels.get(1).moved()).isTrue();
-        assertThat(labels.get(1).point().y()).isEqualTo(1.04);
+        assertThat(labels).filteredOn(Label::moved).as("a crowd pushes some labels off their points' height")
+                .isNotEmpty().allSatisfy(label -> assertThat(label.point().label()).isEqualTo(label.text()));
+    }
+
+    @Test
+    void aLabelGoesLeftOfItsPointWhenAMarkerSitsWhereItWouldGoRight() {
+        List<Point> points = List.of(new Point(0.75, 1.0, "Alpha"), new Point(0.79, 1.0, null));
+        Label label = CpiSpiChartCustomizer.place(points, RANGE).get(0);
+        assertThat(label.leftOfPoint()).isTrue();
+        assertThat(label.moved()).isFalse();
+        assertThat(label.covers(points.get(1), 0.008)).isFalse();
+    }
+
+    @Test
+    void aLabelWithRoomOnItsRightStaysThereEvenWithAMarkerOnItsLeft() {
+        List<Point> points = List.of(new Point(0.75, 1.0, "Alpha"), new Point(0.72, 1.0, null));
+        Label label = CpiSpiChartCustomizer.place(points, RANGE).get(0);
+        assertThat(label.leftOfPoint()).isFalse();
+        assertThat(label.x()).isGreaterThan(0.75);
     }
 
     @Test
     void nearTheRightEdgeTheNameGoesLeftOfItsPointAndALongNameIsCut() {
-        String longName = "Customer data platform consolidation, phase two";
+        String longName = "Customer data platform consolidation, phase two and three";
         Label label = CpiSpiChartCustomizer.place(List.of(new Point(1.25, 0.8, longName)), RANGE).get(0);
         assertThat(label.anchor()).isEqualTo(TextAnchor.HALF_ASCENT_RIGHT);
         assertThat(label.x()).isLessThan(1.25);
-        assertThat(label.text()).isEqualTo("Customer data platform…");
+        assertThat(label.text()).isEqualTo("Customer data platform consolidation…");
     }
 
     @Test
     void aLongNameIsCutAfterAWholeWordOrHardWhenItHasNoSpaceLateEnough() {
-        assertThat(CpiSpiChartCustomizer.shortened("Contract management replacement")).isEqualTo("Contract management…");
+        assertThat(CpiSpiChartCustomizer.shortened("Contract management replacement"))
+                .isEqualTo("Contract management replacement");
         assertThat(CpiSpiChartCustomizer.shortened("Data centre exit, wave 2: warehouse systems"))
-                .isEqualTo("Data centre exit, wave 2…");
-        assertThat(CpiSpiChartCustomizer.shortened("Disaster recovery for tier-1 systems"))
-                .isEqualTo("Disaster recovery for tier-1…");
+                .isEqualTo("Data centre exit, wave 2: warehouse…");
+        assertThat(CpiSpiChartCustomizer.shortened("Disaster recovery for critical systems in Hamburg"))
+                .isEqualTo("Disaster recovery for critical systems…");
         assertThat(CpiSpiChartCustomizer.shortened("Supercalifragilisticexpialidocious-platform"))
                 .hasSize(CpiSpiChartCustomizer.LABEL_LENGTH).endsWith("…");
         assertThat(CpiSpiChartCustomizer.shortened("Paperless customs")).isEqualTo("Paperless customs");
