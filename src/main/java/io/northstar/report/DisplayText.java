@@ -118,4 +118,16 @@ public final class DisplayText {
         }
         return ends;
     }
+
+    /**
+     * Java's line breaking (which Jasper uses) allows a break between "1.52" and "M", so a
+     * paragraph could end a line on "EUR 1.52" and start the next on "M". A zero-width no-break
+     * space between a number and its k or M suffix keeps each amount on one line; it prints as
+     * nothing, and text extracted from the PDF keeps it, so the sentence still compares equal.
+     */
+    public static String amountsKeptWhole(String text) {
+        return text == null ? null : AMOUNT_SUFFIX.matcher(text).replaceAll("$1\uFEFF$2");
+    }
+
+    private static final java.util.regex.Pattern AMOUNT_SUFFIX = java.util.regex.Pattern.compile("(\\d)([kM])\\b");
 }

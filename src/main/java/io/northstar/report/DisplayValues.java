@@ -25,16 +25,19 @@ public final class DisplayValues {
             entry("BUSINESS_UNIT", TITLE_LENGTH),
             entry("JOB", TITLE_LENGTH),
             entry("title", TITLE_LENGTH),
+            // what a comment is about: a KPI, project, service or a risk's title, in a column that wraps
+            entry("entity_name", TITLE_LENGTH),
             // names in columns of 130 pt or more; owners too, whose job titles run long
             entry("name", NAME_LENGTH),
             entry("owner", NAME_LENGTH),
-            entry("entity_name", NAME_LENGTH),
             entry("about", NAME_LENGTH),
             entry("asked_by", NAME_LENGTH),
-            // an owner's comment and action in one line: two sentences, kept whole up to twice a sentence's length
-            entry("line", 2 * DisplayText.SENTENCE_LENGTH),
+            // an owner's comment and action in one line: a decision's options, its action, owner and date kept whole
+            entry("line", 3 * DisplayText.SENTENCE_LENGTH),
             // the reasoning under a decision: its options, their cost and the recommendation
             entry("why", 2 * DisplayText.SENTENCE_LENGTH),
+            // a glossary term's meaning: Northstar's own words, kept whole
+            entry("meaning", 2 * DisplayText.SENTENCE_LENGTH),
             entry("objective", NAME_LENGTH),
             entry("aim", NAME_LENGTH),
             entry("corporate_aim", NAME_LENGTH),

@@ -27,6 +27,22 @@ public final class Glossary {
                     + "times out of 10; never outside what the measure can reach (a percentage stays within 0–100)."),
             term("YTD, FY", "Year to date: from the first month of the fiscal year to the as-of date. FY: the whole "
                     + "fiscal year."),
+            term("Project health", "The worse of cost and schedule, each in percent of the work done: 10% or more "
+                    + "over cost or behind schedule is amber, 30% or more red. A large project can be amber with a "
+                    + "larger overrun in money than a small red one. The project tile is red when a fifth or more of "
+                    + "the projects are red, amber with any red project or 30% amber."),
+            term("Run, grow, transform", "What the spend is for: keeping today's services running, growing the "
+                    + "business, or changing how it works. Spend booked to no project counts as run."),
+            term("Towers", "The standard groups of IT cost (TBM): compute, storage, network, applications, end user, "
+                    + "security and IT management."),
+            term("Aligned budget", "The share of the active projects' budget that serves a strategic objective: 80% "
+                    + "or more is green, 60% or more amber."),
+            term("Priority score", "Strategic value, urgency and alignment, weighted as the prioritization page "
+                    + "shows, divided by effort, each rated 1 to 5: the most value for the least effort first. A quick "
+                    + "win needs little effort (2 or less) for good value (3 or more)."),
+            term("NPV, IRR, payback", "Net present value: the case's cash flows in today's money at its discount "
+                    + "rate; above 0 it pays. IRR: the rate at which the NPV is 0 (– when there is none). Payback: the "
+                    + "years until the cash spent is earned back."),
             term("BAC", "Budget at completion: what the project was approved to cost in total."),
             term("CPI", "Cost performance: the value of the work done for each unit of money spent. 1.00 is on "
                     + "budget; below 1.00 the work is costing more than planned."),

@@ -51,6 +51,9 @@ public final class PageText {
                 + " is group-level risk on no project; each unit's scorecard counts only its own.";
     }
 
+    /** Below this likelihood a KPI's trend is more likely to miss its target than reach it. */
+    private static final double EVEN_ODDS = 0.5;
+
     /**
      * The vendor concentration in words: "Spend is spread across vendors: concentration index (HHI)
      * 956 points (below 1,500 points: unconcentrated; above 2,500 points: highly concentrated)."
@@ -69,10 +72,13 @@ public final class PageText {
     /**
      * A KPI's outlook on the KPI page: "Forecast 73.2% (72.4 to 74.1%) · 1% likely to reach the
      * target". A range that collapses to one value (a trend clamped at the KPI's bound) is not
-     * printed as "100.0 to 100.0%"; a settled deadline says met or missed instead.
+     * printed as "100.0 to 100.0%"; a settled deadline says met or missed instead. Where today's
+     * status and the trend disagree (green today, but under even odds of reaching the target; or
+     * behind today with a trend that catches up) the line says so, so the chip and the odds do not
+     * read as a contradiction.
      */
     public static String kpiForecast(Boolean deadlinePassed, Double target, Double forecast, Double low, Double high,
-            Double probability, String unit, Integer decimals) {
+            Double probability, String unit, Integer decimals, String status) {
         if (Boolean.TRUE.equals(deadlinePassed)) {
             return "Deadline passed: " + (probability == null ? (target == null ? "no target" : "no observation by then")
                     : probability >= 1 ? "met" : "missed");
@@ -87,6 +93,15 @@ public final class PageText {
                 : " (" + (Amounts.unitLeads(unit) ? Amounts.number(low, unit, decimals) : lowText) + " to "
                         + Amounts.number(high, unit, decimals) + ")";
         return "Forecast " + Amounts.number(forecast, unit, decimals) + range
-                + (probability == null ? "" : " · " + Amounts.likelihood(probability) + " likely to reach the target");
+                + (probability == null ? "" : " · " + Amounts.likelihood(probability) + " likely to reach the target"
+                        + todayAgainstTrend(status, probability));
+    }
+
+    private static String todayAgainstTrend(String status, double probability) {
+        if ("green".equals(status) && probability < EVEN_ODDS) {
+            return ": on its path today, but the trend falls short";
+        }
+        boolean behind = "amber".equals(status) || "red".equals(status);
+        return behind && probability >= EVEN_ODDS ? ": behind its path today, but the trend catches up" : "";
     }
 }

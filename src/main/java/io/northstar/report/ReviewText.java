@@ -64,6 +64,21 @@ public final class ReviewText {
     }
 
     /**
+     * A changed item's name with, on a line of its own in grey, what its owner says about it now
+     * (the current comment of commentary_status), as Jasper styled text: the data's own markup
+     * characters are escaped so a name can never open a tag.
+     */
+    public static String nameAndWhy(String name, String why) {
+        String shown = styledEscape(name == null ? "" : name);
+        return why == null || why.isBlank() ? shown
+                : shown + "\n<style forecolor=\"#5F6B7A\" isItalic=\"true\">“" + styledEscape(why) + "”</style>";
+    }
+
+    private static String styledEscape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
      * How it moved: "amber → red", "EAC +7.2% (EUR 7.9M → EUR 8.5M)", "new (open)", "closed
      * (was mitigating)", "band high → critical".
      */
@@ -88,6 +103,7 @@ public final class ReviewText {
             case "removed" -> "no longer in the register" + (before == null ? "" : " (was " + before + ")");
             case "band_changed" -> "band " + orNone(before) + " → " + orNone(after);
             case "health_changed" -> "health " + orNone(before) + " → " + orNone(after);
+            case "sla_changed" -> "availability target " + orNone(before) + " → " + orNone(after);
             default -> orNone(before) + " → " + orNone(after);
         };
     }
@@ -96,16 +112,19 @@ public final class ReviewText {
      * The case for acting on one investment: its open risks' yearly expected loss, that loss's
      * present value over the case's years (risk-adjusted NPV − NPV), and the NPV it turns into.
      * The title is shown as a name inside a sentence ({@link DisplayText#NAME_LENGTH}), so a long
-     * one leaves the sentence whole.
+     * one leaves the sentence whole. The section's note says that the project's own delivery risks
+     * count, as SPEC.md §4.1 has it, so a board does not read them as risks the investment removes.
      */
     public static String caseForActing(String title, int risks, double costOfInaction, int years, double npv,
             double riskAdjustedNpv, String currency) {
-        return String.format(Locale.ROOT, "%s: %d open %s would cost an expected %s a year if nothing is done, %s"
-                        + " in today's money over %d %s; counted in, the NPV of %s becomes %s.",
+        String sentence = String.format(Locale.ROOT, "%s: %d open %s of the project or its objective would cost an"
+                        + " expected %s a year if nothing is done, %s in today's money over %d %s; counted in, the NPV"
+                        + " of %s becomes %s.",
                 DisplayText.name(title, DisplayText.NAME_LENGTH), risks, risks == 1 ? "risk" : "risks",
                 Amounts.money(currency, costOfInaction),
                 Amounts.money(currency, riskAdjustedNpv - npv), years, years == 1 ? "year" : "years",
                 Amounts.money(currency, npv), Amounts.money(currency, riskAdjustedNpv));
+        return DisplayText.amountsKeptWhole(sentence);
     }
 
     /** The backlog in one sentence: what is past its lifecycle, what falls due, and their share of the estate. */

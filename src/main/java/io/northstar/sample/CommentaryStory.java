@@ -141,18 +141,17 @@ final class CommentaryStory {
             note("project", "P-011", 1, "The second certification run with the customs authority failed; a new test"
                     + " slot is booked for October.", "J. Schmidt", "Pass certification with the customs authority",
                     "J. Schmidt", -10),
-            new Note("project", "P-011", 0, "Six months late: the authority's new interface failed certification twice"
-                    + " and the team is one developer short. Options: A) a second integration team, EUR 350,000,"
-                    + " go-live May 2027; B) no extra spend, go-live Q3 2027, three to four months later at EUR"
-                    + " 120,000 a month in re-keying and hold fees. Recommended: A, which costs less than the delay.",
+            new Note("project", "P-011", 0, "Six months late: the authority's interface failed certification twice;"
+                    + " its test system is open two days a week. A) EUR 350,000 more (budget EUR 1.15M) for a team that"
+                    + " builds a test simulator, go-live May 2027; B) no extra spend, go-live Q3 2027, at EUR 120,000 a"
+                    + " month in re-keying and hold fees. Recommended: A, cheaper than the delay.",
                     "J. Schmidt",
                     "Board to approve EUR 350,000 for a second integration team by 20 November 2026, or accept"
                             + " go-live in the third quarter of 2027", "J. Schmidt", 20, true),
-            new Note("project", "P-013", 0, "Almost half over cost after new backup appliances. Until SAP leaves"
-                    + " Hamburg in 2028, a site loss (about one in fifty a year) stops SAP for 30 hours against a"
-                    + " 4-hour target. Options: A) a cloud standby, EUR 400,000 once and EUR 90,000 a year, kept as"
-                    + " SAP's recovery after the move; B) no spend, and a site loss costs about EUR 1.8M in lost"
-                    + " shipments. Recommended: A, as none of it is wasted.",
+            new Note("project", "P-013", 0, "Almost half over cost. Until SAP leaves Hamburg (early 2028, wave 2 is"
+                    + " late), a site loss (one in fifty a year) stops SAP for 30 hours, not 4. A) a cloud standby, EUR"
+                    + " 400,000 once and EUR 90,000 a year on top of the EUR 1.63M forecast, SAP's recovery after the"
+                    + " move too; B) no spend: EUR 36,000 a year expected, but one loss costs EUR 1.8M. Recommended: A.",
                     "F. Nguyen", "Board to decide by 30 November 2026: fund a cloud standby for SAP (EUR 400,000 once,"
                             + " EUR 90,000 a year) or accept a 30-hour SAP outage if Hamburg is lost", "F. Nguyen", 30,
                     true),
@@ -260,7 +259,7 @@ final class CommentaryStory {
                     + " back.",
                     "Director Freight",
                     "Move the licence budget forward in the November re-forecast", "H. Lindqvist", 30),
-            note("business_unit", "Finance & HR", 0, "On plan within 0.5%: the audit tooling licences were renewed a"
+            note("business_unit", "Group Functions", 0, "On plan within 0.5%: the audit tooling licences were renewed a"
                     + " month early.", "Group Controller", null, null, null),
             // the portfolio, written once
             note("portfolio", null, 1, "September: spend on plan except Digital Ventures; paperless customs and"

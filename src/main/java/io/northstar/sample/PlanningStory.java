@@ -72,7 +72,8 @@ final class PlanningStory {
     static final List<Statement> SWOT = List.of(
             new Statement("strength", "Route optimisation already saves 4% of fuel on pilot depots", 7,
                     "Strategy workshop, September 2026"),
-            new Statement("strength", "Customers rate the new portal 4.4 out of 5", 0, "Customer survey 2026"),
+            new Statement("strength", "Customers who tried the new portal's beta rate it 4.4 out of 5", 0,
+                    "Beta survey 2026"),
             new Statement("weakness", "Over a third of the servers leave vendor support within a year", 13,
                     "Infrastructure review 2026"),
             new Statement("weakness", "Almost half of the critical systems have never had a recovery test", 11,

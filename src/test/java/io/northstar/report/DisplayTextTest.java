@@ -47,6 +47,14 @@ class DisplayTextTest {
     }
 
     @Test
+    void anAmountsSuffixIsGluedToItsNumberSoALineNeverBreaksInsideIt() {
+        assertThat(DisplayText.amountsKeptWhole("EUR 1.52M a year, EUR 476k, 12 Mbit, EUR -1.14M."))
+                .isEqualTo("EUR 1.52\uFEFFM a year, EUR 476\uFEFFk, 12 Mbit, EUR -1.14\uFEFFM.");
+        assertThat(DisplayText.amountsKeptWhole("no amounts here")).isEqualTo("no amounts here");
+        assertThat(DisplayText.amountsKeptWhole(null)).isNull();
+    }
+
+    @Test
     void aHeadingIsCutAfterEightyCharacters() {
         String shown = DisplayText.title("L".repeat(5_000));
 

@@ -45,30 +45,45 @@ class PageTextTest {
 
     @Test
     void aKpiForecastGivesItsRangeAndLikelihood() {
-        assertThat(PageText.kpiForecast(false, 75.0, 73.24, 72.37, 74.11, 0.0102, "%", 1))
+        assertThat(PageText.kpiForecast(false, 75.0, 73.24, 72.37, 74.11, 0.0102, "%", 1, "red"))
                 .isEqualTo("Forecast 73.2% (72.4 to 74.1%) · 1% likely to reach the target");
-        assertThat(PageText.kpiForecast(false, 90.0, 182.6, 180.64, 184.57, 0.0, "EUR", 0))
-                .isEqualTo("Forecast EUR 183 (EUR 181 to EUR 185) · under 1% likely to reach the target");
+        assertThat(PageText.kpiForecast(false, 90.0, 182.6, 180.64, 184.57, 0.0, "EUR", 0, "green"))
+                .isEqualTo("Forecast EUR 183 (EUR 181 to EUR 185) · under 1% likely to reach the target: on its path"
+                        + " today, but the trend falls short");
+    }
+
+    @Test
+    void aForecastSaysWhenTodaysStatusAndTheTrendDisagree() {
+        assertThat(PageText.kpiForecast(false, 2.0, 1.6, 1.4, 1.8, 0.34, "%", 1, "green"))
+                .endsWith("34% likely to reach the target: on its path today, but the trend falls short");
+        assertThat(PageText.kpiForecast(false, 2.0, 2.1, 1.9, 2.3, 0.5, "%", 1, "green"))
+                .as("even odds are no shortfall").endsWith("50% likely to reach the target");
+        assertThat(PageText.kpiForecast(false, 2.0, 2.1, 1.9, 2.3, 0.62, "%", 1, "amber"))
+                .endsWith("62% likely to reach the target: behind its path today, but the trend catches up");
+        assertThat(PageText.kpiForecast(false, 2.0, 1.6, 1.4, 1.8, 0.2, "%", 1, "red"))
+                .endsWith("20% likely to reach the target");
+        assertThat(PageText.kpiForecast(false, 2.0, 1.6, 1.4, 1.8, 0.2, "%", 1, "no_data"))
+                .endsWith("20% likely to reach the target");
     }
 
     @Test
     void aForecastPinnedAtTheMeasuresLimitPrintsNoEmptyRange() {
-        assertThat(PageText.kpiForecast(false, 95.0, 100.0, 100.0, 100.0, 1.0, "%", 1))
+        assertThat(PageText.kpiForecast(false, 95.0, 100.0, 100.0, 100.0, 1.0, "%", 1, "green"))
                 .isEqualTo("Forecast 100.0% (the trend reaches the limit of the measure) · over 99% likely to reach"
                         + " the target");
-        assertThat(PageText.kpiForecast(null, 95.0, 100.0, null, null, null, "%", 1)).isEqualTo("Forecast 100.0%");
+        assertThat(PageText.kpiForecast(null, 95.0, 100.0, null, null, null, "%", 1, "green")).isEqualTo("Forecast 100.0%");
     }
 
     @Test
     void aPassedDeadlineIsSettledNotForecast() {
-        assertThat(PageText.kpiForecast(true, 100.0, null, null, null, 1.0, "%", 1)).isEqualTo("Deadline passed: met");
-        assertThat(PageText.kpiForecast(true, 100.0, null, null, null, 0.0, "%", 1))
+        assertThat(PageText.kpiForecast(true, 100.0, null, null, null, 1.0, "%", 1, "green")).isEqualTo("Deadline passed: met");
+        assertThat(PageText.kpiForecast(true, 100.0, null, null, null, 0.0, "%", 1, "green"))
                 .isEqualTo("Deadline passed: missed");
-        assertThat(PageText.kpiForecast(true, 100.0, null, null, null, null, "%", 1))
+        assertThat(PageText.kpiForecast(true, 100.0, null, null, null, null, "%", 1, "green"))
                 .isEqualTo("Deadline passed: no observation by then");
-        assertThat(PageText.kpiForecast(true, null, null, null, null, null, "%", 1))
+        assertThat(PageText.kpiForecast(true, null, null, null, null, null, "%", 1, "green"))
                 .isEqualTo("Deadline passed: no target");
-        assertThat(PageText.kpiForecast(false, 5.0, null, null, null, null, "%", 1))
+        assertThat(PageText.kpiForecast(false, 5.0, null, null, null, null, "%", 1, "green"))
                 .isEqualTo("No forecast (needs a target date and three observations)");
     }
 }

@@ -93,12 +93,13 @@ class PdfWordsTest {
         boolean quality = false;
         for (String line : pageText.split("\\R")) {
             if (line.contains("ingested by run ")) {
-                continue; // the appendix's run line: the run id stays there, for whoever traces a figure
+                // the appendix's run line, which ends the data-quality table: the run id stays there, for
+                // whoever traces a figure
+                quality = false;
+                continue;
             }
             if (line.matches("Dataset\\s+Read\\s+Kept.*")) {
                 quality = true;
-            } else if (quality && line.strip().equals("Run")) {
-                quality = false;
             }
             body.add(line);
             if (!quality) {

@@ -52,7 +52,7 @@ class ReportEndToEndTest {
         assertThat(pdf.getParentFile().list()).as("the scorecard, the review pack, five units, no partial file")
                 .containsExactlyInAnyOrder("executive-scorecard.pdf", "review-pack.pdf", "business-unit-freight.pdf",
                         "business-unit-warehousing.pdf", "business-unit-customer-services.pdf",
-                        "business-unit-finance-hr.pdf", "business-unit-digital-ventures.pdf");
+                        "business-unit-group-functions.pdf", "business-unit-digital-ventures.pdf");
     }
 
     @Test

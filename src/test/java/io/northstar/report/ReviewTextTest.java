@@ -10,9 +10,20 @@ import org.junit.jupiter.api.Test;
 class ReviewTextTest {
 
     @Test
+    void aMovedItemsNameCarriesItsOwnersWordsAsEscapedStyledText() {
+        assertThat(ReviewText.nameAndWhy("Payroll pilot", null)).isEqualTo("Payroll pilot");
+        assertThat(ReviewText.nameAndWhy("R&D <lab>", "  ")).isEqualTo("R&amp;D &lt;lab&gt;");
+        assertThat(ReviewText.nameAndWhy("Payroll pilot", "Filings \"rejected\" <again>"))
+                .isEqualTo("Payroll pilot\n<style forecolor=\"#5F6B7A\" isItalic=\"true\">“Filings &quot;rejected&quot;"
+                        + " &lt;again&gt;”</style>");
+    }
+
+    @Test
     void changesReadAsTheyMoved() {
         assertThat(ReviewText.change("status_changed", "amber", "red", null, "EUR")).isEqualTo("amber → red");
         assertThat(ReviewText.change("health_changed", "green", "amber", null, "EUR")).isEqualTo("health green → amber");
+        assertThat(ReviewText.change("sla_changed", "met", "missed", null, "EUR"))
+                .isEqualTo("availability target met → missed");
         assertThat(ReviewText.change("eac_moved", "7968103.43", "8500000.00", 0.0667, "EUR"))
                 .isEqualTo("EAC +6.7% (EUR 7.97M → EUR 8.50M)");
         assertThat(ReviewText.change("new", null, "open", null, "EUR")).isEqualTo("new risk (open)");
@@ -38,18 +49,19 @@ class ReviewTextTest {
     void theCaseForActingSpellsOutTheYearlyLossItsPresentValueAndTheNpvItTurnsInto() {
         // present value of the inaction = risk-adjusted NPV − NPV = 4.94M − (−1.14M)
         assertThat(ReviewText.caseForActing("NIS2 programme", 5, 1_523_208, 5, -1_139_198, 4_942_531, "EUR"))
-                .isEqualTo("NIS2 programme: 5 open risks would cost an expected EUR 1.52M a year if nothing is done,"
-                        + " EUR 6.08M in today's money over 5 years; counted in, the NPV of EUR -1.14M becomes EUR 4.94M.");
+                .isEqualTo(DisplayText.amountsKeptWhole("NIS2 programme: 5 open risks of the project or its objective"
+                        + " would cost an expected EUR 1.52M a year if nothing is done, EUR 6.08M in today's money over"
+                        + " 5 years; counted in, the NPV of EUR -1.14M becomes EUR 4.94M."));
         assertThat(ReviewText.caseForActing("X", 1, 20_000, 1, 0, 18_000, "USD"))
-                .contains("1 open risk would", "over 1 year;");
+                .contains("1 open risk of the project", "over 1 year;");
     }
 
     @Test
     void aLongOrDisguisedTitleIsShownAsANameAndTheCaseForActingStaysWhole() {
         String sentence = ReviewText.caseForActing("\u202E" + "C".repeat(2_000), 1, 20_000, 1, 0, 18_000, "USD");
 
-        assertThat(sentence).startsWith("C".repeat(DisplayText.NAME_LENGTH - 1) + "…: 1 open risk would")
-                .endsWith("becomes USD 18.0k.").doesNotContain("\u202E");
+        assertThat(sentence).startsWith("C".repeat(DisplayText.NAME_LENGTH - 1) + "…: 1 open risk of the project")
+                .endsWith(DisplayText.amountsKeptWhole("becomes USD 18.0k.")).doesNotContain("\u202E");
     }
 
     @Test

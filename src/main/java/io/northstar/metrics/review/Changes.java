@@ -32,6 +32,15 @@ public final class Changes {
         return direction(STATUSES, before, after);
     }
 
+    /** A service's latest month against its availability target. */
+    public static final String SLA_MET = "met";
+    public static final String SLA_MISSED = "missed";
+
+    /** worse when a service that met its target missed it, better the other way; neutral otherwise. */
+    public static String slaDirection(String before, String after) {
+        return direction(List.of(SLA_MISSED, SLA_MET), before, after);
+    }
+
     /** better, worse or neutral for a risk band (critical is the worst). */
     public static String bandDirection(String before, String after) {
         return direction(BANDS, before, after);

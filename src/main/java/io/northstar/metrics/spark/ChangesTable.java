@@ -23,7 +23,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * changes (SPEC.md §4.4): what moved since the latest earlier snapshot in the lake. KPI and
  * objective statuses, project health and EAC (more than 5 %), new, closed and removed risks and
- * risk bands, and the variance status of budget lines. Empty for the first snapshot. Each row
+ * risk bands, the variance status of budget lines and, beyond SPEC, services' service levels.
+ * Empty for the first snapshot. Each row
  * says whether the move is for the better, so a review can lead with what got worse.
  */
 final class ChangesTable {
@@ -44,6 +45,8 @@ final class ChangesTable {
             (UDF2<String, String, String>) Changes::statusDirection, DataTypes.StringType);
     private static final UserDefinedFunction BAND_DIRECTION = functions.udf(
             (UDF2<String, String, String>) Changes::bandDirection, DataTypes.StringType);
+    private static final UserDefinedFunction SLA_DIRECTION = functions.udf(
+            (UDF2<String, String, String>) Changes::slaDirection, DataTypes.StringType);
     private static final UserDefinedFunction EAC_MOVE = functions.udf(
             (UDF2<Double, Double, Double>) Changes::relativeMove, DataTypes.DoubleType);
     private static final UserDefinedFunction EAC_MOVED = functions.udf(
@@ -71,6 +74,7 @@ final class ChangesTable {
         });
         pairs.of(RiskTables.EXPOSURE).ifPresent(p -> parts.add(riskChanges(p)));
         pairs.of(BudgetTables.VARIANCE).ifPresent(p -> parts.add(budgetChanges(p)));
+        pairs.of(ServiceTable.NAME).ifPresent(p -> parts.add(serviceChanges(p)));
         Dataset<Row> all = context.spark().createDataFrame(List.of(), SCHEMA);
         for (Dataset<Row> part : parts) {
             all = all.unionByName(part.withColumn("previous_as_of", lit(previous.asOf()))
@@ -155,6 +159,22 @@ final class ChangesTable {
                         lit(null).cast("double").as("relative_move"),
                         BAND_DIRECTION.apply(col("was_band"), col("band")).as("direction"));
         return lifecycle.unionByName(bands);
+    }
+
+    /**
+     * Beyond SPEC.md §4.4: services that met their availability target in the previous
+     * snapshot's latest month and missed it in this one's, or the other way round, so the review
+     * explains a fall in SLA attainment service by service.
+     */
+    private static Dataset<Row> serviceChanges(Pair pair) {
+        Column before = when(pair.was("sla_met"), Changes.SLA_MET).when(not(pair.was("sla_met")), Changes.SLA_MISSED);
+        Column after = when(col("sla_met"), Changes.SLA_MET).when(not(col("sla_met")), Changes.SLA_MISSED);
+        return pair.now().join(pair.before(), col("service_id").equalTo(pair.was("service_id")))
+                .filter(not(after.eqNullSafe(before)))
+                .select(lit("service").as("entity_type"), col("service_id").as("entity_id"), col("name"),
+                        lit("sla_changed").as("change"), before.as("before"), after.as("after"),
+                        lit(null).cast("double").as("relative_move"),
+                        SLA_DIRECTION.apply(before, after).as("direction"));
     }
 
     private static Dataset<Row> budgetChanges(Pair pair) {

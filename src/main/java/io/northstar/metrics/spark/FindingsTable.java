@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
@@ -24,7 +25,10 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * findings (SPEC.md §2.11): what needs attention, in sentences an executive can act on, drawn
  * from the published metric tables. Sorted by severity (critical, warning, info), code and
- * entity id; {@code sort_order} keeps that order for readers of the Parquet files.
+ * entity id; {@code sort_order} keeps that order for readers of the Parquet files. Beyond SPEC,
+ * {@code at_stake} is the money a finding is about where it has one (a risk's expected loss, a
+ * red project's forecast overrun, a unit's overspend), so a page that shows a few of a kind
+ * shows the largest.
  */
 final class FindingsTable {
     static final String NAME = "findings";
@@ -89,7 +93,7 @@ final class FindingsTable {
                 // the message orders a dataset's column findings, which share code and entity
                 .withColumn("sort_order", row_number().over(Window.orderBy(severityOrder, col("code"),
                         col("entity_id"), col("message"))))
-                .select("sort_order", "severity", "code", "entity_type", "entity_id", "message", "owner")
+                .select("sort_order", "severity", "code", "entity_type", "entity_id", "message", "owner", "at_stake")
                 .orderBy("sort_order");
     }
 
@@ -164,7 +168,7 @@ final class FindingsTable {
                         dataset, notice.message()))));
         return context.spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
                 .add("severity", "string").add("code", "string").add("entity_type", "string")
-                .add("entity_id", "string").add("message", "string"));
+                .add("entity_id", "string").add("message", "string")).withColumn("at_stake", lit(null).cast("double"));
     }
 
     private static void addKpiFindings(MetricInputs inputs, List<Dataset<Row>> findings) {
@@ -205,8 +209,9 @@ final class FindingsTable {
                     percent(col("schedule_variance_pct")),
                     when(col("schedule_variance_pct").lt(0), lit("behind schedule")).otherwise(lit("ahead of plan")),
                     format_number(col("spi"), 2)));
-            findings.add(finding(health.filter(col("health").equalTo("red")), CRITICAL, "project_red", "project",
-                    col("project_id"), format_string("%s is %s", col("name"), concat_ws(" and ", cost, schedule))));
+            findings.add(finding(health.filter(col("health").equalTo("red")), CRITICAL, "project_red",
+                    lit("project"), col("project_id"), format_string("%s is %s", col("name"),
+                            concat_ws(" and ", cost, schedule)), greatest(lit(0), col("vac").cast("double").multiply(-1))));
         }
         Dataset<Row> budget = inputs.get(BudgetTables.VARIANCE).orElse(null);
         if (budget != null) {
@@ -220,7 +225,8 @@ final class FindingsTable {
                                     .otherwise(col("business_unit")),
                             percent(col("variance_pct")),
                             when(col("variance").gt(0), lit("over")).otherwise(lit("under")),
-                            money(currency, col("actual_ytd")), money(currency, col("plan_ytd")))));
+                            money(currency, col("actual_ytd")), money(currency, col("plan_ytd"))),
+                    abs(col("variance"))));
         }
         Dataset<Row> priority = inputs.get(PriorityTable.NAME).orElse(null);
         if (priority != null) {
@@ -235,13 +241,14 @@ final class FindingsTable {
         Dataset<Row> risks = inputs.get(RiskTables.EXPOSURE).orElse(null);
         if (risks != null) {
             findings.add(finding(risks.filter(col("is_open").and(col("band").equalTo("critical"))), CRITICAL,
-                    "risk_critical_open", "risk", col("risk_id"), format_string("The critical risk '%s' is %s"
+                    "risk_critical_open", lit("risk"), col("risk_id"), format_string("The critical risk '%s' is %s"
                             + " (likelihood %d × impact %d, expected loss %s)", col("title"), col("status"),
                             col("likelihood"), col("impact"),
-                            when(col("emv").isNull(), lit("not costed")).otherwise(money(currency, col("emv"))))));
-            findings.add(finding(risks.filter(col("overdue")), WARNING, "mitigation_overdue", "risk", col("risk_id"),
-                    format_string("The mitigation of risk '%s' was due on %s", col("title"),
-                            col("mitigation_due").cast("string"))));
+                            when(col("emv").isNull(), lit("not costed")).otherwise(money(currency, col("emv")))),
+                    col("emv")));
+            findings.add(finding(risks.filter(col("overdue")), WARNING, "mitigation_overdue", lit("risk"),
+                    col("risk_id"), format_string("The mitigation of risk '%s' was due on %s", col("title"),
+                            col("mitigation_due").cast("string")), col("emv")));
         }
         Dataset<Row> services = inputs.get(ServiceTable.NAME).orElse(null);
         if (services != null) {
@@ -292,7 +299,12 @@ final class FindingsTable {
 
     private static Dataset<Row> finding(Dataset<Row> rows, String severity, String code, Column entityType,
             Column entityId, Column message) {
+        return finding(rows, severity, code, entityType, entityId, message, lit(null));
+    }
+
+    private static Dataset<Row> finding(Dataset<Row> rows, String severity, String code, Column entityType,
+            Column entityId, Column message, Column atStake) {
         return rows.select(lit(severity).as("severity"), lit(code).as("code"), entityType.as("entity_type"),
-                entityId.cast("string").as("entity_id"), message.as("message"));
+                entityId.cast("string").as("entity_id"), message.as("message"), atStake.cast("double").as("at_stake"));
     }
 }

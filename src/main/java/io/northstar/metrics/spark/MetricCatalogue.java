@@ -36,7 +36,7 @@ final class MetricCatalogue {
                     ProjectHealthTable.NAME, PriorityTable.NAME, BusinessCaseTable.NAME, RiskTables.EXPOSURE,
                     ServiceTable.NAME), SwotTable::compute),
             table(ChangesTable.NAME, List.of(KpiTables.STATUS, ScorecardTable.NAME, ProjectHealthTable.NAME,
-                    RiskTables.EXPOSURE, BudgetTables.VARIANCE),
+                    RiskTables.EXPOSURE, BudgetTables.VARIANCE, ServiceTable.NAME),
                     (context, inputs) -> Optional.of(ChangesTable.compute(context, inputs))),
             table(KpiHistoryTable.NAME, List.of(), (context, inputs) -> KpiHistoryTable.compute(context)),
             table(RecentMovesTable.NAME, List.of(KpiHistoryTable.NAME, RiskTables.EXPOSURE), RecentMovesTable::compute),

@@ -1,6 +1,8 @@
 package io.northstar.report.data;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
@@ -117,9 +119,10 @@ public final class ReviewPackLoader {
         if (parameters.get("PREVIOUS_AS_OF") == null) {
             metric("recent_moves").ifPresent(moves -> {
                 Column move = org.apache.spark.sql.functions.abs(col("relative_move"));
-                tables.put("changes", described(moves.orderBy(directionOrder(), move.desc_nulls_last(),
-                        col("entity_id")).limit(MAX_CHANGES).select("entity_type", "entity_id", "name", "change",
-                        "before", "after", "unit", "relative_move", "direction", "since")));
+                tables.put("changes", described(withOwnersWords(moves).orderBy(directionOrder(),
+                        move.desc_nulls_last(), col("entity_id")).limit(MAX_CHANGES).select("entity_type", "entity_id",
+                        "name", "change", "before", "after", "unit", "relative_move", "direction", "since", "owner",
+                        "why")));
             });
             return;
         }
@@ -127,9 +130,9 @@ public final class ReviewPackLoader {
             Column kind = when(col("entity_type").equalTo("objective"), 0).when(col("entity_type").equalTo("kpi"), 1)
                     .when(col("entity_type").equalTo("project"), 2).when(col("entity_type").equalTo("risk"), 3)
                     .otherwise(4);
-            List<Map<String, Object>> rows = described(changes.orderBy(directionOrder(), kind, col("entity_id"),
-                    col("change")).limit(MAX_CHANGES).select("entity_type", "entity_id", "name", "change", "before",
-                    "after", "relative_move", "direction", "previous_as_of"));
+            List<Map<String, Object>> rows = described(withOwnersWords(changes).orderBy(directionOrder(), kind,
+                    col("entity_id"), col("change")).limit(MAX_CHANGES).select("entity_type", "entity_id", "name",
+                    "change", "before", "after", "relative_move", "direction", "previous_as_of", "owner", "why"));
             if (!rows.isEmpty()) {
                 // the snapshot the changes were computed against, even if an earlier one was added since
                 parameters.put("PREVIOUS_AS_OF", rows.get(0).get("previous_as_of"));
@@ -138,12 +141,29 @@ public final class ReviewPackLoader {
         });
     }
 
+    /**
+     * Each moved item's owner and, where it is current, the owner's comment (commentary_status of
+     * this snapshot), so a move is read with its reason; items nobody has to explain have neither.
+     */
+    private Dataset<Row> withOwnersWords(Dataset<Row> moves) {
+        Optional<Dataset<Row>> status = metric("commentary_status");
+        if (status.isEmpty()) {
+            return moves.withColumn("owner", lit(null).cast("string")).withColumn("why", lit(null).cast("string"));
+        }
+        Dataset<Row> words = status.get().select(col("entity_type").as("_type"), col("entity_id").as("_id"),
+                coalesce(col("owner"), col("author")).as("owner"),
+                when(col("commentary_state").equalTo("current"), col("comment")).as("why"));
+        return moves.join(words, col("entity_type").equalTo(col("_type")).and(col("entity_id").equalTo(col("_id"))),
+                "left").drop("_type", "_id");
+    }
+
     private static Column directionOrder() {
         return when(col("direction").equalTo("worse"), 0).when(col("direction").equalTo("better"), 1).otherwise(2);
     }
 
     private List<Map<String, Object>> described(Dataset<Row> changes) {
-        List<Map<String, Object>> rows = ReportDataLoader.rows(changes);
+        // shown as a title: a risk's runs to a sentence, and the column wraps
+        List<Map<String, Object>> rows = ReportDataLoader.rows(changes.withColumnRenamed("name", "title"));
         for (Map<String, Object> row : rows) {
             row.put("what", ReviewText.entity((String) row.get("entity_type")));
             row.put("change_text", ReviewText.change((String) row.get("change"), (String) row.get("before"),

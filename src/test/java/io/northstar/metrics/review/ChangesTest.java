@@ -30,6 +30,14 @@ class ChangesTest {
     }
 
     @Test
+    void aServiceThatMissesItsTargetAfterMeetingItMovedForTheWorse() {
+        assertThat(Changes.slaDirection(Changes.SLA_MET, Changes.SLA_MISSED)).isEqualTo(Changes.WORSE);
+        assertThat(Changes.slaDirection(Changes.SLA_MISSED, Changes.SLA_MET)).isEqualTo(Changes.BETTER);
+        assertThat(Changes.slaDirection(null, Changes.SLA_MISSED)).as("no month to compare").isEqualTo(Changes.NEUTRAL);
+        assertThat(Changes.slaDirection(Changes.SLA_MET, Changes.SLA_MET)).isEqualTo(Changes.NEUTRAL);
+    }
+
+    @Test
     void anEacMustMoveByMoreThanFivePercentEitherWay() {
         assertThat(Changes.eacMoved(1000.0, 1050.0)).as("exactly 5 %").isFalse();
         assertThat(Changes.eacMoved(1000.0, 1050.01)).isTrue();

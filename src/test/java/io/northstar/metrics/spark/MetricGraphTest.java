@@ -40,7 +40,7 @@ class MetricGraphTest {
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("swot"))).containsExactlyInAnyOrder("kpi",
                 "objective_scorecard", "project_health", "priority", "business_case", "risk", "service_health");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("changes"))).containsExactlyInAnyOrder("kpi",
-                "objective_scorecard", "project_health", "risk", "budget");
+                "objective_scorecard", "project_health", "risk", "budget", "service_health");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("findings"))).containsExactlyInAnyOrder("alignment",
                 "kpi", "project_health", "budget", "priority", "risk", "service_health", "commentary_status");
         assertThat(graph.dependenciesOf(MetricCatalogue.unit("commentary_status"))).containsExactlyInAnyOrder("kpi",

@@ -744,7 +744,26 @@ class MetricsIntegrationTest {
                 .containsEntry("kpi_not_smart K4", "Cy").containsEntry("project_red P3", null)
                 .containsEntry("budget_overrun Cloud", null).containsEntry("too_many_it_aims it_aims", null);
         assertThat(job.table("metrics", "findings", TestingJob.AS_OF).columns()).containsExactly("sort_order",
-                "severity", "code", "entity_type", "entity_id", "message", "owner", "as_of", "run_id");
+                "severity", "code", "entity_type", "entity_id", "message", "owner", "at_stake", "as_of", "run_id");
+    }
+
+    @Test
+    void findingsCarryTheMoneyAtStakeSoAPageShowsTheLargestOfAKind() {
+        Map<String, Object> atStake = new TreeMap<>();
+        for (Row row : job.table("metrics", "findings", TestingJob.AS_OF).collectAsList()) {
+            atStake.put(row.getAs("code") + " " + row.getAs("entity_id"), row.getAs("at_stake"));
+        }
+        Row cloud = job.table("metrics", "budget_variance", TestingJob.AS_OF)
+                .filter("grain = 'business_unit' AND business_unit = 'Cloud'").first();
+        assertThat((Double) atStake.get("budget_overrun Cloud")).as("the unit's overspend")
+                .isEqualTo(((java.math.BigDecimal) cloud.getAs("variance")).abs().doubleValue());
+        Row lift = job.table("metrics", "project_health", TestingJob.AS_OF).filter("project_id = 'P3'").first();
+        assertThat((Double) atStake.get("project_red P3")).as("the red project's forecast overrun, EAC − BAC")
+                .isEqualTo(Math.max(0, -((java.math.BigDecimal) lift.getAs("vac")).doubleValue()));
+        Row r2 = job.table("metrics", "risk_exposure", TestingJob.AS_OF).filter("risk_id = 'R2'").first();
+        assertThat(atStake.get("risk_critical_open R2")).as("the critical risk's expected loss").isEqualTo(r2.getAs("emv"));
+        assertThat(atStake.get("kpi_red K6")).as("a KPI has no money at stake").isNull();
+        assertThat(atStake.get("too_many_it_aims it_aims")).isNull();
     }
 
     @Test

@@ -255,6 +255,8 @@ class PlanningTablesTest {
         before.put(BudgetTables.VARIANCE, values("('line', 'IT', cast(null as string), 'opex', 'green'), "
                 + "('total', cast(null as string), cast(null as string), cast(null as string), 'green')",
                 "grain, business_unit, tower, category, status"));
+        before.put(ServiceTable.NAME, values("('S1', 'ERP', true), ('S2', 'Mail', false), ('S3', 'Web', true), "
+                + "('S4', 'New', cast(null as boolean))", "service_id, name, sla_met"));
         Map<String, Dataset<Row>> now = new HashMap<>();
         now.put(KpiTables.STATUS, values("('K1', 'Uptime', 'amber'), ('K2', 'Backlog', 'green'), ('K3', 'Same', 'red'), "
                 + "('K4', 'New', 'red')", "kpi_id, name, status"));
@@ -266,6 +268,9 @@ class PlanningTablesTest {
         now.put(BudgetTables.VARIANCE, values("('line', 'IT', cast(null as string), 'opex', 'red'), "
                 + "('total', cast(null as string), cast(null as string), cast(null as string), 'red')",
                 "grain, business_unit, tower, category, status"));
+        // S1 missed after meeting its target, S2 met after missing it, S3 met both times, S4 had no month before
+        now.put(ServiceTable.NAME, values("('S1', 'ERP', false), ('S2', 'Mail', true), ('S3', 'Web', true), "
+                + "('S4', 'New', false)", "service_id, name, sla_met"));
         Map<String, String> paths = new HashMap<>();
         before.forEach((table, rows) -> {
             String path = folder.resolve("previous").resolve(table).toString();
@@ -290,6 +295,9 @@ class PlanningTablesTest {
                 "risk R1 removed open - neutral 2026-09-30",
                 "risk R2 closed mitigating closed better 2026-09-30",
                 "risk R3 band_changed medium critical worse 2026-09-30",
-                "risk R4 new - open worse 2026-09-30");
+                "risk R4 new - open worse 2026-09-30",
+                "service S1 sla_changed met missed worse 2026-09-30",
+                "service S2 sla_changed missed met better 2026-09-30",
+                "service S4 sla_changed - missed neutral 2026-09-30");
     }
 }
