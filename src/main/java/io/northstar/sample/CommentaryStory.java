@@ -141,17 +141,19 @@ final class CommentaryStory {
             note("project", "P-011", 1, "The second certification run with the customs authority failed; a new test"
                     + " slot is booked for October.", "J. Schmidt", "Pass certification with the customs authority",
                     "J. Schmidt", -10),
-            new Note("project", "P-011", 0, "Six months late: the authority's interface failed certification twice;"
-                    + " its test system is open two days a week. A) EUR 350,000 more (budget EUR 1.15M) for a team that"
-                    + " builds a test simulator, go-live May 2027; B) no extra spend, go-live Q3 2027, at EUR 120,000 a"
-                    + " month in re-keying and hold fees. Recommended: A, cheaper than the delay.",
+            new Note("project", "P-011", 0, "Six months late: the interface failed certification twice; the"
+                    + " authority's test system is open two days a week. A) EUR 350,000 more (budget EUR 1.15M) for a"
+                    + " second team, which also finishes the test simulator, go-live May 2027; B) no extra spend,"
+                    + " go-live September 2027 at EUR 120,000 a month in re-keying and hold fees (EUR 480,000)."
+                    + " Recommended: A, EUR 130,000 cheaper.",
                     "J. Schmidt",
                     "Board to approve EUR 350,000 for a second integration team by 20 November 2026, or accept"
                             + " go-live in the third quarter of 2027", "J. Schmidt", 20, true),
-            new Note("project", "P-013", 0, "Almost half over cost. Until SAP leaves Hamburg (early 2028, wave 2 is"
-                    + " late), a site loss (one in fifty a year) stops SAP for 30 hours, not 4. A) a cloud standby, EUR"
-                    + " 400,000 once and EUR 90,000 a year on top of the EUR 1.63M forecast, SAP's recovery after the"
-                    + " move too; B) no spend: EUR 36,000 a year expected, but one loss costs EUR 1.8M. Recommended: A.",
+            new Note("project", "P-013", 0, "Budget EUR 1.10M, forecast EUR 1.63M. Until SAP leaves Hamburg (early"
+                    + " 2028), a site loss (one in fifty a year) stops SAP for 30 hours, not 4. A) a cloud standby, EUR"
+                    + " 400,000 once and EUR 90,000 a year, SAP's recovery after the move too; B) no spend: EUR 36,000 a"
+                    + " year expected, but one loss costs EUR 1.8M. Recommended: A: NIS2 requires 4-hour recovery; one"
+                    + " loss exceeds the IT contingency.",
                     "F. Nguyen", "Board to decide by 30 November 2026: fund a cloud standby for SAP (EUR 400,000 once,"
                             + " EUR 90,000 a year) or accept a 30-hour SAP outage if Hamburg is lost", "F. Nguyen", 30,
                     true),
@@ -192,8 +194,8 @@ final class CommentaryStory {
                     "Decide with Warehousing whether to restart in 2027 or close the project", "I. Moreau", 75),
             note("project", "P-027", 0, "About two months late: the tax authority rejected the pilot's filings in"
                     + " August for a format error, and the pilot stays on its test server until it files correctly.",
-                    "A. Meyer", "File October's payroll with the corrected format and move the pilot to the managed"
-                            + " platform", "A. Meyer", 30),
+                    "D. Rossi", "File October's payroll with the corrected format and move the pilot to the managed"
+                            + " platform", "D. Rossi", 30),
             note("project", "P-047", 0, "On budget but six months late: the rollout waits until the payroll pilot,"
                     + " whose filings the tax authority rejected in August, files correctly.", "H. Lindqvist",
                     "Re-plan the rollout country by country once the pilot files correctly", "H. Lindqvist", 45),

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.northstar.contract.ColumnWarning;
 import io.northstar.contract.Datasets;
+import io.northstar.metrics.StatusRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -211,7 +212,10 @@ final class FindingsTable {
                     format_number(col("spi"), 2)));
             findings.add(finding(health.filter(col("health").equalTo("red")), CRITICAL, "project_red",
                     lit("project"), col("project_id"), format_string("%s is %s", col("name"),
-                            concat_ws(" and ", cost, schedule)), greatest(lit(0), col("vac").cast("double").multiply(-1))));
+                            concat_ws(" and ", cost, schedule)),
+                    // a finished or stopped project's overrun is spent: nothing of it is still at stake
+                    when(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO, col("status")),
+                            greatest(lit(0), col("vac").cast("double").multiply(-1)))));
         }
         Dataset<Row> budget = inputs.get(BudgetTables.VARIANCE).orElse(null);
         if (budget != null) {
