@@ -107,6 +107,17 @@ class ReviewPackEndToEndTest {
     }
 
     @Test
+    void eachMoveNamesItsOwnerAndAMissedServiceLevelIsAMoveForTheWorse() {
+        Dataset<Row> changes = metric("changes");
+        Row pilot = changes.filter("entity_id = 'P-027' AND change = 'health_changed'").first();
+        assertThat((String) pilot.getAs("owner")).as("the project's manager").isEqualTo("D. Rossi");
+        assertThat(changes.filter("entity_type = 'service' AND change = 'sla_changed' AND after = 'missed'"
+                + " AND direction = 'worse'").count()).as("the services that missed in October").isPositive();
+        assertThat(text).contains("availability target met → missed", "D. Rossi",
+                "About two months late: the tax authority rejected the pilot's filings");
+    }
+
+    @Test
     void theSwotShowsTheListedStatementsAndNamesTheSourcesOfTheDerivedOnes() {
         assertThat(text).contains("Strengths", "Weaknesses", "Opportunities", "Threats");
         for (Row listed : metric("swot").filter("origin = 'listed'").collectAsList()) {

@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * changes (SPEC.md §4.4): what moved since the latest earlier snapshot in the lake. KPI and
  * objective statuses, project health and EAC (more than 5 %), new, closed and removed risks and
- * risk bands, the variance status of budget lines and, beyond SPEC, services' service levels.
- * Empty for the first snapshot. Each row
+ * risk bands, the variance status of budget lines and, beyond SPEC, services' service levels
+ * and each item's owner ({@link EntityOwners}). Empty for the first snapshot. Each row
  * says whether the move is for the better, so a review can lead with what got worse.
  */
 final class ChangesTable {
@@ -39,7 +39,8 @@ final class ChangesTable {
             .add("after", DataTypes.StringType)
             .add("relative_move", DataTypes.DoubleType)
             .add("direction", DataTypes.StringType, false)
-            .add("previous_as_of", DataTypes.DateType);
+            .add("previous_as_of", DataTypes.DateType)
+            .add("owner", DataTypes.StringType);
 
     private static final UserDefinedFunction STATUS_DIRECTION = functions.udf(
             (UDF2<String, String, String>) Changes::statusDirection, DataTypes.StringType);
@@ -75,9 +76,12 @@ final class ChangesTable {
         pairs.of(RiskTables.EXPOSURE).ifPresent(p -> parts.add(riskChanges(p)));
         pairs.of(BudgetTables.VARIANCE).ifPresent(p -> parts.add(budgetChanges(p)));
         pairs.of(ServiceTable.NAME).ifPresent(p -> parts.add(serviceChanges(p)));
+        Dataset<Row> owners = EntityOwners.of(context, Optional.empty());
         Dataset<Row> all = context.spark().createDataFrame(List.of(), SCHEMA);
         for (Dataset<Row> part : parts) {
-            all = all.unionByName(part.withColumn("previous_as_of", lit(previous.asOf()))
+            Dataset<Row> owned = part.join(owners, col("entity_type").equalTo(col("o_type"))
+                    .and(col("entity_id").equalTo(col("o_id"))), "left");
+            all = all.unionByName(owned.withColumn("previous_as_of", lit(previous.asOf()))
                     .select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(name -> col(name)
                             .cast(SCHEMA.apply(name).dataType())).toArray(Column[]::new)));
         }

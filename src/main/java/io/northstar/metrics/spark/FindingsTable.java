@@ -88,7 +88,7 @@ final class FindingsTable {
         Column severityOrder = when(col("severity").equalTo(CRITICAL), 0).when(col("severity").equalTo(WARNING), 1)
                 .otherwise(2);
         Dataset<Row> all = findings.stream().reduce(Dataset::unionByName).orElseThrow();
-        Dataset<Row> owners = owners(context, inputs);
+        Dataset<Row> owners = EntityOwners.of(context, inputs.get(CommentaryStatusTable.NAME));
         return all.join(owners, col("entity_type").equalTo(col("o_type")).and(col("entity_id").equalTo(col("o_id"))),
                         "left")
                 // the message orders a dataset's column findings, which share code and entity
@@ -96,36 +96,6 @@ final class FindingsTable {
                         col("entity_id"), col("message"))))
                 .select("sort_order", "severity", "code", "entity_type", "entity_id", "message", "owner", "at_stake")
                 .orderBy("sort_order");
-    }
-
-    /**
-     * Beyond SPEC.md: {@code owner}, the person accountable for a finding's entity, from the
-     * entity's own dataset (KPI owner, project manager, risk, service and objective owner), so
-     * the briefing pages can name who acts. No dataset names a business unit's head, so a unit's
-     * owner is the author of its latest comment (commentary, period_end ≤ as_of): whoever answers
-     * for its budget, as commentary_status has it (every unit over its budget is listed there).
-     * Null where there is none (a dataset, the strategy, a unit nobody wrote about).
-     */
-    private static Dataset<Row> owners(MetricsContext context, MetricInputs inputs) {
-        List<Dataset<Row>> owners = new ArrayList<>();
-        addOwners(context, owners, Datasets.KPIS, "kpi", "kpi_id", "owner");
-        addOwners(context, owners, Datasets.PROJECTS, "project", "project_id", "manager");
-        addOwners(context, owners, Datasets.RISKS, "risk", "risk_id", "owner");
-        addOwners(context, owners, Datasets.SERVICES, "service", "service_id", "owner");
-        addOwners(context, owners, Datasets.OBJECTIVES, "objective", "objective_id", "owner");
-        // commentary_status already holds each over-budget unit's latest comment, so its author is read there
-        inputs.get(CommentaryStatusTable.NAME).ifPresent(status -> owners.add(status
-                .filter(col("entity_type").equalTo("business_unit").and(col("author").isNotNull()))
-                .select(lit("business_unit").as("o_type"), col("entity_id").as("o_id"), col("author").as("owner"))));
-        return owners.stream().reduce(Dataset::unionByName).orElseGet(() -> context.spark().createDataFrame(List.of(),
-                new org.apache.spark.sql.types.StructType().add("o_type", "string").add("o_id", "string")
-                        .add("owner", "string")));
-    }
-
-    private static void addOwners(MetricsContext context, List<Dataset<Row>> owners, String dataset, String type,
-            String key, String owner) {
-        context.tables().get(dataset).ifPresent(rows -> owners.add(rows.select(lit(type).as("o_type"),
-                col(key).as("o_id"), col(owner).as("owner"))));
     }
 
     /**

@@ -142,19 +142,23 @@ public final class ReviewPackLoader {
     }
 
     /**
-     * Each moved item's owner and, where it is current, the owner's comment (commentary_status of
-     * this snapshot), so a move is read with its reason; items nobody has to explain have neither.
+     * Each moved item's owner (changes' own, else commentary_status's) and, where it is current,
+     * the owner's comment (commentary_status of this snapshot), so a move is read with its
+     * reason; items nobody has to explain have no comment.
      */
     private Dataset<Row> withOwnersWords(Dataset<Row> moves) {
+        Column ownOwner = List.of(moves.columns()).contains("owner") ? col("owner") : lit(null).cast("string");
+        Dataset<Row> owned = moves.withColumn("_own", ownOwner).drop("owner");
         Optional<Dataset<Row>> status = metric("commentary_status");
         if (status.isEmpty()) {
-            return moves.withColumn("owner", lit(null).cast("string")).withColumn("why", lit(null).cast("string"));
+            return owned.withColumnRenamed("_own", "owner").withColumn("why", lit(null).cast("string"));
         }
         Dataset<Row> words = status.get().select(col("entity_type").as("_type"), col("entity_id").as("_id"),
-                coalesce(col("owner"), col("author")).as("owner"),
+                coalesce(col("owner"), col("author")).as("_owner"),
                 when(col("commentary_state").equalTo("current"), col("comment")).as("why"));
-        return moves.join(words, col("entity_type").equalTo(col("_type")).and(col("entity_id").equalTo(col("_id"))),
-                "left").drop("_type", "_id");
+        return owned.join(words, col("entity_type").equalTo(col("_type")).and(col("entity_id").equalTo(col("_id"))),
+                        "left")
+                .withColumn("owner", coalesce(col("_own"), col("_owner"))).drop("_type", "_id", "_own", "_owner");
     }
 
     private static Column directionOrder() {
