@@ -165,6 +165,17 @@ class ReportEndToEndTest {
         assertThat(flat(pageOne(pdf.toPath().resolveSibling("business-unit-freight.pdf").toFile()))).contains(freight);
     }
 
+    @Test
+    void aUnitsRiskListSaysHowManyOpenRisksItsTileAddsUp() throws IOException {
+        long open = ((Number) first("executive_summary", "grain = 'business_unit' AND business_unit = 'Group Functions'")
+                .getAs("open_risks")).longValue();
+        try (PDDocument unit = Loader.loadPDF(pdf.toPath().resolveSibling("business-unit-group-functions.pdf")
+                .toFile())) {
+            assertThat(flat(new PDFTextStripper().getText(unit))).contains("largest open risks by expected loss, of "
+                    + open + " in all; the open-risk tile adds up all " + open);
+        }
+    }
+
     static String flat(String text) {
         return text.replaceAll("\\s+", " ");
     }

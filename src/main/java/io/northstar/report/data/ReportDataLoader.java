@@ -177,6 +177,9 @@ public final class ReportDataLoader {
         data.put("tiles", Tiles.businessUnit(unitTables.get("tiles").get(0), unitChanges.getOrDefault(unit, Map.of()),
                 job.currency()));
         unitParameters.put("VERDICT", unitVerdicts.get(unit));
+        // the risk list shows the largest few; the page says how many the tile's sum covers
+        Object openRisks = unitTables.get("tiles").get(0).get("open_risks");
+        unitParameters.put("OPEN_RISKS", openRisks instanceof Number count ? count.longValue() : null);
         for (String table : new String[] {"projects", "budget_towers", "risks", "kpis"}) {
             data.put(table, unitTables.getOrDefault(table, List.of()));
         }
