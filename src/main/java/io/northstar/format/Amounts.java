@@ -152,8 +152,14 @@ public final class Amounts {
         return fraction == null ? "no data" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
-    /** A signed fraction as a percentage with one decimal: 0.046 → +4.6%. */
+    /**
+     * A signed fraction as a percentage with one decimal: 0.046 → +4.6%; one that rounds to zero
+     * is 0.0%, never "+0.0%" or "-0.0%", which read as a move that is not there.
+     */
     public static String signedPercent(Double fraction) {
-        return fraction == null ? "no data" : String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
+        if (fraction == null) {
+            return "no data";
+        }
+        return Math.abs(fraction * 1000) < 0.5 ? "0.0%" : String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
     }
 }

@@ -9,6 +9,17 @@ import org.junit.jupiter.api.Test;
 class AmountsTest {
 
     @Test
+    void aSignedPercentThatRoundsToZeroHasNoSign() {
+        assertThat(Amounts.signedPercent(0.046)).isEqualTo("+4.6%");
+        assertThat(Amounts.signedPercent(-0.0071)).isEqualTo("-0.7%");
+        assertThat(Amounts.signedPercent(0.0004)).isEqualTo("0.0%");
+        assertThat(Amounts.signedPercent(-0.0004)).isEqualTo("0.0%");
+        assertThat(Amounts.signedPercent(0.0)).isEqualTo("0.0%");
+        assertThat(Amounts.signedPercent(0.0006)).isEqualTo("+0.1%");
+        assertThat(Amounts.signedPercent(null)).isEqualTo("no data");
+    }
+
+    @Test
     void theSimulationLineGivesThePortfoliosPercentilesAndGroupsTheTrials() {
         Map<String, Object> category = Map.of("scope", "category", "trials", 20_000, "p50", 1.0, "p80", 2.0,
                 "p90", 3.0, "p95", 4.0, "mean", 1.5);

@@ -49,13 +49,17 @@ public final class HeadlineRules {
         return highOpen > 0 ? AMBER : GREEN;
     }
 
+    /** The smallest over-spend the pages print as over plan (+0.1%); below it they print 0.0%. */
+    static final double SHOWN_AS_OVER = 0.0005;
+
     /**
      * The budget tile's colour: budget_variance's status (SPEC.md §2.7, from |variance_pct|),
-     * except that spending more than planned is never green; a board reads green as "no
-     * action", and an over-spend within 5 % still wants a look.
+     * except that spending more than planned, by as much as the pages print (+0.1%), is never
+     * green; a board reads green as "no action", and an over-spend within 5 % still wants a look.
+     * Less than that prints as 0.0% and stays green, so the chip never contradicts its figure.
      */
     public static String budget(String varianceStatus, Double variancePct) {
-        if (GREEN.equals(varianceStatus) && variancePct != null && variancePct > 0) {
+        if (GREEN.equals(varianceStatus) && variancePct != null && variancePct >= SHOWN_AS_OVER) {
             return AMBER;
         }
         return varianceStatus;

@@ -20,7 +20,8 @@ class HeadlineRulesTest {
     @Test
     void anOverspendIsNeverGreenButKeepsItsAmberOrRed() {
         assertThat(HeadlineRules.budget("green", 0.046)).as("4.6 % over, green by SPEC's bands").isEqualTo("amber");
-        assertThat(HeadlineRules.budget("green", 0.0001)).isEqualTo("amber");
+        assertThat(HeadlineRules.budget("green", 0.0005)).as("prints as +0.1%").isEqualTo("amber");
+        assertThat(HeadlineRules.budget("green", 0.0004)).as("prints as 0.0%: on plan").isEqualTo("green");
         assertThat(HeadlineRules.budget("green", 0.0)).as("on plan").isEqualTo("green");
         assertThat(HeadlineRules.budget("green", -0.04)).as("under-spend within 5 %").isEqualTo("green");
         assertThat(HeadlineRules.budget("red", 0.13)).isEqualTo("red");
