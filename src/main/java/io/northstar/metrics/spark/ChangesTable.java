@@ -76,16 +76,15 @@ final class ChangesTable {
         pairs.of(RiskTables.EXPOSURE).ifPresent(p -> parts.add(riskChanges(p)));
         pairs.of(BudgetTables.VARIANCE).ifPresent(p -> parts.add(budgetChanges(p)));
         pairs.of(ServiceTable.NAME).ifPresent(p -> parts.add(serviceChanges(p)));
-        Dataset<Row> owners = EntityOwners.of(context, Optional.empty());
-        Dataset<Row> all = context.spark().createDataFrame(List.of(), SCHEMA);
+        Dataset<Row> all = context.spark().createDataFrame(List.of(), SCHEMA).drop("owner");
         for (Dataset<Row> part : parts) {
-            Dataset<Row> owned = part.join(owners, col("entity_type").equalTo(col("o_type"))
-                    .and(col("entity_id").equalTo(col("o_id"))), "left");
-            all = all.unionByName(owned.withColumn("previous_as_of", lit(previous.asOf()))
-                    .select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(name -> col(name)
-                            .cast(SCHEMA.apply(name).dataType())).toArray(Column[]::new)));
+            all = all.unionByName(part.withColumn("previous_as_of", lit(previous.asOf())), true);
         }
-        return all;
+        // one join for every kind of change, so the owners' datasets are read once
+        Dataset<Row> owned = all.join(EntityOwners.of(context, Optional.empty()),
+                col("entity_type").equalTo(col("o_type")).and(col("entity_id").equalTo(col("o_id"))), "left");
+        return owned.select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(name -> col(name)
+                .cast(SCHEMA.apply(name).dataType())).toArray(Column[]::new));
     }
 
     /** A table of this run and the same table of the previous snapshot, when both exist. */
