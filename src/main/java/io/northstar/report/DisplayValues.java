@@ -34,6 +34,10 @@ public final class DisplayValues {
             entry("asked_by", NAME_LENGTH),
             // an owner's comment and action in one line: a decision's options, its action, owner and date kept whole
             entry("line", 3 * DisplayText.SENTENCE_LENGTH),
+            // the approved projects the portfolio table cannot list yet, by name, unit and start
+            entry("NOT_STARTED", 3 * DisplayText.SENTENCE_LENGTH),
+            // the variance column against page 1's overrun, naming the projects inside a programme
+            entry("PORTFOLIO_RECONCILIATION", 2 * DisplayText.SENTENCE_LENGTH),
             // the reasoning under a decision: its options, their cost and the recommendation
             entry("why", 2 * DisplayText.SENTENCE_LENGTH),
             // a glossary term's meaning: Northstar's own words, kept whole

@@ -10,6 +10,7 @@ import java.util.Map;
  * auditors know them), and this list says what they mean and which way is good.
  */
 public final class Glossary {
+    public static final String SECTION = "How to read this scorecard";
     private static final List<Map<String, Object>> TERMS = List.of(
             term("Colours", "Green: on track. Amber: at risk, watch it. Red: off track, needs action. Grey: no data "
                     + "yet. Each status also carries its word, so the pages read without colour."),
@@ -52,7 +53,8 @@ public final class Glossary {
             term("VAC", "Variance at completion: BAC − EAC. Negative means the project will overrun its budget."),
             term("EMV", "Expected monetary value of a risk: its probability times its expected cost. The open risk "
                     + "figure adds them up. A risk's band (from likelihood × impact) and its money can disagree: a "
-                    + "likely, disruptive risk may cost little, and a rare one a lot."),
+                    + "likely, disruptive risk may cost little, and a rare one a lot. So the open-risk tile's colour "
+                    + "follows the worst band, not the money: red with any critical risk open, amber with a high one."),
             term("P90 (1-in-10 worst case)", "From a simulation of many possible years of the open risks: the "
                     + "loss exceeded in only one year in ten."),
             term("HHI", "Vendor concentration (Herfindahl–Hirschman index), 0 to 10,000 points: above 2,500 points a few vendors "
@@ -75,6 +77,7 @@ public final class Glossary {
 
     private static Map<String, Object> term(String term, String meaning) {
         Map<String, Object> row = new LinkedHashMap<>();
+        row.put("section", SECTION);
         row.put("term", term);
         row.put("meaning", meaning);
         return Map.copyOf(row);

@@ -104,4 +104,79 @@ public final class PageText {
         boolean behind = "amber".equals(status) || "red".equals(status);
         return behind && probability >= EVEN_ODDS ? ": behind its path today, but the trend catches up" : "";
     }
+
+    /** An approved project that has not started, as the portfolio page names it. */
+    public record NotStarted(String name, String businessUnit, java.time.LocalDate start) {
+        public NotStarted {
+            java.util.Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * The active-portfolio projects the earned-value table cannot list because they have no status
+     * row yet (approved, not started), so a risk or a ranking that names one finds it here: "Not
+     * listed: 9 approved projects (EUR 9.21M) that have not started, so have no progress to report:
+     * Laptop refresh 2027 (Group Functions, from Nov 2026), …".
+     *
+     * @param first the first few, in the order to name them; {@code count} may be larger
+     * @return null when there are none
+     */
+    public static String notStarted(long count, Double budget, List<NotStarted> first, String currency) {
+        if (count <= 0) {
+            return null;
+        }
+        List<String> named = new ArrayList<>();
+        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy",
+                Locale.ENGLISH);
+        for (NotStarted project : first) {
+            List<String> about = new ArrayList<>();
+            if (project.businessUnit() != null) {
+                about.add(project.businessUnit());
+            }
+            if (project.start() != null) {
+                about.add("from " + project.start().format(month));
+            }
+            named.add(project.name() + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")"));
+        }
+        long more = count - named.size();
+        return "Not listed: " + (count == 1 ? "one approved project" : count + " approved projects")
+                + (budget == null ? "" : " (" + Amounts.money(currency, budget) + ")") + " that "
+                + (count == 1 ? "has" : "have") + " not started, so no progress to report yet: "
+                + String.join(", ", named) + (more > 0 ? " and " + more + " more" : "") + ".";
+    }
+
+    /** A project by name with an amount, as a sentence names it. */
+    public record NamedAmount(String name, double amount) {
+        public NamedAmount {
+            java.util.Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * How the portfolio table's variance column reconciles with page 1's forecast overrun: the
+     * column lists a programme and its projects, page 1 counts the programme once. "The Variance
+     * column adds up to EUR -5.38M, overruns net of underspends; page 1's forecast overrun of EUR
+     * 4.58M leaves out Data centre exit, wave 2 (EUR -797k), whose money is in its programme's row."
+     *
+     * @param overrun page 1's figure, projects_eac − projects_bac (positive when over)
+     * @param inProgrammes the listed projects whose programme is listed too
+     * @return null without an overrun to reconcile
+     */
+    public static String portfolioReconciliation(double columnSum, Double overrun, List<NamedAmount> inProgrammes,
+            String currency) {
+        if (overrun == null) {
+            return null;
+        }
+        String sum = "The Variance column adds up to " + Amounts.money(currency, columnSum)
+                + ", overruns net of underspends";
+        String pageOne = Amounts.money(currency, Math.abs(overrun));
+        if (inProgrammes.isEmpty()) {
+            return sum + ": page 1's forecast " + (overrun >= 0 ? "overrun" : "underspend") + " of " + pageOne + ".";
+        }
+        List<String> named = inProgrammes.stream()
+                .map(project -> project.name() + " (" + Amounts.money(currency, project.amount()) + ")").toList();
+        return sum + "; page 1's forecast " + (overrun >= 0 ? "overrun" : "underspend") + " of " + pageOne
+                + " leaves out " + String.join(", ", named) + ", whose money is in "
+                + (inProgrammes.size() == 1 ? "its programme's row." : "their programmes' rows.");
+    }
 }

@@ -94,7 +94,7 @@ final class CommentaryStory {
             note("kpi", "K-01", 0, "Online booking share grows, more slowly than planned; the portal relaunch in"
                     + " the spring should close the gap.", "Head of Digital Channels", null, null, null),
             // amber KPIs: most explained with an action; "Reports from certified data", "Deliveries on first
-            // attempt" and "IT energy use" have no word yet
+            // attempt" and "IT energy use per month" have no word yet
             note("kpi", "K-02", 0, "The score rose from 25 to 29 in a year, just short of the path to 35: detractors"
                     + " mostly name missing delivery-time notices, which the portal relaunch in the spring adds.",
                     "Head of Digital Channels", "Send delivery-time notices from the tracking page before the relaunch",
@@ -142,18 +142,18 @@ final class CommentaryStory {
                     + " slot is booked for October.", "J. Schmidt", "Pass certification with the customs authority",
                     "J. Schmidt", -10),
             new Note("project", "P-011", 0, "Six months late: the interface failed certification twice; the"
-                    + " authority's test system is open two days a week. A) EUR 350,000 more (budget EUR 1.15M) for a"
-                    + " second team, which also finishes the test simulator, go-live May 2027; B) no extra spend,"
+                    + " authority's test system is open two days a week. A) EUR 350,000 more (budget EUR 800,000 to 1.15M)"
+                    + " for a second team, which also finishes the test simulator, go-live May 2027; B) no extra spend,"
                     + " go-live September 2027 at EUR 120,000 a month in re-keying and hold fees (EUR 480,000)."
                     + " Recommended: A, EUR 130,000 cheaper.",
                     "J. Schmidt",
                     "Board to approve EUR 350,000 for a second integration team by 20 November 2026, or accept"
                             + " go-live in the third quarter of 2027", "J. Schmidt", 20, true),
             new Note("project", "P-013", 0, "Budget EUR 1.10M, forecast EUR 1.63M. Until SAP leaves Hamburg (early"
-                    + " 2028), a site loss (one in fifty a year) stops SAP for 30 hours, not 4. A) a cloud standby, EUR"
-                    + " 400,000 once and EUR 90,000 a year, SAP's recovery after the move too; B) no spend: EUR 36,000 a"
-                    + " year expected, but one loss costs EUR 1.8M. Recommended: A: NIS2 requires 4-hour recovery; one"
-                    + " loss exceeds the IT contingency.",
+                    + " 2028), a site loss (one in fifty a year) stops SAP for 30 hours, not 4. A) a cloud standby on top"
+                    + " of the forecast, EUR 400,000 once and EUR 90,000 a year; B) no spend: EUR 36,000 a year expected,"
+                    + " but one loss costs EUR 1.8M. Recommended: A: our NIS2 plan commits to 4-hour recovery; one loss"
+                    + " exceeds the IT contingency.",
                     "F. Nguyen", "Board to decide by 30 November 2026: fund a cloud standby for SAP (EUR 400,000 once,"
                             + " EUR 90,000 a year) or accept a 30-hour SAP outage if Hamburg is lost", "F. Nguyen", 30,
                     true),
@@ -203,8 +203,8 @@ final class CommentaryStory {
                     + " left and costs about 10% over budget after extra clean-up of employee records.", "F. Nguyen",
                     "Finish the last sites and hand the portal to HR operations", "F. Nguyen", 30),
             // critical risks: all explained, one stale
-            note(RISK, "R-001", 0, "The cloud cost tooling servers missed five months of patches; two need a vendor"
-                    + " upgrade before they can be patched.", "J. Schmidt",
+            note(RISK, "R-001", 0, "The current cloud cost tooling's servers missed five months of patches; two need"
+                    + " the vendor upgrade this approved project starts in November before they can be patched.", "J. Schmidt",
                     "Upgrade the cloud cost tooling to the supported release and patch it", "C. Okafor", 14),
             note(RISK, "R-002", 0, "Two of five restore tests from the new backup service failed for large SAP"
                     + " volumes.", "K. Osei",

@@ -178,7 +178,7 @@ final class Story {
             kpi(2, "Claims handled self-service", "%", true, 10, 60.0, 1, Trajectory.OFF_TRACK),
             kpi(2, "Average claim cycle time", "days", false, 14, 5.0, 1, Trajectory.ON_TRACK),
             kpi(3, "Datasets with an owner and a service level", "%", true, 15, 90.0, 1, Trajectory.ON_TRACK),
-            kpi(3, "Data platform cost per TB", "EUR", false, 180, 90.0, 0, Trajectory.FLAT),
+            kpi(3, "Data platform cost per TB per month", "EUR", false, 180, 90.0, 0, Trajectory.FLAT),
             kpi(4, "Demand forecast error", "%", false, 24, 12.0, 1, Trajectory.BEHIND),
             kpi(4, "Depots using ML forecasts", "depots", true, 0, 40.0, 0, Trajectory.AHEAD),
             kpi(5, "Reports from certified data", "%", true, 30, 85.0, 1, Trajectory.ON_TRACK),
@@ -209,7 +209,7 @@ final class Story {
             kpi(17, "First-contact resolution", "%", true, 58, 75.0, 1, Trajectory.BEHIND),
             kpi(17, "Ticket backlog", "tickets", false, 1900, 600.0, 0, Trajectory.FLAT),
             kpi(18, "Shipments with carbon data", "%", true, 0, 80.0, 1, Trajectory.AHEAD),
-            kpi(18, "IT energy use", "MWh", false, 5200, 3900.0, 0, Trajectory.ON_TRACK),
+            kpi(18, "IT energy use per month", "MWh", false, 5200, 3900.0, 0, Trajectory.ON_TRACK),
             new Kpi(19, "Yard trucks in the pilot", "trucks", true, 0, null, 0, Trajectory.ON_TRACK, false, "", false),
             new Kpi(-1, "Innovation ideas submitted", null, true, 12, null, 0, Trajectory.NOISY, false, null, false));
 

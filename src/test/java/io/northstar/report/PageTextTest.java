@@ -86,4 +86,33 @@ class PageTextTest {
         assertThat(PageText.kpiForecast(false, 5.0, null, null, null, null, "%", 1, "green"))
                 .isEqualTo("No forecast (needs a target date and three observations)");
     }
+
+    @Test
+    void approvedProjectsWithoutProgressAreNamedWithUnitStartAndTheRestCounted() {
+        assertThat(PageText.notStarted(3, 1_650_000.0, java.util.List.of(
+                new PageText.NotStarted("Trailer tracking rollout", "Freight", java.time.LocalDate.of(2027, 1, 1)),
+                new PageText.NotStarted("Print services", null, null)), "EUR"))
+                .isEqualTo("Not listed: 3 approved projects (EUR 1.65M) that have not started, so no progress to"
+                        + " report yet: Trailer tracking rollout (Freight, from Jan 2027), Print services and 1 more.");
+    }
+
+    @Test
+    void oneApprovedProjectIsSaidInTheSingularAndNoneSaysNothing() {
+        assertThat(PageText.notStarted(1, null, java.util.List.of(new PageText.NotStarted("Lift", "Ops", null)),
+                "USD")).isEqualTo("Not listed: one approved project that has not started, so no progress to report"
+                        + " yet: Lift (Ops).");
+        assertThat(PageText.notStarted(0, 0.0, java.util.List.of(), "USD")).isNull();
+    }
+
+    @Test
+    void theVarianceColumnReconcilesWithPageOneByNamingTheProjectsInsideAProgramme() {
+        assertThat(PageText.portfolioReconciliation(-5_375_063.08, 4_577_730.92, java.util.List.of(
+                new PageText.NamedAmount("Wave 2", -797_332.16)), "EUR"))
+                .isEqualTo("The Variance column adds up to EUR -5.38M, overruns net of underspends; page 1's forecast"
+                        + " overrun of EUR 4.58M leaves out Wave 2 (EUR -797k), whose money is in its programme's row.");
+        assertThat(PageText.portfolioReconciliation(120.0, -120.0, java.util.List.of(), "USD"))
+                .as("no programme: the column is page 1's figure").isEqualTo("The Variance column adds up to USD 120,"
+                        + " overruns net of underspends: page 1's forecast underspend of USD 120.");
+        assertThat(PageText.portfolioReconciliation(0, null, java.util.List.of(), "USD")).isNull();
+    }
 }

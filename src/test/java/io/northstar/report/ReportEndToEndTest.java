@@ -176,6 +176,27 @@ class ReportEndToEndTest {
         }
     }
 
+    @Test
+    void approvedProjectsWithoutAStatusRowAreNamedUnderThePortfolioTable() {
+        long waiting = job.table("conformed", "projects", TestingJob.AS_OF)
+                .filter("status IN ('approved', 'active', 'on_hold')")
+                .join(job.table("metrics", "project_health", TestingJob.AS_OF), "project_id", "left_anti")
+                .count();
+        assertThat(waiting).as("the sample has approved projects that have not started").isPositive();
+        assertThat(flat(text)).contains("Not listed: " + waiting + " approved projects (EUR ",
+                "Trailer tracking rollout (Freight, from Jan 2027)");
+    }
+
+    @Test
+    void theAppendixSaysWhoAnswersForEachRedItemWithTheOwnerTheLakeNames() {
+        Row red = first("commentary_status", "entity_type = 'project' AND entity_status = 'red' AND owner IS NOT NULL");
+        String all = flat(text);
+        String index = all.substring(all.indexOf("Who answers for what"));
+        assertThat(index).contains(red.<String>getAs("owner") + " Projects: ");
+        assertThat(index.substring(index.indexOf(red.<String>getAs("owner") + " Projects: "))).as("named as red")
+                .contains(red.getAs("entity_name") + " (red)");
+    }
+
     static String flat(String text) {
         return text.replaceAll("\\s+", " ");
     }

@@ -172,7 +172,11 @@ class ReviewPackEndToEndTest {
 
     @Test
     void itEndsWithTheScorecardSummaryPage() {
-        assertThat(text).contains("IT strategy scorecard as of 2026-10-31", "IT strategic aims", "What needs attention");
+        assertThat(text).contains("The executive scorecard's first page as of 2026-10-31, as the board reads it",
+                "IT strategic aims", "What needs attention");
+        String summary = text.substring(text.lastIndexOf("The executive scorecard's first page"));
+        assertThat(summary.split("prepared with Northstar", -1)).as("the summary fits on the pack's last page")
+                .hasSize(2);
         assertThat(text.toLowerCase(java.util.Locale.ROOT)).contains("strategy score", "open risk");
         assertThat(text.lastIndexOf("IT strategic aims")).isGreaterThan(text.indexOf("Infrastructure refresh backlog"));
     }

@@ -172,14 +172,13 @@ final class FindingsTable {
     private static void addDeliveryFindings(MetricInputs inputs, List<Dataset<Row>> findings, String currency) {
         Dataset<Row> health = inputs.get(ProjectHealthTable.NAME).orElse(null);
         if (health != null) {
-            Column cost = when(col("cost_rag").equalTo("red"), format_string("%s %s (CPI %s)",
+            // page 1 is read before the glossary: the percentages say what CPI and SPI would, in words
+            Column cost = when(col("cost_rag").equalTo("red"), format_string("%s %s for the work done",
                     percent(col("cost_variance_pct")),
-                    when(col("cost_variance_pct").lt(0), lit("over cost")).otherwise(lit("under cost")),
-                    format_number(col("cpi"), 2)));
-            Column schedule = when(col("schedule_rag").equalTo("red"), format_string("%s %s (SPI %s)",
+                    when(col("cost_variance_pct").lt(0), lit("over cost")).otherwise(lit("under cost"))));
+            Column schedule = when(col("schedule_rag").equalTo("red"), format_string("%s %s",
                     percent(col("schedule_variance_pct")),
-                    when(col("schedule_variance_pct").lt(0), lit("behind schedule")).otherwise(lit("ahead of plan")),
-                    format_number(col("spi"), 2)));
+                    when(col("schedule_variance_pct").lt(0), lit("behind schedule")).otherwise(lit("ahead of plan"))));
             findings.add(finding(health.filter(col("health").equalTo("red")), CRITICAL, "project_red",
                     lit("project"), col("project_id"), format_string("%s is %s", col("name"),
                             concat_ws(" and ", cost, schedule)),
@@ -216,7 +215,9 @@ final class FindingsTable {
         if (risks != null) {
             findings.add(finding(risks.filter(col("is_open").and(col("band").equalTo("critical"))), CRITICAL,
                     "risk_critical_open", lit("risk"), col("risk_id"), format_string("The critical risk '%s' is %s"
-                            + " (likelihood %d × impact %d, expected loss %s)", col("title"), col("status"),
+                            + " (likelihood %d of 5, impact %d of 5, expected loss %s)", col("title"),
+                            when(col("status").equalTo("mitigating"), lit("being mitigated"))
+                                    .otherwise(col("status")),
                             col("likelihood"), col("impact"),
                             when(col("emv").isNull(), lit("not costed")).otherwise(money(currency, col("emv")))),
                     col("emv")));

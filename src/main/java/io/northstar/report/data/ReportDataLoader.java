@@ -7,10 +7,14 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
+import io.northstar.contract.Datasets;
 import io.northstar.ingest.DatasetOutcome;
 import io.northstar.job.Job;
 import io.northstar.lake.SnapshotPaths;
 import io.northstar.lake.Zone;
+import io.northstar.metrics.StatusRule;
+import io.northstar.metrics.spark.StatusColumns;
+import io.northstar.report.OwnerIndex;
 import io.northstar.report.PageText;
 import io.northstar.report.ReportData;
 import io.northstar.report.Tiles;
@@ -43,6 +47,8 @@ import scala.collection.Seq;
  */
 public final class ReportDataLoader {
     static final int MAX_PROJECTS = 40;
+    /** Approved projects named under the portfolio table before "and N more". */
+    static final int NOT_STARTED_NAMED = 12;
     static final int MAX_RISKS = 10;
     static final int MAX_SERVICES = 40;
     static final int MAX_MONTHS = 24;
@@ -78,7 +84,6 @@ public final class ReportDataLoader {
         parameters.put("AS_OF", asOf.toString());
         parameters.put("CURRENCY", job.currency());
         parameters.put("JOB", job.name());
-        parameters.put("GLOSSARY", io.northstar.report.Glossary.terms());
         parameters.put("COMMENTARY_MAX_AGE_DAYS", job.commentary().maxAgeDays());
     }
 
@@ -514,9 +519,69 @@ public final class ReportDataLoader {
             }
             tables.put("scatter", scatter);
         });
+        notStarted();
+        reconciliation();
         metric("priority").ifPresent(priority -> tables.put("priority", rows(priority.orderBy("rank").limit(15)
                 .select("rank", "name", "business_unit", "status", "priority_score", "quick_win", "funded",
                         "outranks_funded"))));
+    }
+
+    /**
+     * The active-portfolio projects without a status row on or before as_of (approved, not yet
+     * started): project_health has no row for them, so the page names them under its table.
+     */
+    private void notStarted() {
+        Optional<Dataset<Row>> projects = paths.partition(Zone.CONFORMED, Datasets.PROJECTS)
+                .map(path -> spark.read().parquet(path));
+        if (projects.isEmpty()) {
+            return;
+        }
+        Dataset<Row> reporting = metric("project_health").map(health -> health.select("project_id"))
+                .orElseGet(() -> projects.get().select("project_id").limit(0));
+        Dataset<Row> waiting = projects.get().filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO,
+                col("status"))).join(reporting, "project_id", "left_anti");
+        Row totals = waiting.agg(functions.count(lit(1)), functions.sum("budget")).first();
+        List<PageText.NotStarted> first = new ArrayList<>();
+        for (Map<String, Object> row : rows(waiting.orderBy(col("start_date").asc_nulls_last(), col("name"))
+                .limit(NOT_STARTED_NAMED).select("name", "business_unit", "start_date"))) {
+            Object start = row.get("start_date");
+            first.add(new PageText.NotStarted((String) row.get("name"), (String) row.get("business_unit"),
+                    start == null ? null : LocalDate.parse((String) start)));
+        }
+        parameters.put("NOT_STARTED", PageText.notStarted(totals.getLong(0),
+                totals.isNullAt(1) ? null : ((BigDecimal) totals.get(1)).doubleValue(), first, job.currency()));
+    }
+
+    /**
+     * The sentence that reconciles the table's variance column with page 1's overrun, when the
+     * table lists every active project: the projects inside a listed programme are named, since
+     * the programme's row holds their money and page 1 counts it once (executive_summary).
+     */
+    private void reconciliation() {
+        Optional<Dataset<Row>> health = metric("project_health");
+        Optional<Dataset<Row>> summary = metric("executive_summary");
+        Optional<Dataset<Row>> projects = paths.partition(Zone.CONFORMED, Datasets.PROJECTS)
+                .map(path -> spark.read().parquet(path));
+        if (health.isEmpty() || summary.isEmpty() || projects.isEmpty()) {
+            return;
+        }
+        Dataset<Row> active = health.get().filter(col("in_active_portfolio"));
+        Row totals = active.agg(functions.count(lit(1)), functions.sum("vac")).first();
+        Row portfolio = summary.get().filter(col("grain").equalTo("portfolio")).select("projects_bac", "projects_eac")
+                .first();
+        if (totals.getLong(0) > MAX_PROJECTS || totals.isNullAt(1) || portfolio.anyNull()) {
+            return;
+        }
+        Dataset<Row> programmes = active.select(col("project_id").as("parent_id"));
+        List<PageText.NamedAmount> inside = new ArrayList<>();
+        for (Map<String, Object> row : rows(active.join(projects.get().select("project_id", "parent_id"), "project_id")
+                .join(programmes, "parent_id").filter(col("vac").isNotNull()).orderBy("vac", "name")
+                .select("name", "vac"))) {
+            inside.add(new PageText.NamedAmount((String) row.get("name"), number(row.get("vac"))));
+        }
+        double overrun = ((BigDecimal) portfolio.get(1)).subtract((BigDecimal) portfolio.get(0)).doubleValue();
+        parameters.put("PORTFOLIO_RECONCILIATION", PageText.portfolioReconciliation(
+                ((BigDecimal) totals.get(1)).doubleValue(), overrun, inside, job.currency()));
     }
 
     private void budget() {
@@ -618,6 +683,9 @@ public final class ReportDataLoader {
     }
 
     private void appendix(Optional<RunInfo> ingest) {
+        List<Map<String, Object>> glossary = new ArrayList<>(io.northstar.report.Glossary.terms());
+        glossary.addAll(OwnerIndex.rows(responsibilities()));
+        parameters.put("GLOSSARY", glossary);
         metric("kpi_smart").ifPresent(smart -> {
             List<Map<String, Object>> rows = rows(smart.orderBy("kpi_id").select("kpi_id", "specific", "measurable",
                     "achievable", "relevant", "time_bound", "smart_score"));
@@ -648,6 +716,35 @@ public final class ReportDataLoader {
             }
             tables.put("quality", quality);
         });
+    }
+
+    /**
+     * Per owner and kind of item, what commentary_status lists as needing their word: the count
+     * and the first few, red and critical before amber and high. A unit's owner is its comment's
+     * author, as findings name it (EntityOwners).
+     */
+    private List<OwnerIndex.Responsibility> responsibilities() {
+        return metric("commentary_status").map(status -> {
+            Column owner = functions.coalesce(col("owner"), when(col("entity_type").equalTo("business_unit"),
+                    col("author")));
+            Column severity = when(col("entity_status").isin("red", "critical"), 0)
+                    .when(col("entity_status").isin("amber", "high"), 1).otherwise(2);
+            List<OwnerIndex.Responsibility> all = new ArrayList<>();
+            for (Map<String, Object> row : rows(status.groupBy(owner.as("owner"), col("entity_type"))
+                    .agg(functions.count(lit(1)).as("count"), functions.slice(functions.sort_array(functions
+                            .collect_list(functions.struct(severity.as("severity"), col("entity_name"),
+                                    col("entity_status")))), 1, OwnerIndex.NAMES_SHOWN).as("first")))) {
+                List<OwnerIndex.Item> first = new ArrayList<>();
+                for (Object item : (List<?>) row.get("first")) {
+                    Map<?, ?> fields = (Map<?, ?>) item;
+                    first.add(new OwnerIndex.Item(String.valueOf(fields.get("entity_name")),
+                            (String) fields.get("entity_status")));
+                }
+                all.add(new OwnerIndex.Responsibility((String) row.get("owner"), (String) row.get("entity_type"),
+                        ((Number) row.get("count")).longValue(), first));
+            }
+            return all;
+        }).orElse(List.of());
     }
 
     /** The rows as maps for the report: dates become ISO strings, arrays lists, nested rows maps. */
