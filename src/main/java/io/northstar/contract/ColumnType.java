@@ -19,5 +19,10 @@ public enum ColumnType {
     /** One of a fixed set of lower-case values, matched case-insensitively. */
     ENUM,
     /** true or false; the text true/false, yes/no or 1/0, case-insensitively (a JDBC BOOLEAN reads as true/false). */
-    BOOL
+    BOOL,
+    /**
+     * An e-mail address as an RFC 5322 addr-spec (local-part@domain, no display name, no
+     * comments), stored as the trimmed string: what an SMTP server takes in RCPT TO.
+     */
+    EMAIL
 }

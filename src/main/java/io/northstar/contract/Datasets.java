@@ -2,6 +2,7 @@ package io.northstar.contract;
 
 import static io.northstar.contract.ColumnType.BOOL;
 import static io.northstar.contract.ColumnType.DATE;
+import static io.northstar.contract.ColumnType.EMAIL;
 import static io.northstar.contract.ColumnType.ENUM;
 import static io.northstar.contract.ColumnType.ID;
 import static io.northstar.contract.ColumnType.INT;
@@ -39,6 +40,16 @@ public final class Datasets {
     public static final String ASSETS = "assets";
     public static final String SWOT = "swot";
     public static final String COMMENTARY = "commentary";
+    public static final String RECIPIENTS = "recipients";
+
+    /** The audience of the executive packs (SPEC.md §6); any other audience names a business unit. */
+    public static final String BOARD_AUDIENCE = "board";
+    /**
+     * Where a recipients row's audience, when not {@link #BOARD_AUDIENCE}, must appear: a business
+     * unit named by a kept projects or budget_lines row, as commentary's business_unit entities.
+     */
+    public static final List<TypedReference.Target> AUDIENCE_TARGETS = List.of(
+            new TypedReference.Target(PROJECTS, "business_unit"), new TypedReference.Target(BUDGET_LINES, "business_unit"));
 
     /**
      * What a commentary row's entity_id names, by its entity_type (SPEC.md §4.5): a kept row of
@@ -219,6 +230,12 @@ public final class Datasets {
                 text("action_owner"),
                 date("action_due"),
                 bool("decision_needed").defaultsTo(false)));
+        // last, so that adding it left every other file of the generator unchanged
+        register(dataset(RECIPIENTS, List.of("audience", "email"), List.of(),
+                text("audience").required(),
+                email("email").required(),
+                text("name"),
+                bool("active").defaultsTo(true)));
     }
 
     private static Map<String, List<TypedReference.Target>> orderedTargets() {
@@ -310,6 +327,10 @@ public final class Datasets {
 
     private static Column.Builder bool(String name) {
         return Column.builder(name, BOOL);
+    }
+
+    private static Column.Builder email(String name) {
+        return Column.builder(name, EMAIL);
     }
 
     private static Column.Builder period(String name) {

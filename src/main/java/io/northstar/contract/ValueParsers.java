@@ -19,6 +19,20 @@ final class ValueParsers {
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,10}");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    /**
+     * RFC 5322 addr-spec: a dot-atom or quoted-string local part, and a dot-atom domain or a
+     * domain literal ([192.0.2.1]); a quoted local part may hold spaces ("john doe"), and the
+     * obsolete forms (comments, folded lines) are refused.
+     */
+    private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
+    private static final String DOT_ATOM = ATEXT + "+(\\." + ATEXT + "+)*";
+    private static final String QUOTED = "\"([\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\\x20-\\x7E])*\"";
+    private static final String DOMAIN_LITERAL = "\\[[\\x21-\\x5A\\x5E-\\x7E]*\\]";
+    private static final Pattern ADDR_SPEC = Pattern.compile("(" + DOT_ATOM + "|" + QUOTED + ")@(" + DOT_ATOM + "|"
+            + DOMAIN_LITERAL + ")");
+    /** RFC 5321's limits: 64 octets of local part, 254 of path. */
+    private static final int MAX_LOCAL_PART = 64;
+    private static final int MAX_ADDRESS = 254;
     private static final int MONEY_PRECISION = 18;
     private static final int MONEY_SCALE = 2;
 
@@ -36,6 +50,7 @@ final class ValueParsers {
             case NUM -> parseNum(text);
             case INT -> parseInt(text);
             case BOOL -> parseBool(text);
+            case EMAIL -> parseEmail(text);
         };
     }
 
@@ -78,6 +93,14 @@ final class ValueParsers {
             }
         }
         throw new BadValueException("'" + shorten(text) + "' is not a date (yyyy-MM-dd)");
+    }
+
+    static String parseEmail(String text) throws BadValueException {
+        int at = text.lastIndexOf('@');
+        if (ADDR_SPEC.matcher(text).matches() && at <= MAX_LOCAL_PART && text.length() <= MAX_ADDRESS) {
+            return text;
+        }
+        throw new BadValueException("'" + shorten(text) + "' is not an e-mail address (local-part@domain, RFC 5322)");
     }
 
     static String parsePeriod(String text) throws BadValueException {

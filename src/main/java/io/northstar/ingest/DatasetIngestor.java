@@ -101,12 +101,18 @@ public final class DatasetIngestor {
         }
     }
 
-    /** The datasets a contract's references may name: its foreign keys' and its typed reference's. */
+    /**
+     * The datasets a contract's references may name: its foreign keys', its typed reference's, and
+     * for recipients the datasets that name business units.
+     */
     static Set<String> referencedDatasets(DatasetContract contract) {
         Set<String> datasets = new java.util.LinkedHashSet<>();
         contract.foreignKeys().forEach(foreignKey -> datasets.add(foreignKey.references()));
         if (contract.typedReference() != null) {
             datasets.addAll(contract.typedReference().datasets());
+        }
+        if (contract.name().equals(Datasets.RECIPIENTS)) {
+            Datasets.AUDIENCE_TARGETS.forEach(target -> datasets.add(target.dataset()));
         }
         return datasets;
     }
@@ -163,6 +169,9 @@ public final class DatasetIngestor {
         }
         if (contract.typedReference() != null) {
             rows = RowChecks.checkTypedReference(rows, contract.typedReference(), survivors);
+        }
+        if (contract.name().equals(Datasets.RECIPIENTS)) {
+            rows = RowChecks.checkAudience(rows, survivors);
         }
         if (contract.name().equals(Datasets.PROJECT_OBJECTIVES)) {
             rows = RowChecks.checkContributions(rows);

@@ -42,7 +42,7 @@ final class IngestColumns {
 
     static DataType sparkType(Column column) {
         return switch (column.type()) {
-            case ID, TEXT, ENUM, PERIOD -> DataTypes.StringType;
+            case ID, TEXT, ENUM, PERIOD, EMAIL -> DataTypes.StringType;
             case DATE -> DataTypes.DateType;
             case MONEY -> DataTypes.createDecimalType(18, 2);
             case NUM -> DataTypes.DoubleType;

@@ -150,6 +150,29 @@ final class RowChecks {
         return text;
     }
 
+    /**
+     * dangling_reference for a recipients row whose audience is neither the board nor a business
+     * unit of the snapshot (SPEC.md §6): a unit named by a surviving projects or budget_lines row.
+     * Unchecked when the job has neither dataset, like any reference into absent data.
+     */
+    static Dataset<Row> checkAudience(Dataset<Row> rows, java.util.Map<String, Dataset<Row>> survivors) {
+        List<TypedReference.Target> present = Datasets.AUDIENCE_TARGETS.stream()
+                .filter(target -> survivors.containsKey(target.dataset())).toList();
+        if (present.isEmpty()) {
+            return rows;
+        }
+        Dataset<Row> units = present.stream()
+                .map(target -> survivors.get(target.dataset()).select(col(target.column()).as("_target")))
+                .reduce(Dataset::union).orElseThrow().filter(col("_target").isNotNull()).distinct();
+        Dataset<Row> joined = rows.join(units, col("audience").equalTo(units.col("_target")), "left");
+        Column dangling = col("audience").isNotNull().and(col("audience").notEqual(lit(Datasets.BOARD_AUDIENCE)))
+                .and(col("_target").isNull());
+        String where = String.join(" or ", present.stream().map(target -> target.dataset() + "." + target.column())
+                .toList());
+        return reject(joined, dangling, QuarantineReason.DANGLING_REFERENCE, concat(lit("audience '"), col("audience"),
+                lit("' is neither " + Datasets.BOARD_AUDIENCE + " nor a business unit of " + where))).drop("_target");
+    }
+
     static Column danglingDetail(String column, String target) {
         return concat(lit(column + " '"), col(column), lit("' names no valid row of " + target));
     }

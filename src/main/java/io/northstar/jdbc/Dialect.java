@@ -80,6 +80,8 @@ public enum Dialect {
         return switch (column.type()) {
             case ID, ENUM, PERIOD -> "VARCHAR(64)";
             case TEXT -> textType;
+            // RFC 5321: a path holds at most 254 octets
+            case EMAIL -> "VARCHAR(254)";
             case DATE -> "DATE";
             case MONEY -> "DECIMAL(18,2)";
             case NUM -> doubleType;

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param reports the reports folder when the file names one; see {@link #reportsLocation()}
  * @param sources dataset name to source, in the order of the contract
  * @param publish the database the metric tables are copied to after publishing, if any
+ * @param delivery where the packs are mailed after publishing, if anywhere (SPEC.md §6)
  */
 public record Job(
         String file,
@@ -32,7 +33,8 @@ public record Job(
         Settings.Finance finance,
         Settings.Commentary commentary,
         Settings.Report report,
-        Optional<PublishTarget> publish) {
+        Optional<PublishTarget> publish,
+        Optional<Delivery> delivery) {
 
     public Job {
         requireNonNull(file, "file is null");
@@ -54,6 +56,7 @@ public record Job(
         requireNonNull(commentary, "commentary is null");
         requireNonNull(report, "report is null");
         requireNonNull(publish, "publish is null");
+        requireNonNull(delivery, "delivery is null");
     }
 
     /** The organisation named on the reports: the report section's, else the job's name. */
@@ -74,13 +77,13 @@ public record Job(
     /** The same job writing its PDFs to another folder. */
     public Job withReports(String reportsOverride) {
         return new Job(file, name, asOf, lake, Optional.of(reportsOverride), fiscalYearStartMonth, currency, quality,
-                sources, spark, trend, risk, priority, finance, commentary, report, publish);
+                sources, spark, trend, risk, priority, finance, commentary, report, publish, delivery);
     }
 
     /** The same job with the command line's overrides applied. */
     public Job withOverrides(LocalDate asOfOverride, String lakeOverride) {
         return new Job(file, name, asOfOverride != null ? Optional.of(asOfOverride) : asOf,
                 lakeOverride != null ? lakeOverride : lake, reports, fiscalYearStartMonth, currency, quality, sources,
-                spark, trend, risk, priority, finance, commentary, report, publish);
+                spark, trend, risk, priority, finance, commentary, report, publish, delivery);
     }
 }

@@ -28,7 +28,9 @@ public final class JobFileReader {
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "asOf", "lake", "reports", "fiscalYearStartMonth",
             "currency", "quality", "sources", "spark", "trend", "risk", "priority", "finance", "commentary", "report",
-            "publish");
+            "publish", "delivery");
+    private static final Set<String> DELIVERY_KEYS = Set.of("when", "smtp", "maxAttachmentMb", "notify");
+    private static final Set<String> SMTP_KEYS = Set.of("host", "port", "security", "user", "password", "from");
     private static final Set<String> CSV_KEYS = Set.of("format", "path");
     private static final Set<String> JDBC_KEYS = Set.of("format", "url", "user", "password", "table", "query",
             "fetchSize", "partitionColumn", "lowerBound", "upperBound", "numPartitions", "retries", "retryBackoff");
@@ -113,7 +115,64 @@ public final class JobFileReader {
                 root.optional("finance").map(JobFileReader::finance).orElse(Settings.Finance.defaults()),
                 root.optional("commentary").map(JobFileReader::commentary).orElse(Settings.Commentary.defaults()),
                 root.optional("report").map(JobFileReader::report).orElse(Settings.Report.defaults()),
-                root.optional("publish").map(node -> publish(node, folder)));
+                root.optional("publish").map(node -> publish(node, folder)),
+                root.optional("delivery").map(JobFileReader::delivery));
+    }
+
+    private static Delivery delivery(JobNode node) {
+        JobNode delivery = node.object(DELIVERY_KEYS);
+        Delivery.When when = delivery.optional("when").map(n -> word(n, Delivery.When.values(), Delivery.When::word))
+                .orElse(Delivery.When.ALWAYS);
+        return new Delivery(when, smtp(delivery.required("smtp")),
+                delivery.optional("maxAttachmentMb").map(n -> n.integer(1, 1024))
+                        .orElse(Delivery.DEFAULT_MAX_ATTACHMENT_MB),
+                delivery.optional("notify").map(JobFileReader::chat));
+    }
+
+    private static Delivery.Smtp smtp(JobNode node) {
+        JobNode smtp = node.object(SMTP_KEYS);
+        Delivery.Security security = smtp.optional("security")
+                .map(n -> word(n, Delivery.Security.values(), Delivery.Security::word)).orElse(Delivery.Security.STARTTLS);
+        JobNode host = smtp.required("host");
+        try {
+            return new Delivery.Smtp(host.nonBlankText(),
+                    smtp.optional("port").map(n -> n.integer(1, 65_535)).orElse(Delivery.Smtp.defaultPort(security)),
+                    security, smtp.optional("user").map(JobNode::nonBlankText).orElse(null),
+                    smtp.optional("password").map(n -> new Secret(n.text())).orElse(null),
+                    smtp.required("from").nonBlankText());
+        } catch (IllegalArgumentException e) {
+            throw smtp.optional("security").orElse(host).error(e.getMessage());
+        }
+    }
+
+    private static Delivery.Notify chat(JobNode node) {
+        JobNode notify = node.object(Set.of("webhook", "on"));
+        JobNode webhook = notify.required("webhook");
+        String url = webhook.nonBlankText();
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            // the URL is a secret: the message says what was expected, never what was given
+            throw webhook.error("expected an http:// or https:// URL");
+        }
+        java.util.Set<Delivery.Event> on = new java.util.LinkedHashSet<>();
+        for (JobNode event : notify.optional("on").map(JobNode::list).orElse(java.util.List.of())) {
+            on.add(word(event, Delivery.Event.values(), Delivery.Event::word));
+        }
+        if (notify.optional("on").isEmpty()) {
+            on.addAll(java.util.List.of(Delivery.Event.FAILURE, Delivery.Event.CRITICAL));
+        }
+        return new Delivery.Notify(new Secret(url), on);
+    }
+
+    /** One of an enum's words, or an error naming them all. */
+    private static <E> E word(JobNode node, E[] values, java.util.function.Function<E, String> word) {
+        String text = node.nonBlankText();
+        for (E value : values) {
+            if (word.apply(value).equals(text)) {
+                return value;
+            }
+        }
+        throw node.error("expected one of " + String.join(", ", java.util.Arrays.stream(values).map(word).toList())
+                + ", got '" + text + "'");
     }
 
     private static PublishTarget publish(JobNode node, Path folder) {

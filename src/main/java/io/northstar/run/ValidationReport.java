@@ -24,7 +24,25 @@ import java.util.Map;
  * @param examples dataset to its example rows, each reason's first rows by line
  */
 public record ValidationReport(String job, LocalDate asOf, List<DatasetOutcome> outcomes,
-        Map<String, List<Example>> examples) {
+        Map<String, List<Example>> examples, List<Audience> audiences) {
+
+    /**
+     * Who would get what (SPEC.md §6): an audience of the kept recipients, how many of its rows
+     * are active, and the PDFs it receives; {@code files} is empty for a unit with recipients but
+     * no scorecard.
+     */
+    public record Audience(String audience, long active, long inactive, List<String> files) {
+        public Audience {
+            requireNonNull(audience, "audience is null");
+            files = List.copyOf(files);
+        }
+    }
+
+    /** A report without recipients data. */
+    public ValidationReport(String job, LocalDate asOf, List<DatasetOutcome> outcomes,
+            Map<String, List<Example>> examples) {
+        this(job, asOf, outcomes, examples, List.of());
+    }
 
     /** One quarantined row as the source had it. */
     public record Example(String reason, String source, long line, String raw, String detail) {
@@ -40,6 +58,7 @@ public record ValidationReport(String job, LocalDate asOf, List<DatasetOutcome> 
         requireNonNull(asOf, "asOf is null");
         outcomes = List.copyOf(outcomes);
         examples = Map.copyOf(examples);
+        audiences = List.copyOf(audiences);
     }
 
     public boolean passes() {
@@ -82,6 +101,15 @@ public record ValidationReport(String job, LocalDate asOf, List<DatasetOutcome> 
                                 example.line(), example.detail(), shortened(example.raw())));
                     }
                 }
+            }
+        }
+        if (!audiences.isEmpty()) {
+            text.write("\nwho would get what (recipients):\n");
+            for (Audience audience : audiences) {
+                text.write(String.format(Locale.ROOT, "  %s: %d recipient%s%s -> %s%n", audience.audience(),
+                        audience.active(), audience.active() == 1 ? "" : "s",
+                        audience.inactive() == 0 ? "" : " (" + audience.inactive() + " inactive, sent nothing)",
+                        audience.files().isEmpty() ? "no scorecard of its own" : String.join(", ", audience.files())));
             }
         }
         text.write("\ndata-quality gate: " + (passes() ? "pass" : "FAIL") + "\n");

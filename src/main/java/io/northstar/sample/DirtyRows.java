@@ -35,6 +35,7 @@ final class DirtyRows {
     static final String ENTITY_DANGLING = "dangling_reference:entity_id";
     static final String ENTITY_ID_BLANK = "missing_required:entity_id_blank";
     static final String PORTFOLIO_WITH_ID = "bad_type:portfolio_with_id";
+    static final String AUDIENCE_DANGLING = "dangling_reference:audience";
     /**
      * Below every generated KPI's lower bound (the lowest is a net promoter score's -100,
      * Story.Kpi#writtenBounds), so the observation is out of its KPI's bounds whichever KPI it is.
@@ -42,6 +43,10 @@ final class DirtyRows {
     private static final String BELOW_EVERY_BOUND = "-1000000";
     /** Dirty observations get period ends from here on, one day each, never a clean row's key. */
     private static final java.time.LocalDate DIRTY_PERIODS = java.time.LocalDate.of(1990, 1, 1);
+
+    /** The types whose parser can refuse "n/a", the first of which a bad_type row spoils. */
+    private static final ColumnType[] TYPED = {ColumnType.DATE, ColumnType.NUM, ColumnType.MONEY, ColumnType.INT,
+        ColumnType.PERIOD, ColumnType.EMAIL};
 
     private final DatasetContract contract;
     private final List<String> reasons;
@@ -76,14 +81,14 @@ final class DirtyRows {
             case Datasets.KPIS -> reasons.addAll(List.of(BOUNDS_INVERTED, TARGET_OUTSIDE_BOUNDS));
             case Datasets.KPI_OBSERVATIONS -> reasons.add(VALUE_OUTSIDE_BOUNDS);
             case Datasets.COMMENTARY -> reasons.addAll(List.of(ENTITY_DANGLING, ENTITY_ID_BLANK, PORTFOLIO_WITH_ID));
+            case Datasets.RECIPIENTS -> reasons.add(AUDIENCE_DANGLING);
             default -> {
                 // generic reasons only
             }
         }
         reasons.add(QuarantineReason.MALFORMED_ROW.code());
         reasons.add(QuarantineReason.MISSING_REQUIRED.code());
-        if (firstColumn(contract, ColumnType.DATE, ColumnType.NUM, ColumnType.MONEY, ColumnType.INT,
-                ColumnType.PERIOD).isPresent()) {
+        if (firstColumn(contract, TYPED).isPresent()) {
             reasons.add(QuarantineReason.BAD_TYPE.code());
         }
         if (firstColumn(contract, ColumnType.ENUM).isPresent()) {
@@ -122,6 +127,12 @@ final class DirtyRows {
         if (entity.isPresent()) {
             return entity;
         }
+        if (reason.equals(AUDIENCE_DANGLING)) {
+            // a unit no project or budget line names, with a fresh address so the key is new
+            String[] row = with(template, contract.indexOf("audience"), "Ghost unit " + counter);
+            row[contract.indexOf("email")] = "ghost" + counter + "@example.com";
+            return Optional.of(quarantined(QuarantineReason.DANGLING_REFERENCE.code(), line(row)));
+        }
         QuarantineReason code = QuarantineReason.valueOf(reason.toUpperCase(java.util.Locale.ROOT));
         return switch (code) {
             case MALFORMED_ROW -> {
@@ -133,8 +144,8 @@ final class DirtyRows {
                 int required = firstRequired();
                 yield Optional.of(quarantined(reason, line(with(template, required, ""))));
             }
-            case BAD_TYPE -> Optional.of(quarantined(reason, line(with(template, index(firstColumn(contract,
-                    ColumnType.DATE, ColumnType.NUM, ColumnType.MONEY, ColumnType.INT, ColumnType.PERIOD)), "n/a"))));
+            case BAD_TYPE -> Optional.of(quarantined(reason, line(with(template, index(firstColumn(contract, TYPED)),
+                    "n/a"))));
             case BAD_ENUM -> Optional.of(quarantined(reason,
                     line(with(template, index(firstColumn(contract, ColumnType.ENUM)), "unknown"))));
             case OUT_OF_RANGE -> {

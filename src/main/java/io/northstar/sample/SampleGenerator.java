@@ -171,6 +171,22 @@ public final class SampleGenerator {
             writePlanning();
             new CommentaryWriter(idSuffix, businessUnits, number == 1, options.asOf())
                     .write(sinks.get(Datasets.COMMENTARY), sinks.get(Datasets.RISKS)::spoiled);
+            writeRecipients();
+        }
+
+        /** The board once (every region reports to it), each region's units with their own mailboxes. */
+        private void writeRecipients() {
+            DatasetSink sink = sinks.get(Datasets.RECIPIENTS);
+            for (Story.Recipient recipient : Story.RECIPIENTS) {
+                boolean board = recipient.unit() == Story.Recipient.BOARD;
+                if (board && number > 1) {
+                    continue;
+                }
+                String mailbox = recipient.mailbox() + (number == 1 ? "" : ".r" + number);
+                sink.row(board ? Datasets.BOARD_AUDIENCE : businessUnits.get(recipient.unit()),
+                        mailbox + "@" + Story.MAIL_DOMAIN, recipient.name() + (board ? "" : nameSuffix),
+                        recipient.active() ? null : "false");
+            }
         }
 
         private void writePlanning() {

@@ -15,6 +15,26 @@ final class Story {
     static final List<String> BUSINESS_UNITS = List.of("Freight", "Warehousing", "Customer Services", "Group Functions",
             "Digital Ventures");
     static final List<String> BU_CODES = List.of("FRT", "WHS", "CUS", "GRP", "DIG");
+
+    /** Who reads a pack (SPEC.md §6): the audience is the board or a unit's index in BUSINESS_UNITS. */
+    record Recipient(int unit, String mailbox, String name, boolean active) {
+        static final int BOARD = -1;
+    }
+
+    /** The mail domain of the sample's recipients: example.com's kind (RFC 2606), never a real inbox. */
+    static final String MAIL_DOMAIN = "halvorsen-pike.example";
+    /** The board and each unit's head; a former CFO left, so their row is inactive. */
+    static final List<Recipient> RECIPIENTS = List.of(
+            new Recipient(Recipient.BOARD, "m.halvorsen", "Margit Halvorsen, Chief Executive Officer", true),
+            new Recipient(Recipient.BOARD, "r.pike", "Robert Pike, Chief Financial Officer", true),
+            new Recipient(Recipient.BOARD, "a.costa", "Ana Costa, Chief Information Officer", true),
+            new Recipient(Recipient.BOARD, "t.brandt", "Thomas Brandt, former Chief Financial Officer", false),
+            new Recipient(0, "freight.director", "Director Freight", true),
+            new Recipient(0, "freight.controller", "Freight controller", true),
+            new Recipient(1, "warehousing.director", "Director Warehousing", true),
+            new Recipient(2, "customer.care", "Head of Customer Care", true),
+            new Recipient(3, "group.controller", "Group Controller", true),
+            new Recipient(4, "h.lindqvist", "H. Lindqvist, Digital Ventures", true));
     /** Spend above plan by business unit: Digital Ventures runs hot, Warehousing a little. */
     static final double[] BU_OVERSPEND = {0.01, 0.07, -0.01, 0.00, 0.13};
     /**

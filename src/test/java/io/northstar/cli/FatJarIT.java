@@ -109,7 +109,7 @@ class FatJarIT {
                 "--reports", folder.resolve("reports").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("15,475 rows read, 15,475 kept", "publish.jdbc", "in 30 tables");
+        assertThat(run.out()).contains("15,485 rows read, 15,485 kept", "publish.jdbc", "in 30 tables");
         assertThat(count(url, "", "SELECT COUNT(*) FROM northstar.kpi_status WHERE as_of = DATE '2026-10-31'"))
                 .isEqualTo(40);
         assertThat(folder.resolve("reports/2026-10-31/executive-scorecard.pdf")).isRegularFile();

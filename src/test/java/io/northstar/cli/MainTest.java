@@ -77,7 +77,7 @@ class MainTest {
     @Test
     void generateWritesTheSampleAndRejectsBadArguments() throws IOException {
         assertThat(run("generate", "--out", folder.resolve("data").toString())).isZero();
-        assertThat(out.toString()).contains("budget_lines", "12,000 rows", "wrote 15,475 rows");
+        assertThat(out.toString()).contains("budget_lines", "12,000 rows", "wrote 15,485 rows");
         assertThat(folder.resolve("data/risks.csv")).exists();
 
         assertThat(run("generate")).isEqualTo(2);

@@ -67,6 +67,20 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void validatePrintsWhoWouldGetWhichPack() {
+        TestingJob job = job("K1,2026-10-31,99.5")
+                .csv("projects", "project_id,name,business_unit,category,status,budget",
+                        "P1,Shop,Retail & Online,grow,active,100", "P2,Depot,Ops,run,active,100")
+                .csv("recipients", "audience,email,name,active", "board,ceo@example.com,,", "board,old@example.com,,no",
+                        "Retail & Online,head@example.com,,", "Retail & Online,deputy@example.com,,");
+        assertThat(run("validate", "--job", job.jobFile().toString(), "--as-of", "2026-10-31")).as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("who would get what (recipients):",
+                "  board: 1 recipient (1 inactive, sent nothing) -> executive-scorecard.pdf, review-pack.pdf",
+                "  Retail & Online: 2 recipients -> business-unit-retail-online.pdf");
+    }
+
+    @Test
     void runsListsTheHistoryNewestFirstAndShowsOneManifestInFull() {
         TestingJob job = job("K1,2026-09-30,99.1", "K1,2026-10-31,99.5");
         RunManifest first = job.run(LocalDate.of(2026, 9, 30));

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class DatasetsTest {
 
     @Test
-    void holdsTheElevenDatasetsOfTheSpecThenThePlanningDatasetsThenCommentary() {
+    void holdsTheElevenDatasetsOfTheSpecThenThePlanningDatasetsThenCommentaryAndRecipients() {
         assertThat(Datasets.names()).containsExactly("objectives", "kpis", "kpi_observations", "projects",
                 "project_objectives", "project_status", "budget_lines", "services", "service_dependencies",
-                "service_levels", "risks", "business_cases", "assets", "swot", "commentary");
+                "service_levels", "risks", "business_cases", "assets", "swot", "commentary", "recipients");
     }
 
     @Test

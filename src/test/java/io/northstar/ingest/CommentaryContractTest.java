@@ -72,14 +72,6 @@ class CommentaryContractTest {
         manifest = job.runWithoutReports();
     }
 
-    private Map<Long, String> reasonsByLine() {
-        Map<Long, String> reasons = new TreeMap<>();
-        for (Row row : job.quarantine(Datasets.COMMENTARY).collectAsList()) {
-            reasons.put(row.getAs("line"), row.getAs("reason"));
-        }
-        return reasons;
-    }
-
     @Test
     void everyReasonLandsWithItsLine() {
         Map<Long, String> expected = new TreeMap<>(Map.ofEntries(
@@ -91,9 +83,8 @@ class CommentaryContractTest {
                 Map.entry(21L, "missing_required"), Map.entry(22L, "bad_type"), Map.entry(23L, "bad_enum"),
                 Map.entry(24L, "bad_type"), Map.entry(25L, "missing_required"), Map.entry(26L, "bad_type"),
                 Map.entry(27L, "malformed_row"), Map.entry(28L, "bad_type")));
-        assertThat(reasonsByLine()).containsExactlyEntriesOf(expected);
-        DatasetOutcome outcome = manifest.datasets().stream().filter(o -> o.dataset().equals(Datasets.COMMENTARY))
-                .findFirst().orElseThrow();
+        assertThat(job.reasonsByLine(Datasets.COMMENTARY)).containsExactlyEntriesOf(expected);
+        DatasetOutcome outcome = TestingJob.outcome(manifest, Datasets.COMMENTARY);
         assertThat(outcome.rowsRead()).isEqualTo(27);
         assertThat(outcome.kept()).isEqualTo(8);
         assertThat(outcome.deduplicated()).isEqualTo(1);
@@ -172,7 +163,8 @@ class CommentaryContractTest {
         assertThat(DatasetIngestor.referencedDatasets(Datasets.require(Datasets.COMMENTARY)))
                 .containsExactlyInAnyOrder(Datasets.KPIS, Datasets.PROJECTS, Datasets.RISKS, Datasets.OBJECTIVES,
                         Datasets.SERVICES, Datasets.BUDGET_LINES);
-        assertThat(Datasets.names().indexOf(Datasets.COMMENTARY)).isEqualTo(Datasets.names().size() - 1);
+        // after every dataset it may name; only recipients, which names none of its rows, comes later
+        assertThat(Datasets.names().indexOf(Datasets.COMMENTARY)).isEqualTo(Datasets.names().size() - 2);
     }
 
     @Test

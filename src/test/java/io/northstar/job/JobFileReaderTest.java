@@ -125,6 +125,51 @@ class JobFileReaderTest {
     }
 
     @Test
+    void readsTheDeliverySectionWithItsDefaultsAndTheSecretsFromTheEnvironment() throws IOException {
+        Path file = write("d.yaml", "name: d\nlake: l\nsources: { kpis: { format: csv, path: k } }\n"
+                + "delivery:\n  smtp: { host: smtp.example.com, user: \"${PGUSER}\", password: \"${PGPASSWORD}\","
+                + " from: \"IT <it@example.com>\" }\n  notify: { webhook: \"https://chat.example/${PGPASSWORD}\" }\n");
+        Job job = new JobFileReader(Map.of("PGUSER", "analyst", "PGPASSWORD", "s3cret")).readFile(file);
+        Delivery delivery = job.delivery().orElseThrow();
+        assertThat(delivery.when()).isEqualTo(Delivery.When.ALWAYS);
+        assertThat(delivery.maxAttachmentMb()).isEqualTo(10);
+        assertThat(delivery.smtp().describe()).isEqualTo("smtp.example.com:587 (starttls)");
+        assertThat(delivery.smtp().password().value()).isEqualTo("s3cret");
+        assertThat(delivery.toString()).doesNotContain("s3cret");
+        assertThat(delivery.chat().orElseThrow().on()).containsExactlyInAnyOrder(Delivery.Event.FAILURE,
+                Delivery.Event.CRITICAL);
+        Job ssl = read("s.yaml", "name: s\nlake: l\nsources: { kpis: { format: csv, path: k } }\n"
+                + "delivery: { when: on_critical, maxAttachmentMb: 2, smtp: { host: 127.0.0.1, security: none,"
+                + " from: a@b.c }, notify: { webhook: \"http://127.0.0.1:9/hook\", on: [success] } }\n");
+        assertThat(ssl.delivery().orElseThrow().when()).isEqualTo(Delivery.When.ON_CRITICAL);
+        assertThat(ssl.delivery().orElseThrow().smtp().port()).isEqualTo(25);
+        assertThat(read("m.yaml", "name: m\nlake: l\nsources: { kpis: { format: csv, path: k } }\n").delivery())
+                .isEmpty();
+    }
+
+    @Test
+    void aBrokenDeliverySectionNamesTheKeyAndWhatWasExpectedAndNeverTheWebhook() throws IOException {
+        String head = "name: d\nlake: l\nsources: { kpis: { format: csv, path: k } }\n";
+        assertFails(head + "delivery: { when: daily, smtp: { host: h, from: a@b.c } }\n",
+                "delivery.when: expected one of always, on_critical, never, got 'daily'");
+        assertFails(head + "delivery: { when: always }\n", "delivery.smtp: required key is missing");
+        assertFails(head + "delivery: { smtp: { host: h } }\n", "delivery.smtp.from: required key is missing");
+        assertFails(head + "delivery: { smtp: { host: mail.example.com, security: none, from: a@b.c } }\n",
+                "delivery.smtp.security: security none is refused for mail.example.com");
+        assertFails(head + "delivery: { smtp: { host: h, port: 99999, from: a@b.c } }\n",
+                "delivery.smtp.port: expected an integer in 1..65535");
+        assertFails(head + "delivery: { smtp: { host: h, from: a@b.c }, notify: { on: [failure] } }\n",
+                "delivery.notify.webhook: required key is missing");
+        Path file = write("w.yaml", head + "delivery: { smtp: { host: h, from: a@b.c },"
+                + " notify: { webhook: \"hooks.example/T0KEN\" } }\n");
+        assertThatThrownBy(() -> new JobFileReader(Map.of()).readFile(file)).isInstanceOf(JobFileException.class)
+                .hasMessageContaining("delivery.notify.webhook: expected an http:// or https:// URL")
+                .hasMessageNotContaining("T0KEN");
+        assertFails(head + "delivery: { smtp: { host: h, from: a@b.c }, notify: { webhook: \"https://x\","
+                + " on: [always] } }\n", "delivery.notify.on[0]: expected one of success, failure, critical");
+    }
+
+    @Test
     void readsTheCommentaryMaxAgeAndNamesABadValueWithItsKeyAndExpectation() throws IOException {
         Job job = read("c.yaml", "name: c\nlake: l\nsources: { kpis: { format: csv, path: k } }\n"
                 + "commentary: { maxAgeDays: 30 }\n");

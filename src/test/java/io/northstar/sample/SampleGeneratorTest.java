@@ -91,7 +91,8 @@ class SampleGeneratorTest {
             assertThat(perRegion).as(dataset).isPositive();
             assertThat((double) (four.get(dataset) - two.get(dataset)) / (2 * perRegion)).as(dataset)
                     .isBetween(0.9, 1.1);
-            assertThat((double) four.get(dataset) / one.get(dataset)).as(dataset).isBetween(3.0, 5.5);
+            // the board's recipients are written once for every region: 4 of the first region's 10
+            assertThat((double) four.get(dataset) / one.get(dataset)).as(dataset).isBetween(2.5, 5.5);
         }
         long itAims = Files.readAllLines(folder.resolve("four/objectives.csv")).stream()
                 .filter(line -> line.contains(",it_aim,")).count();

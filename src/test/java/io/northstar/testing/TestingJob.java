@@ -157,6 +157,20 @@ public final class TestingJob {
         return table("quarantine", dataset, AS_OF);
     }
 
+    /** Each quarantined row's reason by its source line. */
+    public java.util.Map<Long, String> reasonsByLine(String dataset) {
+        java.util.Map<Long, String> reasons = new java.util.TreeMap<>();
+        for (Row row : quarantine(dataset).collectAsList()) {
+            reasons.put(row.getAs("line"), row.getAs("reason"));
+        }
+        return reasons;
+    }
+
+    /** A dataset's counts in a run's manifest. */
+    public static io.northstar.ingest.DatasetOutcome outcome(io.northstar.run.RunManifest manifest, String dataset) {
+        return manifest.datasets().stream().filter(o -> o.dataset().equals(dataset)).findFirst().orElseThrow();
+    }
+
     public Dataset<Row> table(String zone, String table, LocalDate asOf) {
         return TestingSpark.session().read()
                 .parquet(lake().resolve(zone).resolve(table).resolve("as_of=" + asOf).toString());

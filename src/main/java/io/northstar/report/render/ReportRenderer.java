@@ -4,8 +4,8 @@ import io.northstar.concurrent.TaskGraph;
 import io.northstar.job.Settings;
 import io.northstar.report.DisplayText;
 import io.northstar.report.DisplayValues;
+import io.northstar.report.PackFiles;
 import io.northstar.report.ReportData;
-import io.northstar.report.Slugs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,9 +42,9 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * next to its final name and moved into place, so a half-written file never replaces a good one.
  */
 public final class ReportRenderer {
-    public static final String EXECUTIVE_SCORECARD = "executive-scorecard";
-    public static final String BUSINESS_UNIT = "business-unit";
-    public static final String REVIEW_PACK = "review-pack";
+    public static final String EXECUTIVE_SCORECARD = PackFiles.EXECUTIVE_SCORECARD;
+    public static final String BUSINESS_UNIT = PackFiles.BUSINESS_UNIT;
+    public static final String REVIEW_PACK = PackFiles.REVIEW_PACK;
     /** The section and list templates the scorecard uses, passed to it as SR_NAME parameters. */
     static final List<String> PARTS = List.of("summary", "kpis", "portfolio", "budget", "risk", "services",
             "appendix", "tiles", "unit-tiles", "aims", "findings", "priority", "towers", "vendors", "heatmap", "overdue", "impacted",
@@ -83,9 +82,9 @@ public final class ReportRenderer {
         TaskGraph<Path> graph = new TaskGraph<>("northstar-report", Runtime.getRuntime().availableProcessors());
         graph.add(EXECUTIVE_SCORECARD, Set.of(), 2, () -> renderScorecard(scorecard, folder, scorecardTitle));
         graph.add(REVIEW_PACK, Set.of(), 1, () -> renderReviewPack(reviewPack, folder, reviewPackTitle));
-        Set<String> taken = new HashSet<>();
+        Map<String, String> files = PackFiles.businessUnits(units.keySet());
         units.forEach((unit, data) -> {
-            Path target = folder.resolve(BUSINESS_UNIT + "-" + Slugs.unique(unit, taken) + ".pdf");
+            Path target = folder.resolve(files.get(unit));
             String title = organisation + " — " + DisplayText.title(unit) + " scorecard as of "
                     + data.parameters().get("AS_OF");
             graph.add(target.toString(), Set.of(), () -> render(BUSINESS_UNIT, data, target, title));
