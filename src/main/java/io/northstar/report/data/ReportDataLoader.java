@@ -66,6 +66,8 @@ public final class ReportDataLoader {
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     /** The company's budget status (executive_summary), for the chip of the portfolio's commentary. */
     private Object portfolioBudgetStatus;
+    /** Page 1's forecast overrun, projects_eac − projects_bac of executive_summary, read once by summary(). */
+    private Double portfolioOverrun;
     private final Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
     private Map<String, Map<String, Object>> objectives;
     private Map<String, Map<String, Object>> kpis;
@@ -247,8 +249,12 @@ public final class ReportDataLoader {
             Map<String, Double> unitRisk = new LinkedHashMap<>();
             rows.stream().filter(row -> "business_unit".equals(row.get("grain"))).forEach(row -> unitRisk.put(
                     (String) row.get("business_unit"), number(row.get("open_risk_emv"))));
-            rows.stream().filter(row -> "portfolio".equals(row.get("grain"))).forEach(row -> portfolioBudgetStatus =
-                    row.get("budget_status"));
+            rows.stream().filter(row -> "portfolio".equals(row.get("grain"))).forEach(row -> {
+                portfolioBudgetStatus = row.get("budget_status");
+                Double bac = number(row.get("projects_bac"));
+                Double eac = number(row.get("projects_eac"));
+                portfolioOverrun = bac == null || eac == null ? null : eac - bac;
+            });
             rows.stream().filter(row -> "portfolio".equals(row.get("grain"))).findFirst().ifPresent(portfolio -> {
                 tables.put("tiles", Tiles.portfolio(portfolio, headlineChanges("portfolio").getOrDefault(null,
                         Map.of()), job.currency()));
@@ -519,8 +525,12 @@ public final class ReportDataLoader {
             }
             tables.put("scatter", scatter);
         });
-        notStarted();
-        reconciliation();
+        // the conformed projects, read once for both notes under the table
+        paths.partition(Zone.CONFORMED, Datasets.PROJECTS).map(path -> spark.read().parquet(path))
+                .ifPresent(projects -> {
+                    notStarted(projects);
+                    reconciliation(projects);
+                });
         metric("priority").ifPresent(priority -> tables.put("priority", rows(priority.orderBy("rank").limit(15)
                 .select("rank", "name", "business_unit", "status", "priority_score", "quick_win", "funded",
                         "outranks_funded"))));
@@ -530,15 +540,10 @@ public final class ReportDataLoader {
      * The active-portfolio projects without a status row on or before as_of (approved, not yet
      * started): project_health has no row for them, so the page names them under its table.
      */
-    private void notStarted() {
-        Optional<Dataset<Row>> projects = paths.partition(Zone.CONFORMED, Datasets.PROJECTS)
-                .map(path -> spark.read().parquet(path));
-        if (projects.isEmpty()) {
-            return;
-        }
+    private void notStarted(Dataset<Row> projects) {
         Dataset<Row> reporting = metric("project_health").map(health -> health.select("project_id"))
-                .orElseGet(() -> projects.get().select("project_id").limit(0));
-        Dataset<Row> waiting = projects.get().filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO,
+                .orElseGet(() -> projects.select("project_id").limit(0));
+        Dataset<Row> waiting = projects.filter(StatusColumns.matches(StatusRule.ACTIVE_PORTFOLIO,
                 col("status"))).join(reporting, "project_id", "left_anti");
         Row totals = waiting.agg(functions.count(lit(1)), functions.sum("budget")).first();
         List<PageText.NotStarted> first = new ArrayList<>();
@@ -557,31 +562,25 @@ public final class ReportDataLoader {
      * table lists every active project: the projects inside a listed programme are named, since
      * the programme's row holds their money and page 1 counts it once (executive_summary).
      */
-    private void reconciliation() {
+    private void reconciliation(Dataset<Row> projects) {
         Optional<Dataset<Row>> health = metric("project_health");
-        Optional<Dataset<Row>> summary = metric("executive_summary");
-        Optional<Dataset<Row>> projects = paths.partition(Zone.CONFORMED, Datasets.PROJECTS)
-                .map(path -> spark.read().parquet(path));
-        if (health.isEmpty() || summary.isEmpty() || projects.isEmpty()) {
+        if (health.isEmpty() || portfolioOverrun == null) {
             return;
         }
         Dataset<Row> active = health.get().filter(col("in_active_portfolio"));
         Row totals = active.agg(functions.count(lit(1)), functions.sum("vac")).first();
-        Row portfolio = summary.get().filter(col("grain").equalTo("portfolio")).select("projects_bac", "projects_eac")
-                .first();
-        if (totals.getLong(0) > MAX_PROJECTS || totals.isNullAt(1) || portfolio.anyNull()) {
+        if (totals.getLong(0) > MAX_PROJECTS || totals.isNullAt(1)) {
             return;
         }
         Dataset<Row> programmes = active.select(col("project_id").as("parent_id"));
         List<PageText.NamedAmount> inside = new ArrayList<>();
-        for (Map<String, Object> row : rows(active.join(projects.get().select("project_id", "parent_id"), "project_id")
+        for (Map<String, Object> row : rows(active.join(projects.select("project_id", "parent_id"), "project_id")
                 .join(programmes, "parent_id").filter(col("vac").isNotNull()).orderBy("vac", "name")
                 .select("name", "vac"))) {
             inside.add(new PageText.NamedAmount((String) row.get("name"), number(row.get("vac"))));
         }
-        double overrun = ((BigDecimal) portfolio.get(1)).subtract((BigDecimal) portfolio.get(0)).doubleValue();
         parameters.put("PORTFOLIO_RECONCILIATION", PageText.portfolioReconciliation(
-                ((BigDecimal) totals.get(1)).doubleValue(), overrun, inside, job.currency()));
+                ((BigDecimal) totals.get(1)).doubleValue(), portfolioOverrun, inside, job.currency()));
     }
 
     private void budget() {
