@@ -47,7 +47,7 @@ class HostileNamesOnTheSampleTest {
         plain = TestingSample.oneSnapshot().reports(TestingJob.AS_OF);
 
         TestingJob job = TestingJob.sample(folder.resolve("hostile")).yaml(TestingSample.YAML);
-        for (String dataset : List.of("projects", "budget_lines", "assets")) {
+        for (String dataset : List.of("projects", "budget_lines", "assets", "recipients")) {
             replaceField(job, dataset, "Freight", LONG_UNIT);
             replaceField(job, dataset, "Warehousing", DISGUISED_UNIT);
         }
@@ -59,10 +59,10 @@ class HostileNamesOnTheSampleTest {
         hostile = job.folder().resolve("reports/2026-10-31");
     }
 
-    /** Replaces a whole field (between commas, or last on its line) wherever it stands in the dataset's CSV. */
+    /** Replaces a whole field (between commas, or first or last on its line) wherever it stands in the dataset's CSV. */
     private static void replaceField(TestingJob job, String dataset, String field, String replacement) {
         Path csv = csv(job, dataset);
-        Matcher fields = Pattern.compile("(?m)(?<=,)" + Pattern.quote(field) + "(?=,|\r?$)").matcher(read(csv));
+        Matcher fields = Pattern.compile("(?m)(?<=^|,)" + Pattern.quote(field) + "(?=,|\r?$)").matcher(read(csv));
         assertThat(fields.find()).as(dataset + " names " + field).isTrue();
         TestingJob.write(csv, fields.replaceAll(Matcher.quoteReplacement(replacement)));
     }
