@@ -21,6 +21,7 @@ public final class Lake {
     static final String STAGING = "_staging";
     static final String TRASH = "_trash";
     static final String RUNS = "_runs";
+    static final String DELIVERIES = "_deliveries";
 
     private final Path root;
     private final FileSystem fs;
@@ -125,6 +126,11 @@ public final class Lake {
 
     public Path runsFolder() {
         return new Path(root, RUNS);
+    }
+
+    /** Where the delivery log of one as_of lives (SPEC.md §6). */
+    public Path deliveriesFolder(LocalDate asOf) {
+        return new Path(new Path(root, DELIVERIES), partitionName(asOf));
     }
 
     /** The as_of dates that have a published partition in the zone, oldest first. */

@@ -149,8 +149,7 @@ public final class JobRunner {
         return attempt.execute(() -> {
             attempt.requirePublished();
             Optional<ReportDataLoader.RunInfo> ingest = attempt.manifests.latestIngest(asOf)
-                    .map(manifest -> new ReportDataLoader.RunInfo(manifest.runId(), manifest.start().toString(),
-                            manifest.sparkMaster(), manifest.datasets()));
+                    .map(manifest -> new ReportDataLoader.RunInfo(manifest.datasets()));
             List<Path> pdfs = attempt.stage("report", () -> ReportStage.render(spark, job, asOf,
                     SnapshotPaths.published(attempt.lake, asOf), attempt.previousAsOf(), ingest,
                     attempt.reportsFolder()),
@@ -346,7 +345,7 @@ public final class JobRunner {
         }
 
         ReportDataLoader.RunInfo runInfo() {
-            return new ReportDataLoader.RunInfo(runId, start.toString(), spark.sparkContext().master(), outcomes);
+            return new ReportDataLoader.RunInfo(outcomes);
         }
 
         void metrics(Map<String, String> conformed, Map<String, Long> quarantined,

@@ -73,8 +73,15 @@ public final class ReportDataLoader {
     private Map<String, Map<String, Object>> kpis;
     private Map<String, List<Map<String, Object>>> history;
 
-    /** What the appendix says about the run that ingested the snapshot. */
-    public record RunInfo(String runId, String start, String sparkMaster, List<DatasetOutcome> datasets) {
+    /**
+     * What the appendix says about the run that ingested the snapshot: its counts per dataset. Not
+     * its id or time: a re-run of the same data makes the same PDF, byte for byte, so nobody is
+     * mailed a "restated" pack whose figures did not move (SPEC.md §6).
+     */
+    public record RunInfo(List<DatasetOutcome> datasets) {
+        public RunInfo {
+            datasets = List.copyOf(datasets);
+        }
     }
 
     public ReportDataLoader(SparkSession spark, SnapshotPaths paths, LocalDate asOf, Job job) {
@@ -695,9 +702,7 @@ public final class ReportDataLoader {
             tables.put("smart", rows);
         });
         ingest.ifPresent(manifest -> {
-            parameters.put("RUN_ID", manifest.runId());
-            parameters.put("RUN_START", manifest.start());
-            parameters.put("SPARK_MASTER", manifest.sparkMaster());
+            parameters.put("INGEST_RECORDED", true);
             List<Map<String, Object>> quality = new ArrayList<>();
             for (DatasetOutcome outcome : manifest.datasets()) {
                 Map<String, Object> row = new LinkedHashMap<>();

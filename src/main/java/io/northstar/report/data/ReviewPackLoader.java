@@ -61,7 +61,6 @@ public final class ReviewPackLoader {
 
     /** Loads every section; the summary page's tables come from the executive scorecard's data. */
     public ReportData load(ReportData scorecard) {
-        parameters.put("RUN_ID", scorecard.parameters().get("RUN_ID"));
         for (String summary : List.of("VERDICT", "FINDINGS_NOT_SHOWN")) {
             parameters.put(summary, scorecard.parameters().get(summary));
         }

@@ -137,6 +137,7 @@ public final class ReportRenderer {
                 configuration.setDisplayMetadataTitle(true);
                 exporter.setConfiguration(configuration);
                 exporter.exportReport();
+                Files.write(partial, ReproduciblePdf.normalize(Files.readAllBytes(partial)));
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 return target;
             } finally {
