@@ -41,6 +41,7 @@ case "$code" in
   5) why="another run holds the lake's lock" ;;
   6) why="a file in the lake is damaged (the log names it)" ;;
   7) why="the lake or reports folder could not be written (disk full?)" ;;
+  8) why="published, but some packs were not delivered (the log names who and why); retry with: northstar deliver --job $job" ;;
   *) why="internal error" ;;
 esac
 echo "northstar nightly FAILED with exit $code ($why); last lines of $log:" >&2

@@ -2,7 +2,9 @@
 
 spark-submit runs the driver in client mode here, so Northstar's exit code is spark-submit's:
 any non-zero code (3 = data-quality gate failed, 4 = a source or the publish database could
-not be reached) fails the task, which Airflow retries or reports like any other failure.
+not be reached, 8 = published but some packs were not mailed) fails the task, which Airflow
+retries or reports like any other failure. A retry after exit 8 mails only the recipients that
+did not get their PDFs: the same data renders the same PDFs, and the delivery log knows who has them.
 Needs apache-airflow-providers-apache-spark and a Spark connection "spark_default".
 """
 from datetime import datetime, timedelta
@@ -40,5 +42,8 @@ with DAG(
         env_vars={
             "NORTHSTAR_WAREHOUSE_PASSWORD": "{{ var.value.northstar_warehouse_password }}",
             "NORTHSTAR_BI_PASSWORD": "{{ var.value.northstar_bi_password }}",
+            "NORTHSTAR_SMTP_USER": "{{ var.value.northstar_smtp_user }}",
+            "NORTHSTAR_SMTP_PASSWORD": "{{ var.value.northstar_smtp_password }}",
+            "NORTHSTAR_CHAT_WEBHOOK": "{{ var.value.northstar_chat_webhook }}",
         },
     )

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Open IT-strategy analytics: ingest KPI, budget, project, risk and service data into a"
                 + " Parquet lake, compute alignment, trend and risk metrics, and render executive scorecards.",
-        subcommands = {RunCommand.class, MetricsCommand.class, ReportCommand.class, PublishCommand.class,
+        subcommands = {RunCommand.class, MetricsCommand.class, ReportCommand.class, PublishCommand.class, DeliverCommand.class,
                 QueryCommand.class, RunsCommand.class, ValidateCommand.class,
                 GenerateCommand.class})
 public final class NorthstarCommand implements Runnable {

@@ -17,9 +17,15 @@ final class RunCommand extends JobCommand {
             + " them later with `northstar report`); PDFs of an earlier run for the same as_of stay as they were.")
     boolean noReports;
 
+    @Option(names = "--deliver", negatable = true, description = "Mail the PDFs once published (--deliver), or"
+            + " not (--no-deliver), whatever the job's delivery.when says.")
+    Boolean deliver;
+
     @Override
     RunManifest execute(JobRunner runner, Job job, LocalDate asOf) {
-        return runner.run(job, asOf, noReports ? JobRunner.Reports.SKIP : JobRunner.Reports.RENDER);
+        JobRunner.Deliveries deliveries = deliver == null ? JobRunner.Deliveries.AS_THE_JOB_SAYS
+                : deliver ? JobRunner.Deliveries.ALWAYS : JobRunner.Deliveries.NEVER;
+        return runner.run(job, asOf, noReports ? JobRunner.Reports.SKIP : JobRunner.Reports.RENDER, deliveries);
     }
 
     @Override

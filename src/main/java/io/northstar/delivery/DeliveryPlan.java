@@ -62,6 +62,21 @@ public final class DeliveryPlan {
             messages = List.copyOf(messages);
             skipped = List.copyOf(skipped);
         }
+
+        /** One line per recipient, as {@code deliver --dry-run} prints them: who, which PDFs or why none. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            for (Message message : messages) {
+                lines.add("send to " + message.to().email() + " (" + message.to().audience() + "): "
+                        + String.join(", ", message.files().stream().map(PackFile::name).toList())
+                        + (message.restated() ? ", saying the figures were restated" : ""));
+            }
+            for (Skipped skip : skipped) {
+                lines.add("nothing to " + skip.recipient().email() + " (" + skip.recipient().audience() + "): "
+                        + skip.why());
+            }
+            return lines;
+        }
     }
 
     static final String INACTIVE = "inactive";

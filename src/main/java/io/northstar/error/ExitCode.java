@@ -13,7 +13,9 @@ public enum ExitCode {
     LAKE_BUSY(5, "another run holds the lake's lock (the message names it); nothing was done"),
     LAKE_DAMAGED(6, "a file in the lake cannot be read (the message names it): restore it or run that as_of again"),
     CANNOT_WRITE(7, "the lake or reports folder could not be written (no space left, no permission);"
-            + " the previous snapshot stands");
+            + " the previous snapshot stands"),
+    DELIVERY_FAILED(8, "the snapshot is published, but some deliveries failed (the message names the recipients and"
+            + " why); `northstar deliver` retries them");
 
     private final int code;
     private final String meaning;

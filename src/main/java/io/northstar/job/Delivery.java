@@ -36,6 +36,18 @@ public record Delivery(When when, Smtp smtp, int maxAttachmentMb, Optional<Notif
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /**
+         * Whether a run whose snapshot has this many critical findings delivers; null when the
+         * snapshot has no findings table, which on_critical reads as none.
+         */
+        public boolean delivers(Long criticalFindings) {
+            return switch (this) {
+                case ALWAYS -> true;
+                case ON_CRITICAL -> criticalFindings != null && criticalFindings > 0;
+                case NEVER -> false;
+            };
+        }
     }
 
     /** How the connection to the SMTP server is protected. */

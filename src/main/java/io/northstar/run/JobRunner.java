@@ -3,11 +3,14 @@ package io.northstar.run;
 import static java.util.Objects.requireNonNull;
 
 import io.northstar.contract.ColumnWarning;
+import io.northstar.delivery.ChatNotifier;
+import io.northstar.delivery.DeliveryPlan;
 import io.northstar.error.ExitCode;
 import io.northstar.error.NorthstarException;
 import io.northstar.error.Unchecked;
 import io.northstar.ingest.DatasetIngestor;
 import io.northstar.ingest.DatasetOutcome;
+import io.northstar.job.Delivery;
 import io.northstar.job.Job;
 import io.northstar.lake.Lake;
 import io.northstar.lake.LakeFailures;
@@ -48,6 +51,7 @@ public final class JobRunner {
     static final String REPORT = "report";
     static final String PUBLISH = "publish";
     static final String PUBLISH_JDBC_STAGE = "publish.jdbc";
+    static final String DELIVER = "deliver";
 
     private final SparkSession spark;
     private final Progress progress;
@@ -87,6 +91,22 @@ public final class JobRunner {
 
     /** As {@link #run(Job, LocalDate)}, rendering the PDFs only when {@code reports} says so. */
     public RunManifest run(Job job, LocalDate asOf, Reports reports) {
+        return run(job, asOf, reports, Deliveries.AS_THE_JOB_SAYS);
+    }
+
+    /** Whether a run mails the packs once published: as the job's {@code delivery.when} says, or as overridden. */
+    public enum Deliveries {
+        AS_THE_JOB_SAYS, ALWAYS, NEVER
+    }
+
+    /**
+     * As {@link #run(Job, LocalDate, Reports)}, and then delivers the PDFs as {@code deliveries}
+     * says; a failed delivery leaves the snapshot published and exits 8.
+     */
+    public RunManifest run(Job job, LocalDate asOf, Reports reports, Deliveries deliveries) {
+        if (deliveries == Deliveries.ALWAYS) {
+            requireDelivery(job);
+        }
         Attempt attempt = new Attempt(RUN, job, asOf);
         return attempt.execute(() -> {
             // a metric table reading one that nothing produces fails now, not after the ingest
@@ -121,9 +141,52 @@ public final class JobRunner {
                     published -> published.size() + " partitions published for as_of " + asOf));
             outputs.addAll(movedPdfs);
             attempt.published.addAll(outputs);
+            Optional<DeliveryStage.Outcome> delivered = attempt.deliverAfterPublish(deliveries, reports);
+            delivered.flatMap(DeliveryStage.Outcome::log).ifPresent(outputs::add);
             attempt.publishToDatabase();
+            if (delivered.isPresent() && !delivered.get().failed().isEmpty()) {
+                throw delivered.get().failure("published snapshot as_of " + asOf,
+                        "northstar deliver --job " + job.file() + " --as-of " + asOf);
+            }
             return outputs;
         });
+    }
+
+    /**
+     * Mails the PDFs of a published snapshot to whoever is due them (SPEC.md §6): recipients
+     * that have not received them, those whose PDF changed since, and those a delivery failed
+     * for; everyone active with {@code resend}.
+     */
+    public RunManifest deliver(Job job, LocalDate asOf, boolean resend) {
+        Delivery delivery = requireDelivery(job);
+        Attempt attempt = new Attempt(DELIVER, job, asOf);
+        return attempt.execute(() -> {
+            attempt.requirePublished();
+            DeliveryStage stage = new DeliveryStage(spark, job, attempt.lake, asOf);
+            attempt.criticalFindings = stage.criticalFindings().orElse(null);
+            DeliveryStage.Outcome outcome = attempt.deliver(stage, delivery, resend);
+            if (!outcome.failed().isEmpty()) {
+                throw outcome.failure("the snapshot as_of " + asOf + " stays published",
+                        "northstar deliver --job " + job.file() + " --as-of " + asOf);
+            }
+            return outcome.log().stream().toList();
+        });
+    }
+
+    /** Who {@link #deliver} would mail which PDFs, without sending, locking or logging anything. */
+    public DeliveryPlan.Plan planDelivery(Job job, LocalDate asOf, boolean resend) {
+        requireDelivery(job);
+        Lake lake = new Lake(job.lake(), spark.sparkContext().hadoopConfiguration());
+        if (lake.tablesWithPartition(Zone.CONFORMED, asOf).isEmpty()) {
+            throw new NorthstarException(ExitCode.USAGE, "lake " + lake.root() + " has no published snapshot for"
+                    + " as_of " + asOf + ": there is nothing to deliver");
+        }
+        return new DeliveryStage(spark, job, lake, asOf).plan(resend);
+    }
+
+    private static Delivery requireDelivery(Job job) {
+        return job.delivery().orElseThrow(() -> new NorthstarException(ExitCode.USAGE, "job file " + job.file()
+                + " has no delivery section: there is no SMTP server to deliver through (see SPEC.md §6)"));
     }
 
     /**
@@ -228,6 +291,10 @@ public final class JobRunner {
         final List<String> published = new ArrayList<>();
         /** What this attempt found of dead runs and did about it, for its manifest. */
         final List<String> recovered = new ArrayList<>();
+        /** The snapshot's critical findings once counted, for the chat; null before. */
+        Long criticalFindings;
+        /** The recipients a delivery failed for, for the chat. */
+        final List<String> failedRecipients = new ArrayList<>();
 
         Attempt(String command, Job job, LocalDate asOf) {
             this.command = command;
@@ -253,6 +320,7 @@ public final class JobRunner {
                 List<String> outputs = stages.get();
                 RunManifest manifest = manifest(RunManifest.SUCCEEDED, ExitCode.OK, null, outputs);
                 manifests.write(manifest);
+                tellChat(manifest);
                 return manifest;
             } catch (NorthstarException e) {
                 throw fail(e, e.exitCode(), e.getMessage());
@@ -387,6 +455,51 @@ public final class JobRunner {
             });
         }
 
+        /**
+         * Delivers after a run published, when the job's {@code delivery.when} (or the command
+         * line) asks for it; empty when nothing was attempted, and the log says why.
+         */
+        Optional<DeliveryStage.Outcome> deliverAfterPublish(Deliveries deliveries, Reports reports) {
+            if (job.delivery().isEmpty()) {
+                return Optional.empty();
+            }
+            Delivery delivery = job.delivery().get();
+            DeliveryStage stage = new DeliveryStage(spark, job, lake, asOf);
+            criticalFindings = stage.criticalFindings().orElse(null);
+            String retry = "; send them with: northstar deliver --job " + job.file() + " --as-of " + asOf;
+            if (deliveries == Deliveries.NEVER) {
+                progress.message("deliver: not sent (--no-deliver)" + retry);
+                return Optional.empty();
+            }
+            if (reports == Reports.SKIP) {
+                progress.message("deliver: not sent, no PDFs were rendered (--no-reports)");
+                return Optional.empty();
+            }
+            if (deliveries == Deliveries.AS_THE_JOB_SAYS && !delivery.when().delivers(criticalFindings)) {
+                progress.message("deliver: not sent (delivery.when: " + delivery.when().word()
+                        + (delivery.when() == Delivery.When.ON_CRITICAL ? ", and the snapshot has no critical finding)"
+                        : ")") + retry);
+                return Optional.empty();
+            }
+            return Optional.of(deliver(stage, delivery, false));
+        }
+
+        DeliveryStage.Outcome deliver(DeliveryStage stage, Delivery delivery, boolean resend) {
+            DeliveryStage.Outcome outcome = stage(DELIVER, () -> stage.deliver(delivery, runId, resend, clock),
+                    DeliveryStage.Outcome::summary);
+            outcome.failed().forEach(failed -> failedRecipients.add(failed.to()));
+            return outcome;
+        }
+
+        /** Tells the job's chat webhook how the attempt ended, if it asks to hear of it; never fails the attempt. */
+        void tellChat(RunManifest manifest) {
+            job.delivery().flatMap(Delivery::chat).ifPresent(chat -> {
+                ChatNotifier.Notice notice = new ChatNotifier.Notice(job.name(), asOf, runId, command,
+                        manifest.exitCode(), manifest.error(), criticalFindings, failedRecipients);
+                new ChatNotifier(chat).send(notice).ifPresent(warning -> progress.message("warning: " + warning));
+            });
+        }
+
         <T> T stage(String name, Supplier<T> work, Function<T, String> summary) {
             Instant begin = clock.instant();
             progress.begin(name);
@@ -420,11 +533,13 @@ public final class JobRunner {
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
             }
+            RunManifest manifest = manifest(RunManifest.FAILED, exitCode, message, published);
             try {
-                manifests.write(manifest(RunManifest.FAILED, exitCode, message, published));
+                manifests.write(manifest);
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
             }
+            tellChat(manifest);
             return failure instanceof RuntimeException unchecked ? unchecked : Unchecked.rethrow(failure);
         }
     }

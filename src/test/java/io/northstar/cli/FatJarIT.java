@@ -130,7 +130,10 @@ class FatJarIT {
     @Test
     void aPasswordFromTheEnvironmentAppearsInNoFileNoLogAndNoConsoleOutput() throws Exception {
         String password = "Pw-7c1e9a-Secret";
-        Map<String, String> environment = Map.of("NORTHSTAR_DB_PASSWORD", password);
+        String smtpPassword = "Smtp-4b2d8f-Secret";
+        String webhookToken = "T0ken-a93c51";
+        Map<String, String> environment = Map.of("NORTHSTAR_DB_PASSWORD", password, "NORTHSTAR_SMTP_PASSWORD",
+                smtpPassword, "NORTHSTAR_CHAT_WEBHOOK", "http://127.0.0.1:9/hooks/" + webhookToken);
         String url = "jdbc:h2:" + folder.resolve("h2/secured") + ";DATABASE_TO_LOWER=TRUE";
         List<Result> results = new ArrayList<>();
         results.add(launch(environment, "generate", "--jdbc", url, "--user", "sa", "--password-env",
@@ -154,13 +157,23 @@ class FatJarIT {
         // the good run's snapshot copied again, to a database that is down
         results.add(launch(environment, "publish", "-v", "--job", downTarget.toString()));
         results.add(launch(environment, "run", "-v", "--job", downSource.toString()));
+        // the good run's PDFs mailed through a server that is down, the chat webhook down too
+        Path delivering = Files.writeString(folder.resolve("delivering.yaml"), job + publish.formatted(url)
+                + "delivery:\n  smtp: { host: 127.0.0.1, port: 9, security: none, user: packs,"
+                + " password: \"${NORTHSTAR_SMTP_PASSWORD}\", from: it@example.com }\n"
+                + "  notify: { webhook: \"${NORTHSTAR_CHAT_WEBHOOK}\", on: [failure] }\n");
+        results.add(launch(environment, "deliver", "-v", "--dry-run", "--job", delivering.toString()));
+        results.add(launch(environment, "deliver", "-v", "--job", delivering.toString()));
 
-        assertThat(results).extracting(Result::exitCode).containsExactly(0, 0, 4, 4);
+        assertThat(results).extracting(Result::exitCode).containsExactly(0, 0, 4, 4, 0, 8);
         assertThat(results.get(1).out()).contains("publish.jdbc");
         assertThat(results.get(2).err()).contains("publish.jdbc: cannot connect");
         assertThat(results.get(3).err()).contains("dataset objectives: cannot read");
+        assertThat(results.get(4).out()).contains("send to ", "(board): executive-scorecard.pdf, review-pack.pdf");
+        assertThat(results.get(5).err()).contains("deliveries failed", "cannot deliver through 127.0.0.1:9 (none)");
+        assertThat(results.get(5).out()).contains("warning: the chat webhook could not be reached");
         assertThat(count(url, password, "SELECT COUNT(*) FROM bi.kpi_status")).isEqualTo(40);
-        assertThat(everythingWritten(results)).doesNotContain(password);
+        assertThat(everythingWritten(results)).doesNotContain(password, smtpPassword, webhookToken);
     }
 
     private static void deleteFolder(Path folder) throws IOException {

@@ -64,4 +64,24 @@ class DeliveryPlanTest {
         assertThatThrownBy(() -> new DeliveryPlan.Message(CEO, List.of(), false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theDryRunPrintsOneLinePerRecipientWithItsPdfsOrWhyNone() {
+        Set<Delivered> log = Set.of(new Delivered("freight@example.com", "business-unit-freight.pdf", "old"));
+        Plan plan = DeliveryPlan.of(List.of(CEO, FORMER, FREIGHT, LAB), PACKS, log, false);
+        assertThat(plan.lines()).containsExactly(
+                "send to ceo@example.com (board): executive-scorecard.pdf, review-pack.pdf",
+                "send to freight@example.com (Freight): business-unit-freight.pdf, saying the figures were restated",
+                "nothing to old@example.com (board): inactive",
+                "nothing to lab@example.com (Lab): no PDF for this audience in the snapshot");
+    }
+
+    @Test
+    void whenDecidesFromTheCriticalFindings() {
+        assertThat(io.northstar.job.Delivery.When.ALWAYS.delivers(0L)).isTrue();
+        assertThat(io.northstar.job.Delivery.When.ON_CRITICAL.delivers(1L)).isTrue();
+        assertThat(io.northstar.job.Delivery.When.ON_CRITICAL.delivers(0L)).isFalse();
+        assertThat(io.northstar.job.Delivery.When.ON_CRITICAL.delivers(null)).as("no findings table").isFalse();
+        assertThat(io.northstar.job.Delivery.When.NEVER.delivers(5L)).isFalse();
+    }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,47 @@ class MailerTest {
             assertThat(outcome.reply()).contains("cannot deliver through").doesNotContain("wr0ng-pw");
         });
         assertThat(server.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void overSslTheMessageGoesEncryptedToAServerWhoseCertificateIsTrusted() throws Exception {
+        GreenMail tls = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser("packs", "s3cret-pw"));
+        tls.start();
+        try {
+            Delivery.Smtp smtp = new Delivery.Smtp("127.0.0.1", tls.getSmtps().getPort(), Delivery.Security.SSL,
+                    "packs", new Secret("s3cret-pw"), "it-strategy@example.com");
+            // GreenMail's certificate is self-signed and names no host: trusted here, as a company CA would be
+            Properties trust = new Properties();
+            trust.put("mail.smtps.ssl.trust", "127.0.0.1");
+            trust.put("mail.smtps.ssl.checkserveridentity", "false");
+            List<Mailer.Outcome> outcomes = new Mailer(smtp, trust).send(List.of(
+                    new Mailer.Email("cfo@example.com", null, "over TLS", "t", "<p>h</p>", List.of())));
+            assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.sent()).as(outcome.reply())
+                    .isTrue());
+            assertThat(tls.getReceivedMessages()).singleElement().satisfies(message -> assertThat(message.getSubject())
+                    .isEqualTo("over TLS"));
+
+            List<Mailer.Outcome> untrusted = new Mailer(smtp).send(List.of(
+                    new Mailer.Email("cfo@example.com", null, "untrusted", "t", "<p>h</p>", List.of())));
+            assertThat(untrusted).singleElement().satisfies(outcome -> {
+                assertThat(outcome.sent()).isFalse();
+                assertThat(outcome.reply()).contains("cannot deliver through 127.0.0.1:" + tls.getSmtps().getPort()
+                        + " (ssl)");
+            });
+        } finally {
+            tls.stop();
+        }
+    }
+
+    @Test
+    void starttlsIsRequiredNeverAFallBackToClearText() {
+        Delivery.Smtp smtp = new Delivery.Smtp("127.0.0.1", server.getSmtp().getPort(), Delivery.Security.STARTTLS,
+                "packs", new Secret("s3cret-pw"), "it-strategy@example.com");
+        List<Mailer.Outcome> outcomes = new Mailer(smtp).send(List.of(
+                new Mailer.Email("cfo@example.com", null, "s", "t", "<p>h</p>", List.of())));
+        assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.sent()).isFalse());
+        assertThat(server.getReceivedMessages()).as("nothing sent in clear").isEmpty();
     }
 
     private static void flatten(Part part, List<Part> parts) throws Exception {

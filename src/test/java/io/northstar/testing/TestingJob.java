@@ -101,6 +101,11 @@ public final class TestingJob {
         return JobFileReader.read(jobFile());
     }
 
+    /** The job with {@code ${NAME}} taken from the given environment, as secrets are. */
+    public Job job(java.util.Map<String, String> environment) {
+        return new JobFileReader(environment).readFile(jobFile());
+    }
+
     /** Runs the job for {@link #AS_OF}; checks that every dataset's counts add up. */
     public RunManifest run() {
         return run(AS_OF);

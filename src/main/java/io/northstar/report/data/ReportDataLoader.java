@@ -284,25 +284,12 @@ public final class ReportDataLoader {
                             "objective_id")));
             tables.put("aims", aims);
         });
-        // the most severe first, at most two of a kind, the most money at stake first within a kind, so the
-        // page shows the breadth of what needs attention and its largest items;
-        // the total rides along on the shown rows, so one Spark job reads the table
         metric("findings").ifPresent(findings -> {
-            List<Column> columns = new ArrayList<>(List.of(columnsPresent(findings, "severity", "code", "message",
-                    "owner")));
-            columns.add(col("findings_total"));
-            Column largestFirst = List.of(findings.columns()).contains("at_stake") ? col("at_stake").desc_nulls_last()
-                    : lit(0);
-            List<Map<String, Object>> shown = rows(findings
-                    .withColumn("findings_total", functions.count(lit(1)).over())
-                    .withColumn("_of_kind", row_number().over(Window.partitionBy("code").orderBy(largestFirst,
-                            col("sort_order"))))
-                    .filter(col("_of_kind").leq(2))
-                    .orderBy("sort_order").limit(job.report().topFindings())
-                    .select(columns.toArray(Column[]::new)));
+            List<Map<String, Object>> shown = rows(TopFindings.select(findings, job.report().topFindings(), "severity",
+                    "code", "message", "owner"));
             // every shown row carries the table's total; none shown means the table is empty
-            long total = shown.isEmpty() ? 0 : ((Number) shown.get(0).get("findings_total")).longValue();
-            shown.forEach(row -> row.remove("findings_total"));
+            long total = shown.isEmpty() ? 0 : ((Number) shown.get(0).get(TopFindings.TOTAL)).longValue();
+            shown.forEach(row -> row.remove(TopFindings.TOTAL));
             tables.put("findings", shown);
             parameters.put("FINDINGS_NOT_SHOWN", total - shown.size());
         });

@@ -1,0 +1,191 @@
+package io.northstar.delivery;
+
+import static java.util.Objects.requireNonNull;
+
+import io.northstar.contract.Datasets;
+import io.northstar.report.DisplayText;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The e-mail that carries an audience's PDFs (SPEC.md §6): the subject with the as_of and the
+ * verdict its PDF opens with, the body with that verdict and, for the board, the findings page
+ * 1 lists, in plain text and HTML. Every sentence about the figures is a value of the briefing
+ * or findings table; the message adds no figure of its own.
+ */
+public final class PackMessage {
+
+    /** A finding as page 1 lists it. */
+    public record Finding(String severity, String message, String owner) {
+        public Finding {
+            requireNonNull(severity, "severity is null");
+            requireNonNull(message, "message is null");
+        }
+    }
+
+    /**
+     * What the messages of one snapshot say about it.
+     *
+     * @param verdicts the verdict each audience's PDF opens with: the board's under {@code board}
+     * @param findings the findings page 1 of the executive scorecard lists, in its order
+     * @param findingsTotal how many findings the snapshot has in all
+     */
+    public record Briefing(String organisation, LocalDate asOf, Map<String, String> verdicts, List<Finding> findings,
+            long findingsTotal) {
+        public Briefing {
+            requireNonNull(organisation, "organisation is null");
+            requireNonNull(asOf, "asOf is null");
+            verdicts = Map.copyOf(verdicts);
+            findings = List.copyOf(findings);
+        }
+
+        Optional<String> verdict(String audience) {
+            return Optional.ofNullable(verdicts.get(audience)).map(DisplayText::clean).filter(text -> !text.isEmpty());
+        }
+    }
+
+    /** Where the message says it comes from: the job and the run that sent it. */
+    public record Sender(String job, String run) {
+        public Sender {
+            requireNonNull(job, "job is null");
+            requireNonNull(run, "run is null");
+        }
+    }
+
+    /**
+     * Which of a message's PDFs travel attached and which by their path, too large to attach.
+     *
+     * @param folder the snapshot's reports folder, where the PDFs are
+     * @param sizes each PDF's size in bytes
+     * @param maxBytes the largest PDF attached
+     */
+    public record Files(Path folder, Map<String, Long> sizes, long maxBytes) {
+        public Files {
+            requireNonNull(folder, "folder is null");
+            sizes = Map.copyOf(sizes);
+        }
+
+        public boolean attached(String file) {
+            return sizes.getOrDefault(file, 0L) <= maxBytes;
+        }
+    }
+
+    private PackMessage() {
+    }
+
+    /** The e-mail for one planned message. */
+    public static Mailer.Email compose(DeliveryPlan.Message message, Briefing briefing, Files files, Sender sender) {
+        String audience = message.to().audience();
+        boolean board = audience.equals(Datasets.BOARD_AUDIENCE);
+        String scorecard = briefing.organisation() + (board ? "" : " " + DisplayText.clean(audience))
+                + " IT scorecard as of " + briefing.asOf();
+        Optional<String> verdict = briefing.verdict(audience);
+        String subject = (message.restated() ? "Restated: " : "") + scorecard + verdict.map(text -> ": " + text)
+                .orElse("");
+
+        List<String> attached = new ArrayList<>();
+        List<String> linked = new ArrayList<>();
+        for (DeliveryPlan.PackFile file : message.files()) {
+            (files.attached(file.name()) ? attached : linked).add(file.name());
+        }
+        List<Finding> findings = board ? briefing.findings() : List.of();
+
+        Body text = new Body(false);
+        Body html = new Body(true);
+        for (Body body : List.of(text, html)) {
+            body.heading(scorecard);
+            if (message.restated()) {
+                body.paragraph("Restated: these figures replace the ones sent earlier for " + briefing.asOf()
+                        + ". The data for that date changed and the " + (message.files().size() == 1 ? "PDF was"
+                        : "PDFs were") + " produced again.");
+            }
+            verdict.ifPresent(body::paragraph);
+            if (!findings.isEmpty()) {
+                body.list("What needs attention, the first " + findings.size() + " of " + briefing.findingsTotal()
+                        + " findings (the scorecard lists them with their owners):",
+                        findings.stream().map(PackMessage::finding).toList());
+            }
+            if (!attached.isEmpty()) {
+                body.list("Attached:", attached);
+            }
+            if (!linked.isEmpty()) {
+                body.list("Too large to attach (over " + files.maxBytes() / (1024 * 1024) + " MB), in the"
+                        + " reports folder:", linked.stream().map(file -> file + " ("
+                        + megabytes(files.sizes().get(file)) + "): " + files.folder().resolve(file).toAbsolutePath())
+                        .toList());
+            }
+            body.footer("Sent by Northstar (job " + sender.job() + ", run " + sender.run() + ") to "
+                    + message.to().email() + ", who receives the " + (board ? "board's packs"
+                    : DisplayText.clean(audience) + " scorecard") + " in the recipients list.");
+        }
+        List<Path> attachments = attached.stream().map(file -> files.folder().resolve(file)).toList();
+        return new Mailer.Email(message.to().email(), message.to().name(), subject, text.toString(), html.toString(),
+                attachments);
+    }
+
+    private static String finding(Finding finding) {
+        String severity = finding.severity().isEmpty() ? "" : finding.severity().substring(0, 1)
+                .toUpperCase(Locale.ROOT) + finding.severity().substring(1);
+        String owner = DisplayText.clean(finding.owner());
+        return severity + ": " + DisplayText.sentence(finding.message()) + (owner.isEmpty() ? "" : " (owner: " + owner
+                + ")");
+    }
+
+    private static String megabytes(Long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", (bytes == null ? 0 : bytes) / (1024.0 * 1024.0));
+    }
+
+    /** A message body being written, as plain text or as HTML with every value escaped. */
+    private static final class Body {
+        private final boolean html;
+        private final StringBuilder out = new StringBuilder();
+
+        Body(boolean html) {
+            this.html = html;
+            if (html) {
+                out.append("<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif\">\n");
+            }
+        }
+
+        void heading(String text) {
+            out.append(html ? "<h2>" + escape(text) + "</h2>\n" : text + "\n\n");
+        }
+
+        void paragraph(String text) {
+            out.append(html ? "<p>" + escape(text) + "</p>\n" : text + "\n\n");
+        }
+
+        /** A line that introduces the items, and the items. */
+        void list(String intro, List<String> items) {
+            if (html) {
+                out.append("<p>").append(escape(intro)).append("</p>\n<ul>\n");
+                items.forEach(item -> out.append("<li>").append(escape(item)).append("</li>\n"));
+                out.append("</ul>\n");
+            } else {
+                out.append(intro).append('\n');
+                items.forEach(item -> out.append("- ").append(item).append('\n'));
+                out.append('\n');
+            }
+        }
+
+        void footer(String text) {
+            out.append(html ? "<p style=\"color: #666; font-size: smaller\">" + escape(text) + "</p>\n"
+                    + "</body></html>\n" : "--\n" + text + "\n");
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
+
+        static String escape(String text) {
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                    .replace("'", "&#39;");
+        }
+    }
+}
