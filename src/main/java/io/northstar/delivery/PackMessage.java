@@ -106,8 +106,8 @@ public final class PackMessage {
             }
             verdict.ifPresent(body::paragraph);
             if (!findings.isEmpty()) {
-                body.list("What needs attention, the first " + findings.size() + " of " + briefing.findingsTotal()
-                        + " findings (the scorecard lists them with their owners):",
+                body.list("What needs attention: the first " + findings.size() + " of " + briefing.findingsTotal()
+                        + " findings, as page 1 of the scorecard lists them:",
                         findings.stream().map(PackMessage::finding).toList());
             }
             if (!attached.isEmpty()) {

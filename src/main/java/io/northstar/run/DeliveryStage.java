@@ -63,20 +63,29 @@ final class DeliveryStage {
 
         String summary() {
             long restated = plan.messages().stream().filter(DeliveryPlan.Message::restated).count();
+            if (plan.messages().isEmpty()) {
+                return "no message due, " + plan.skipped().size() + (plan.skipped().size() == 1 ? " recipient"
+                        : " recipients") + " with nothing due";
+            }
             return (outcomes.size() - failed().size()) + " of " + plan.messages().size() + " messages sent"
                     + (restated > 0 ? " (" + restated + " restated)" : "") + ", " + failed().size() + " failed, "
-                    + plan.skipped().size() + " recipients with nothing due";
+                    + plan.skipped().size() + (plan.skipped().size() == 1 ? " recipient" : " recipients")
+                    + " with nothing due";
         }
 
-        /** The error of a run whose deliveries failed: who, and why, and how to retry. */
+        /**
+         * The error of a run whose deliveries failed: who, and why (the recipients that failed
+         * for the same reason, a server that is down say, named together), and how to retry.
+         */
         NorthstarException failure(String published, String retry) {
+            Map<String, List<String>> byReason = new LinkedHashMap<>();
+            failed().forEach(failed -> byReason.computeIfAbsent(failed.reply(), reason -> new ArrayList<>())
+                    .add(failed.to()));
             StringBuilder who = new StringBuilder();
-            for (Mailer.Outcome failed : failed()) {
-                who.append(who.length() == 0 ? "" : "; ").append(failed.to()).append(" (").append(failed.reply())
-                        .append(')');
-            }
+            byReason.forEach((reason, recipients) -> who.append(who.length() == 0 ? "" : "; ").append("to ")
+                    .append(String.join(", ", recipients)).append(": ").append(reason));
             return new NorthstarException(ExitCode.DELIVERY_FAILED, published + ", but " + failed().size() + " of "
-                    + plan.messages().size() + " deliveries failed: " + who + ". Retry them with: " + retry);
+                    + plan.messages().size() + " deliveries failed, " + who + ". Retry them with: " + retry);
         }
     }
 

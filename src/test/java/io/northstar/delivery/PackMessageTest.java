@@ -39,7 +39,7 @@ class PackMessageTest {
         assertThat(email.attachments()).containsExactly(FOLDER.resolve("executive-scorecard.pdf"),
                 FOLDER.resolve("review-pack.pdf"));
         assertThat(email.text()).contains("Two of six IT aims are off track; EUR 1.2M <over> budget.\\n\\n"
-                .replace("\\n", "\n"), "the first 2 of 14 findings", "- Critical: Risk 'Carrier API' is open (owner: A."
+                .replace("\\n", "\n"), "the first 2 of 14 findings, as page 1 of the scorecard lists them:", "- Critical: Risk 'Carrier API' is open (owner: A."
                 + " Costa)\n- Warning: Project 'Yard' is late\n", "job nightly, run 20261031T020000Z-abc")
                 .doesNotContain("Restated");
         assertThat(email.html()).contains("<h2>Halvorsen &amp; Pike IT scorecard as of 2026-10-31</h2>",
