@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
@@ -76,7 +78,7 @@ public final class DeliveryLog {
         this.fs = lake.fileSystem();
     }
 
-    /** Every attempt logged for the as_of, oldest run first. */
+    /** Every attempt logged for the as_of, oldest run first (run ids begin with their start time). */
     public List<Entry> entries(LocalDate asOf) {
         Path folder = lake.deliveriesFolder(asOf);
         List<Entry> entries = new ArrayList<>();
@@ -100,11 +102,25 @@ public final class DeliveryLog {
         }
     }
 
-    /** The files the log says reached each recipient for the as_of, as the plan compares them. */
-    public Set<DeliveryPlan.Delivered> delivered(LocalDate asOf) {
-        return entries(asOf).stream().filter(entry -> entry.outcome() == Outcome.SENT)
-                .map(entry -> new DeliveryPlan.Delivered(entry.recipient(), entry.file(), entry.sha256()))
+    /**
+     * What the plan needs of the log for the as_of: every file that reached a recipient, and the
+     * files whose latest attempt to a recipient failed.
+     */
+    public DeliveryPlan.Log history(LocalDate asOf) {
+        List<Entry> entries = entries(asOf);
+        Set<DeliveryPlan.Delivered> sent = entries.stream().filter(entry -> entry.outcome() == Outcome.SENT)
+                .map(DeliveryLog::delivered).collect(Collectors.toUnmodifiableSet());
+        // entries are in the order of the attempts: the last one per recipient and file wins
+        Map<List<String>, Entry> latest = new LinkedHashMap<>();
+        entries.forEach(entry -> latest.put(List.of(entry.recipient(), entry.file()), entry));
+        Set<DeliveryPlan.Delivered> lastFailed = latest.values().stream()
+                .filter(entry -> entry.outcome() == Outcome.FAILED).map(DeliveryLog::delivered)
                 .collect(Collectors.toUnmodifiableSet());
+        return new DeliveryPlan.Log(sent, lastFailed);
+    }
+
+    private static DeliveryPlan.Delivered delivered(Entry entry) {
+        return new DeliveryPlan.Delivered(entry.recipient(), entry.file(), entry.sha256());
     }
 
     /** Writes one run's attempts as its own file, whole or not at all; returns where. */

@@ -41,6 +41,30 @@ public final class DeliveryPlan {
         }
     }
 
+    /**
+     * What the log says of an as_of: the files each recipient received, and those whose latest
+     * attempt failed (a failed --resend of a file received before leaves it due again).
+     */
+    public record Log(Set<Delivered> sent, Set<Delivered> lastFailed) {
+        public static final Log EMPTY = new Log(Set.of(), Set.of());
+
+        public Log {
+            sent = Set.copyOf(sent);
+            lastFailed = Set.copyOf(lastFailed);
+        }
+
+        /** The recipient has this file as it is now, and the last attempt to send it did not fail. */
+        boolean has(Delivered file) {
+            return sent.contains(file) && !lastFailed.contains(file);
+        }
+
+        /** The recipient received this file before with other content. */
+        boolean hadOther(Delivered file) {
+            return sent.stream().anyMatch(earlier -> earlier.email().equals(file.email())
+                    && earlier.file().equals(file.file()) && !earlier.sha256().equals(file.sha256()));
+        }
+    }
+
     /** One message to send: its recipient, its PDFs, and whether it restates figures sent before. */
     public record Message(Recipient to, List<PackFile> files, boolean restated) {
         public Message {
@@ -88,11 +112,10 @@ public final class DeliveryPlan {
 
     /**
      * @param packs the PDFs per audience (the board, each business unit with a scorecard)
-     * @param delivered what the log records as delivered for this as_of, successes only
+     * @param log what the delivery log records for this as_of
      * @param resend send to every active recipient, whatever the log says
      */
-    public static Plan of(List<Recipient> recipients, Map<String, List<PackFile>> packs, Set<Delivered> delivered,
-            boolean resend) {
+    public static Plan of(List<Recipient> recipients, Map<String, List<PackFile>> packs, Log log, boolean resend) {
         List<Message> messages = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Recipient recipient : recipients) {
@@ -103,12 +126,11 @@ public final class DeliveryPlan {
                 skipped.add(new Skipped(recipient, NO_PACK));
             } else if (resend) {
                 messages.add(new Message(recipient, files, false));
-            } else if (files.stream().allMatch(file -> delivered.contains(received(recipient, file)))) {
+            } else if (files.stream().allMatch(file -> log.has(received(recipient, file)))) {
                 skipped.add(new Skipped(recipient, UP_TO_DATE));
             } else {
-                messages.add(new Message(recipient, files, files.stream().anyMatch(file -> delivered.stream()
-                        .anyMatch(earlier -> earlier.email().equals(recipient.email())
-                                && earlier.file().equals(file.name()) && !earlier.sha256().equals(file.sha256())))));
+                messages.add(new Message(recipient, files, files.stream()
+                        .anyMatch(file -> log.hadOther(received(recipient, file)))));
             }
         }
         return new Plan(messages, skipped);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.northstar.contract.Datasets;
 import io.northstar.report.DisplayText;
+import io.northstar.report.PackFiles;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,19 +29,42 @@ public final class PackMessage {
         }
     }
 
+    /** A decision as the PDF's decisions list has it; {@code due} may say it is overdue. */
+    public record Decision(String decision, String about, String askedBy, String due) {
+        public Decision {
+            requireNonNull(decision, "decision is null");
+        }
+
+        String line() {
+            List<String> details = new ArrayList<>();
+            if (about != null) {
+                details.add("about " + DisplayText.clean(about));
+            }
+            if (askedBy != null) {
+                details.add("asked by " + DisplayText.clean(askedBy));
+            }
+            if (due != null) {
+                details.add("by " + due.replace(" overdue", ", overdue"));
+            }
+            return DisplayText.sentence(decision) + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")");
+        }
+    }
+
     /**
      * What the messages of one snapshot say about it.
      *
      * @param verdicts the verdict each audience's PDF opens with: the board's under {@code board}
+     * @param decisions the decisions each audience's PDF lists, the board's under {@code board}
      * @param findings the findings page 1 of the executive scorecard lists, in its order
      * @param findingsTotal how many findings the snapshot has in all
      */
-    public record Briefing(String organisation, LocalDate asOf, Map<String, String> verdicts, List<Finding> findings,
-            long findingsTotal) {
+    public record Briefing(String organisation, LocalDate asOf, Map<String, String> verdicts,
+            Map<String, List<Decision>> decisions, List<Finding> findings, long findingsTotal) {
         public Briefing {
             requireNonNull(organisation, "organisation is null");
             requireNonNull(asOf, "asOf is null");
             verdicts = Map.copyOf(verdicts);
+            decisions = Map.copyOf(decisions);
             findings = List.copyOf(findings);
         }
 
@@ -82,11 +106,12 @@ public final class PackMessage {
     public static Mailer.Email compose(DeliveryPlan.Message message, Briefing briefing, Files files, Sender sender) {
         String audience = message.to().audience();
         boolean board = audience.equals(Datasets.BOARD_AUDIENCE);
-        String scorecard = briefing.organisation() + (board ? "" : " " + DisplayText.clean(audience))
-                + " IT scorecard as of " + briefing.asOf();
+        // the From line names the office and the organisation: the subject keeps its room for the verdict
+        String scorecard = (board ? "" : DisplayText.clean(audience) + " ") + "IT scorecard as of " + briefing.asOf();
         Optional<String> verdict = briefing.verdict(audience);
         String subject = (message.restated() ? "Restated: " : "") + scorecard + verdict.map(text -> ": " + text)
                 .orElse("");
+        List<Decision> decisions = briefing.decisions().getOrDefault(audience, List.of());
 
         List<String> attached = new ArrayList<>();
         List<String> linked = new ArrayList<>();
@@ -98,20 +123,23 @@ public final class PackMessage {
         Body text = new Body(false);
         Body html = new Body(true);
         for (Body body : List.of(text, html)) {
-            body.heading(scorecard);
+            body.heading(briefing.organisation() + " · " + scorecard);
             if (message.restated()) {
-                body.paragraph("Restated: these figures replace the ones sent earlier for " + briefing.asOf()
-                        + ". The data for that date changed and the " + (message.files().size() == 1 ? "PDF was"
-                        : "PDFs were") + " produced again.");
+                body.paragraph("Restated: the data for " + briefing.asOf() + " changed after the earlier copy was"
+                        + " sent, and the " + (message.files().size() == 1 ? "PDF was" : "PDFs were") + " produced"
+                        + " again. Please use these and discard the earlier copy.");
             }
             verdict.ifPresent(body::paragraph);
+            if (!decisions.isEmpty()) {
+                body.list("Decisions needed, soonest first:", decisions.stream().map(Decision::line).toList());
+            }
             if (!findings.isEmpty()) {
                 body.list("What needs attention: the first " + findings.size() + " of " + briefing.findingsTotal()
                         + " findings, as page 1 of the scorecard lists them:",
                         findings.stream().map(PackMessage::finding).toList());
             }
             if (!attached.isEmpty()) {
-                body.list("Attached:", attached);
+                body.list("Attached:", attached.stream().map(PackMessage::described).toList());
             }
             if (!linked.isEmpty()) {
                 body.list("Too large to attach (over " + files.maxBytes() / (1024 * 1024) + " MB), in the"
@@ -119,9 +147,9 @@ public final class PackMessage {
                         + megabytes(files.sizes().get(file)) + "): " + files.folder().resolve(file).toAbsolutePath())
                         .toList());
             }
-            body.footer("Sent by Northstar (job " + sender.job() + ", run " + sender.run() + ") to "
-                    + message.to().email() + ", who receives the " + (board ? "board's packs"
-                    : DisplayText.clean(audience) + " scorecard") + " in the recipients list.");
+            body.footer("You receive " + (board ? "the board's packs" : "the " + DisplayText.clean(audience)
+                    + " scorecard") + " as " + message.to().email() + ". Reference for the IT strategy office: job "
+                    + sender.job() + ", run " + sender.run() + ".");
         }
         List<Path> attachments = attached.stream().map(file -> files.folder().resolve(file)).toList();
         return new Mailer.Email(message.to().email(), message.to().name(), subject, text.toString(), html.toString(),
@@ -134,6 +162,18 @@ public final class PackMessage {
         String owner = DisplayText.clean(finding.owner());
         return severity + ": " + DisplayText.sentence(finding.message()) + (owner.isEmpty() ? "" : " (owner: " + owner
                 + ")");
+    }
+
+    /** A PDF's name and what it holds, for the reader who has not seen one before. */
+    private static String described(String file) {
+        if (file.equals(PackFiles.BOARD.get(0))) {
+            return file + ": the scorecard; its first page is the summary above";
+        }
+        if (file.equals(PackFiles.BOARD.get(1))) {
+            return file + ": the strategy review: what moved since the last review, strengths and threats,"
+                    + " investment cases and the infrastructure refresh backlog";
+        }
+        return file + ": the unit's scorecard: budget, projects, risks and KPIs";
     }
 
     private static String megabytes(Long bytes) {

@@ -15,6 +15,8 @@ import io.northstar.job.Job;
 import io.northstar.lake.Lake;
 import io.northstar.lake.Zone;
 import io.northstar.report.PackFiles;
+import io.northstar.lake.SnapshotPaths;
+import io.northstar.report.data.ReportDataLoader;
 import io.northstar.report.data.TopFindings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,7 +93,7 @@ final class DeliveryStage {
 
     /** Who is due which PDFs; {@code resend} sends to every active recipient again. */
     DeliveryPlan.Plan plan(boolean resend) {
-        return DeliveryPlan.of(recipients(), packs(), new DeliveryLog(lake).delivered(asOf), resend);
+        return DeliveryPlan.of(recipients(), packs(), new DeliveryLog(lake).history(asOf), resend);
     }
 
     /** Plans, sends and logs; the log is written whatever the server said. */
@@ -169,7 +171,22 @@ final class DeliveryStage {
                 total = row.<Number>getAs(TopFindings.TOTAL).longValue();
             }
         }
-        return new PackMessage.Briefing(job.organisation(), asOf, verdicts(), findings, total);
+        return new PackMessage.Briefing(job.organisation(), asOf, verdicts(), decisions(), findings, total);
+    }
+
+    /** The decisions each audience's PDF lists, as the renderer lists them. */
+    private Map<String, List<PackMessage.Decision>> decisions() {
+        Map<String, List<PackMessage.Decision>> decisions = new HashMap<>();
+        new ReportDataLoader(spark, SnapshotPaths.published(lake, asOf), asOf, job)
+                .decisionsByAudience(Datasets.BOARD_AUDIENCE)
+                .forEach((audience, rows) -> decisions.put(audience, rows.stream().map(row -> new PackMessage.Decision(
+                        text(row.get("decision")), text(row.get("about")), text(row.get("asked_by")),
+                        text(row.get("due")))).filter(decision -> decision.decision() != null).toList()));
+        return decisions;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** briefing's verdict of each audience: the portfolio's is the board's. */

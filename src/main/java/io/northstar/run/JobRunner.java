@@ -166,9 +166,8 @@ public final class JobRunner {
             attempt.criticalFindings = stage.criticalFindings().orElse(null);
             DeliveryStage.Outcome outcome = attempt.deliver(stage, delivery, resend);
             if (!outcome.failed().isEmpty()) {
-                // a failed resend went to recipients the log says have the PDFs: only --resend tries them again
                 throw outcome.failure("the snapshot as_of " + asOf + " stays published",
-                        "northstar deliver --job " + job.file() + " --as-of " + asOf + (resend ? " --resend" : ""));
+                        "northstar deliver --job " + job.file() + " --as-of " + asOf);
             }
             return outcome.log().stream().toList();
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.northstar.delivery.DeliveryPlan.Delivered;
+import io.northstar.delivery.DeliveryPlan.Log;
 import io.northstar.delivery.DeliveryPlan.PackFile;
 import io.northstar.delivery.DeliveryPlan.Plan;
 import io.northstar.delivery.DeliveryPlan.Recipient;
@@ -30,7 +31,7 @@ class DeliveryPlanTest {
 
     @Test
     void aFirstDeliverySendsEachActiveRecipientItsAudiencesPdfsInOneMessage() {
-        Plan plan = DeliveryPlan.of(List.of(CEO, FORMER, FREIGHT, LAB), PACKS, Set.of(), false);
+        Plan plan = DeliveryPlan.of(List.of(CEO, FORMER, FREIGHT, LAB), PACKS, Log.EMPTY, false);
         assertThat(messages(plan)).containsExactly(
                 "ceo@example.com [executive-scorecard.pdf, review-pack.pdf]",
                 "freight@example.com [business-unit-freight.pdf]");
@@ -43,20 +44,35 @@ class DeliveryPlanTest {
         Set<Delivered> log = Set.of(new Delivered("ceo@example.com", "executive-scorecard.pdf", "aa"),
                 new Delivered("ceo@example.com", "review-pack.pdf", "bb"),
                 new Delivered("freight@example.com", "business-unit-freight.pdf", "cc"));
-        assertThat(DeliveryPlan.of(List.of(CEO, FREIGHT), PACKS, log, false).messages()).isEmpty();
+        assertThat(DeliveryPlan.of(List.of(CEO, FREIGHT), PACKS, new Log(log, Set.of()), false).messages()).isEmpty();
         Map<String, List<PackFile>> restated = Map.of("board", List.of(SCORECARD, new PackFile("review-pack.pdf", "b2")),
                 "Freight", List.of(FREIGHT_PDF));
-        assertThat(messages(DeliveryPlan.of(List.of(CEO, FREIGHT), restated, log, false)))
+        assertThat(messages(DeliveryPlan.of(List.of(CEO, FREIGHT), restated, new Log(log, Set.of()), false)))
                 .containsExactly("ceo@example.com [executive-scorecard.pdf, review-pack.pdf] restated");
     }
 
     @Test
     void aFailedRecipientIsRetriedAsAFirstDeliveryAndResendSendsEveryoneAgain() {
         Set<Delivered> log = Set.of(new Delivered("freight@example.com", "business-unit-freight.pdf", "cc"));
-        assertThat(messages(DeliveryPlan.of(List.of(CEO, FREIGHT), PACKS, log, false)))
+        assertThat(messages(DeliveryPlan.of(List.of(CEO, FREIGHT), PACKS, new Log(log, Set.of()), false)))
                 .containsExactly("ceo@example.com [executive-scorecard.pdf, review-pack.pdf]");
-        assertThat(messages(DeliveryPlan.of(List.of(CEO, FORMER, FREIGHT), PACKS, log, true))).containsExactly(
+        assertThat(messages(DeliveryPlan.of(List.of(CEO, FORMER, FREIGHT), PACKS, new Log(log, Set.of()), true))).containsExactly(
                 "ceo@example.com [executive-scorecard.pdf, review-pack.pdf]", "freight@example.com [business-unit-freight.pdf]");
+    }
+
+    @Test
+    void aRecipientWhoseLatestAttemptFailedIsDueAgainAndStillRestatedIfItsFileChanged() {
+        Delivered before = new Delivered("ceo@example.com", "executive-scorecard.pdf", "aa");
+        Set<Delivered> sent = Set.of(before, new Delivered("ceo@example.com", "review-pack.pdf", "bb"));
+        // a --resend that failed: the CEO had the files, but the latest attempt did not reach her
+        assertThat(messages(DeliveryPlan.of(List.of(CEO), PACKS, new Log(sent, Set.of(before)), false)))
+                .containsExactly("ceo@example.com [executive-scorecard.pdf, review-pack.pdf]");
+        // a restatement that failed: still a restatement when retried
+        Map<String, List<PackFile>> changed = Map.of("board", List.of(new PackFile("executive-scorecard.pdf", "a2"),
+                REVIEW));
+        assertThat(messages(DeliveryPlan.of(List.of(CEO), changed, new Log(sent, Set.of(new Delivered(
+                "ceo@example.com", "executive-scorecard.pdf", "a2"))), false)))
+                .containsExactly("ceo@example.com [executive-scorecard.pdf, review-pack.pdf] restated");
     }
 
     @Test
@@ -68,7 +84,7 @@ class DeliveryPlanTest {
     @Test
     void theDryRunPrintsOneLinePerRecipientWithItsPdfsOrWhyNone() {
         Set<Delivered> log = Set.of(new Delivered("freight@example.com", "business-unit-freight.pdf", "old"));
-        Plan plan = DeliveryPlan.of(List.of(CEO, FORMER, FREIGHT, LAB), PACKS, log, false);
+        Plan plan = DeliveryPlan.of(List.of(CEO, FORMER, FREIGHT, LAB), PACKS, new Log(log, Set.of()), false);
         assertThat(plan.lines()).containsExactly(
                 "send to ceo@example.com (board): executive-scorecard.pdf, review-pack.pdf",
                 "send to freight@example.com (Freight): business-unit-freight.pdf, saying the figures were restated",

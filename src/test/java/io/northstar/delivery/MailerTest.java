@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.northstar.job.Delivery;
 import io.northstar.job.Secret;
+import io.northstar.testing.RefusingGreenMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -94,6 +95,26 @@ class MailerTest {
             assertThat(outcome.reply()).startsWith("cannot deliver through 127.0.0.1:" + closed + " (none)")
                     .doesNotContain("s3cret-pw");
         });
+    }
+
+    @Test
+    void aRecipientTheServerRefusesFailsWithItsReplyAndTheOthersAreStillSent() {
+        RefusingGreenMail refusing = new RefusingGreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
+                .dynamicPort());
+        refusing.start();
+        try {
+            refusing.refuse("gone@example.com");
+            List<Mailer.Outcome> outcomes = new Mailer(new Delivery.Smtp("127.0.0.1", refusing.getSmtp().getPort(),
+                    Delivery.Security.NONE, null, null, "it@example.com")).send(List.of(
+                            new Mailer.Email("a@example.com", null, "s", "t", "<p>h</p>", List.of()),
+                            new Mailer.Email("gone@example.com", null, "s", "t", "<p>h</p>", List.of()),
+                            new Mailer.Email("b@example.com", null, "s", "t", "<p>h</p>", List.of())));
+            assertThat(outcomes).extracting(Mailer.Outcome::sent).containsExactly(true, false, true);
+            assertThat(outcomes.get(1).reply()).contains(RefusingGreenMail.REPLY);
+            assertThat(refusing.getReceivedMessages()).hasSize(2);
+        } finally {
+            refusing.stop();
+        }
     }
 
     @Test

@@ -14,6 +14,9 @@ class PackMessageTest {
     private static final PackMessage.Briefing BRIEFING = new PackMessage.Briefing("Halvorsen & Pike", AS_OF,
             Map.of("board", "Two of six IT aims are off track; EUR 1.2M <over> budget.",
                     "Freight", "Freight is 1.7% over its year-to-date budget."),
+            Map.of("board", List.of(new PackMessage.Decision("Board to approve EUR 350,000 for a second team",
+                    "Paperless customs", "J. Schmidt", "2026-11-20 overdue"),
+                    new PackMessage.Decision("Decide on the standby", null, null, null))),
             List.of(new PackMessage.Finding("critical", "Risk 'Carrier API' is open", "A. Costa"),
                     new PackMessage.Finding("warning", "Project 'Yard' is late", null)),
             14);
@@ -33,16 +36,21 @@ class PackMessageTest {
         Mailer.Email email = PackMessage.compose(message("board", false, "executive-scorecard.pdf", "review-pack.pdf"),
                 BRIEFING, sizes(10, Map.of("executive-scorecard.pdf", 5L, "review-pack.pdf", 7L)), SENDER);
 
-        assertThat(email.subject()).isEqualTo("Halvorsen & Pike IT scorecard as of 2026-10-31: Two of six IT aims are"
-                + " off track; EUR 1.2M <over> budget.");
+        assertThat(email.subject()).isEqualTo("IT scorecard as of 2026-10-31: Two of six IT aims are off track;"
+                + " EUR 1.2M <over> budget.");
         assertThat(email.to()).isEqualTo("someone@example.com");
         assertThat(email.attachments()).containsExactly(FOLDER.resolve("executive-scorecard.pdf"),
                 FOLDER.resolve("review-pack.pdf"));
-        assertThat(email.text()).contains("Two of six IT aims are off track; EUR 1.2M <over> budget.\\n\\n"
-                .replace("\\n", "\n"), "the first 2 of 14 findings, as page 1 of the scorecard lists them:", "- Critical: Risk 'Carrier API' is open (owner: A."
-                + " Costa)\n- Warning: Project 'Yard' is late\n", "job nightly, run 20261031T020000Z-abc")
+        assertThat(email.text()).startsWith("Halvorsen & Pike · IT scorecard as of 2026-10-31\n\nTwo of six IT aims"
+                + " are off track; EUR 1.2M <over> budget.\n\nDecisions needed, soonest first:\n"
+                + "- Board to approve EUR 350,000 for a second team (about Paperless customs; asked by J. Schmidt; by"
+                + " 2026-11-20, overdue)\n- Decide on the standby\n").contains(
+                "the first 2 of 14 findings, as page 1 of the scorecard lists them:", "- Critical: Risk 'Carrier API' is"
+                + " open (owner: A. Costa)\n- Warning: Project 'Yard' is late\n",
+                "- executive-scorecard.pdf: the scorecard; its first page is the summary above",
+                "- review-pack.pdf: the strategy review", "job nightly, run 20261031T020000Z-abc")
                 .doesNotContain("Restated");
-        assertThat(email.html()).contains("<h2>Halvorsen &amp; Pike IT scorecard as of 2026-10-31</h2>",
+        assertThat(email.html()).contains("<h2>Halvorsen &amp; Pike · IT scorecard as of 2026-10-31</h2>",
                 "EUR 1.2M &lt;over&gt; budget.", "<li>Critical: Risk &#39;Carrier API&#39; is open (owner: A. Costa)</li>")
                 .doesNotContain("<over>");
     }
@@ -52,18 +60,19 @@ class PackMessageTest {
         Mailer.Email email = PackMessage.compose(message("Freight", false, "business-unit-freight.pdf"), BRIEFING,
                 sizes(10, Map.of("business-unit-freight.pdf", 5L)), SENDER);
 
-        assertThat(email.subject()).isEqualTo("Halvorsen & Pike Freight IT scorecard as of 2026-10-31: Freight is 1.7%"
-                + " over its year-to-date budget.");
-        assertThat(email.text()).doesNotContain("findings", "Carrier API").contains("Freight scorecard");
+        assertThat(email.subject()).isEqualTo("Freight IT scorecard as of 2026-10-31: Freight is 1.7% over its"
+                + " year-to-date budget.");
+        assertThat(email.text()).doesNotContain("findings", "Carrier API", "Decisions").contains("Freight scorecard",
+                "- business-unit-freight.pdf: the unit's scorecard");
     }
 
     @Test
     void aRestatedMessageSaysSoInTheSubjectAndTheBody() {
         Mailer.Email email = PackMessage.compose(message("Freight", true, "business-unit-freight.pdf"), BRIEFING,
                 sizes(10, Map.of("business-unit-freight.pdf", 5L)), SENDER);
-        assertThat(email.subject()).startsWith("Restated: Halvorsen & Pike Freight IT scorecard as of 2026-10-31");
-        assertThat(email.text()).contains("Restated: these figures replace the ones sent earlier for 2026-10-31."
-                + " The data for that date changed and the PDF was produced again.");
+        assertThat(email.subject()).startsWith("Restated: Freight IT scorecard as of 2026-10-31");
+        assertThat(email.text()).contains("Restated: the data for 2026-10-31 changed after the earlier copy was sent,"
+                + " and the PDF was produced again. Please use these and discard the earlier copy.");
     }
 
     @Test
@@ -80,19 +89,19 @@ class PackMessageTest {
 
     @Test
     void withoutAVerdictTheSubjectIsTheScorecardAndAsOfAlone() {
-        PackMessage.Briefing none = new PackMessage.Briefing("H&P", AS_OF, Map.of(), List.of(), 0);
+        PackMessage.Briefing none = new PackMessage.Briefing("H&P", AS_OF, Map.of(), Map.of(), List.of(), 0);
         Mailer.Email email = PackMessage.compose(message("board", false, "executive-scorecard.pdf"), none,
                 sizes(10, Map.of()), SENDER);
-        assertThat(email.subject()).isEqualTo("H&P IT scorecard as of 2026-10-31");
+        assertThat(email.subject()).isEqualTo("IT scorecard as of 2026-10-31");
         assertThat(email.text()).doesNotContain("What needs attention");
     }
 
     @Test
     void directionControlsInANameDoNotReachTheSubject() {
         PackMessage.Briefing hostile = new PackMessage.Briefing("H&P", AS_OF,
-                Map.of("\u202EFreight", "\u202EFreight is over budget."), List.of(), 0);
+                Map.of("\u202EFreight", "\u202EFreight is over budget."), Map.of(), List.of(), 0);
         Mailer.Email email = PackMessage.compose(message("\u202EFreight", false, "business-unit-freight.pdf"), hostile,
                 sizes(10, Map.of()), SENDER);
-        assertThat(email.subject()).isEqualTo("H&P Freight IT scorecard as of 2026-10-31: Freight is over budget.");
+        assertThat(email.subject()).isEqualTo("Freight IT scorecard as of 2026-10-31: Freight is over budget.");
     }
 }

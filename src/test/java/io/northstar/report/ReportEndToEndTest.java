@@ -291,7 +291,7 @@ class ReportEndToEndTest {
     @Test
     void theDataQualityAppendixShowsTheRunsCounts() {
         assertThat(text).contains("Budget lines", "12,000", "snapshot as of " + TestingJob.AS_OF
-                + ". The run that loaded it is in the lake's run log", "Data as of " + TestingJob.AS_OF
+                + ". The IT strategy office can confirm that a copy", "Data as of " + TestingJob.AS_OF
                 + " · prepared with Northstar");
         assertThat(text).as("no run id or time: the same data makes the same PDF").doesNotContain(manifest.runId());
     }

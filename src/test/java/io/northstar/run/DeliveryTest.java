@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.northstar.checksum.Sha256;
@@ -15,6 +14,7 @@ import io.northstar.error.NorthstarException;
 import io.northstar.job.Job;
 import io.northstar.lake.Lake;
 import io.northstar.report.PackFiles;
+import io.northstar.testing.RefusingGreenMail;
 import io.northstar.testing.TestingJob;
 import io.northstar.testing.TestingSample;
 import io.northstar.testing.TestingSpark;
@@ -61,7 +61,7 @@ class DeliveryTest {
     private static final String PASSWORD = "s3cret-smtp-pw";
     private static final String HOOK_PATH = "/hooks/T0KEN-9f8e7d6c";
 
-    private GreenMail mail;
+    private RefusingGreenMail mail;
     private HttpServer chat;
     private final List<String> chatPosts = new CopyOnWriteArrayList<>();
     private Map<String, String> environment;
@@ -73,8 +73,8 @@ class DeliveryTest {
 
     @BeforeAll
     void publishTheSampleAndDeliverIt(@TempDir Path folder) throws IOException {
-        mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("packs", PASSWORD));
+        mail = new RefusingGreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.withConfiguration(GreenMailConfiguration.aConfig().withUser("packs", PASSWORD));
         mail.start();
         chat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         chat.createContext("/hooks/", exchange -> {
@@ -159,9 +159,8 @@ class DeliveryTest {
             String to = to(message);
             addressed.add(to);
             String audience = audienceOf.get(to);
-            assertThat(message.getSubject()).as(to).isEqualTo("Halvorsen & Pike Logistics "
-                    + (audience.equals("board") ? "" : audience + " ") + "IT scorecard as of " + TestingJob.AS_OF
-                    + ": " + verdict(audience));
+            assertThat(message.getSubject()).as(to).isEqualTo((audience.equals("board") ? "" : audience + " ")
+                    + "IT scorecard as of " + TestingJob.AS_OF + ": " + verdict(audience));
             Map<String, byte[]> attachments = attachments(message);
             assertThat(attachments.keySet()).as(to).isEqualTo(filesOf.get(to));
             for (Map.Entry<String, byte[]> attachment : attachments.entrySet()) {
@@ -187,9 +186,10 @@ class DeliveryTest {
         String firstFinding = job.table("metrics", "findings", TestingJob.AS_OF).orderBy("sort_order").first()
                 .getAs("message");
         assertThat(text).contains(verdict("board"), "What needs attention: the first ", "Critical: " + firstFinding,
-                "Attached:", "executive-scorecard.pdf", "review-pack.pdf");
-        assertThat(html).contains("<h2>Halvorsen &amp; Pike Logistics IT scorecard as of " + TestingJob.AS_OF + "</h2>",
-                "<li>Critical: ").doesNotContain("Halvorsen & Pike");
+                "Decisions needed, soonest first:", "- Board to approve EUR 350,000", "Attached:",
+                "executive-scorecard.pdf", "review-pack.pdf");
+        assertThat(html).contains("<h2>Halvorsen &amp; Pike Logistics · IT scorecard as of " + TestingJob.AS_OF
+                + "</h2>", "<li>Critical: ").doesNotContain("Halvorsen & Pike");
     }
 
     @Test
@@ -258,19 +258,34 @@ class DeliveryTest {
         assertThat(retried).hasSize(2);
         for (MimeMessage message : retried) {
             assertThat(to(message)).startsWith("freight.");
-            assertThat(message.getSubject()).startsWith("Restated: Halvorsen & Pike Logistics Freight IT scorecard");
+            assertThat(message.getSubject()).startsWith("Restated: Freight IT scorecard");
             assertThat(attachments(message)).as("over maxAttachmentMb: not attached").isEmpty();
             assertThat(body(message, "text/plain")).contains("Too large to attach (over 1 MB)",
-                    "business-unit-freight.pdf (1.2 MB)", "Restated: these figures replace");
+                    "business-unit-freight.pdf (1.2 MB)", "Restated: the data for " + TestingJob.AS_OF);
         }
     }
 
     @Test
     @Order(8)
-    void resendSendsEveryActiveRecipientItsPdfsAgainAndTheDryRunThenHasNothingDue() throws Exception {
+    void resendSendsEveryoneAgainARefusedRecipientIsNamedAndDeliverThenRetriesOnlyItAndNothingIsDue()
+            throws Exception {
         mail.purgeEmailFromAllMailboxes();
-        job.runner().deliver(jobWithServerUp(), TestingJob.AS_OF, true);
-        assertThat(received()).hasSize(audienceOf.size());
+        mail.refuse("r.pike@halvorsen-pike.example");
+        assertThatThrownBy(() -> job.runner().deliver(jobWithServerUp(), TestingJob.AS_OF, true))
+                .isInstanceOfSatisfying(NorthstarException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.DELIVERY_FAILED);
+                    assertThat(e.getMessage()).contains("1 of " + audienceOf.size() + " deliveries failed, to"
+                            + " r.pike@halvorsen-pike.example: ", RefusingGreenMail.REPLY);
+                });
+        assertThat(received()).hasSize(audienceOf.size() - 1);
+
+        mail.acceptEveryone();
+        mail.purgeEmailFromAllMailboxes();
+        job.runner().deliver(jobWithServerUp(), TestingJob.AS_OF, false);
+        assertThat(received()).singleElement().satisfies(message -> {
+            assertThat(to(message)).isEqualTo("r.pike@halvorsen-pike.example");
+            assertThat(message.getSubject()).startsWith("IT scorecard as of ");
+        });
 
         DeliveryPlan.Plan plan = job.runner().planDelivery(jobWithServerUp(), TestingJob.AS_OF, false);
         assertThat(plan.messages()).isEmpty();

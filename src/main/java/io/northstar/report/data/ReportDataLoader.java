@@ -351,6 +351,24 @@ public final class ReportDataLoader {
         return decision;
     }
 
+    /**
+     * The decisions each audience's PDF lists, as its decisions table has them (decision, about,
+     * asked_by, due): the board's under {@code board}, each business unit's under its name. For
+     * the delivered messages, which say what the PDF asks of its readers.
+     */
+    public Map<String, List<Map<String, Object>>> decisionsByAudience(String boardAudience) {
+        Map<String, List<Map<String, Object>>> byAudience = new LinkedHashMap<>();
+        shownCommentary().ifPresent(status -> byAudience.put(boardAudience, decisions(rows(status.filter(
+                col("decision_needed"))))));
+        unitCommentary().ifPresent(status -> {
+            Map<String, List<Map<String, Object>>> asked = new TreeMap<>();
+            rows(status.filter(col("decision_needed"))).forEach(row -> asked.computeIfAbsent(
+                    (String) row.get("business_unit"), unit -> new ArrayList<>()).add(row));
+            asked.forEach((unit, rows) -> byAudience.put(unit, decisions(rows)));
+        });
+        return byAudience;
+    }
+
     /** The page's commentary by kind (kpi, project, risk, service), and the decisions. */
     private void commentary() {
         shownCommentary().ifPresent(status -> {
