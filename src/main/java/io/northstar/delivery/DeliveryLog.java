@@ -126,23 +126,16 @@ public final class DeliveryLog {
     /** Writes one run's attempts as its own file, whole or not at all; returns where. */
     public String write(String run, LocalDate asOf, List<Entry> entries) {
         Path folder = lake.deliveriesFolder(asOf);
-        Path target = new Path(folder, run + ".jsonl");
-        Path temporary = new Path(folder, "." + run + ".jsonl.tmp");
         try {
             ByteArrayOutputStream lines = new ByteArrayOutputStream();
             for (Entry entry : entries) {
                 lines.write(JSON.writeValueAsBytes(entry));
                 lines.write('\n');
             }
-            fs.mkdirs(folder);
-            SmallFiles.write(fs, temporary, lines.toByteArray(), true);
-            if (!fs.rename(temporary, target)) {
-                throw new IOException("cannot rename " + temporary + " to " + target);
-            }
-            return target.toString();
+            return SmallFiles.writeWhole(fs, folder, run + ".jsonl", lines.toByteArray()).toString();
         } catch (IOException e) {
-            throw new LakeException("lake " + lake.root() + ": cannot write the delivery log " + target + ": "
-                    + e.getMessage(), e);
+            throw new LakeException("lake " + lake.root() + ": cannot write the delivery log of run " + run + " in "
+                    + folder + ": " + e.getMessage(), e);
         }
     }
 }

@@ -109,7 +109,7 @@ public final class PackMessage {
         // the From line names the office and the organisation: the subject keeps its room for the verdict
         String scorecard = (board ? "" : DisplayText.clean(audience) + " ") + "IT scorecard as of " + briefing.asOf();
         Optional<String> verdict = briefing.verdict(audience);
-        String subject = (message.restated() ? "Restated: " : "") + scorecard + verdict.map(text -> ": " + text)
+        String subject = (message.restated() ? "Restated \u2014 " : "") + scorecard + verdict.map(text -> ": " + text)
                 .orElse("");
         List<Decision> decisions = briefing.decisions().getOrDefault(audience, List.of());
 
@@ -127,7 +127,8 @@ public final class PackMessage {
             if (message.restated()) {
                 body.paragraph("Restated: the data for " + briefing.asOf() + " changed after the earlier copy was"
                         + " sent, and the " + (message.files().size() == 1 ? "PDF was" : "PDFs were") + " produced"
-                        + " again. Please use these and discard the earlier copy.");
+                        + " again. Please use " + (message.files().size() == 1 ? "this PDF" : "these PDFs")
+                        + " and discard the earlier copy.");
             }
             verdict.ifPresent(body::paragraph);
             if (!decisions.isEmpty()) {
@@ -147,9 +148,9 @@ public final class PackMessage {
                         + megabytes(files.sizes().get(file)) + "): " + files.folder().resolve(file).toAbsolutePath())
                         .toList());
             }
-            body.footer("You receive " + (board ? "the board's packs" : "the " + DisplayText.clean(audience)
-                    + " scorecard") + " as " + message.to().email() + ". Reference for the IT strategy office: job "
-                    + sender.job() + ", run " + sender.run() + ".");
+            body.footer("Sent to you (" + message.to().email() + ") " + (board ? "as a member of the board"
+                    : "for " + DisplayText.clean(audience)) + ". Questions: reply to this message. Reference: "
+                    + sender.job() + " " + sender.run() + ".");
         }
         List<Path> attachments = attached.stream().map(file -> files.folder().resolve(file)).toList();
         return new Mailer.Email(message.to().email(), message.to().name(), subject, text.toString(), html.toString(),

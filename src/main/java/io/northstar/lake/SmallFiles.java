@@ -25,6 +25,21 @@ public final class SmallFiles {
         }
     }
 
+    /**
+     * Writes {@code folder/name} under a temporary name first and renames it, so that a reader
+     * never sees half a file; creates the folder. Returns the file.
+     */
+    public static Path writeWhole(FileSystem fs, Path folder, String name, byte[] content) throws IOException {
+        Path target = new Path(folder, name);
+        Path temporary = new Path(folder, "." + name + ".tmp");
+        fs.mkdirs(folder);
+        write(fs, temporary, content, true);
+        if (!fs.rename(temporary, target)) {
+            throw new IOException("cannot rename " + temporary + " to " + target);
+        }
+        return target;
+    }
+
     /** The IOException a Hadoop {@link FSError} carries (its cause is the disk's own answer). */
     public static IOException asIOException(FSError error) {
         return error.getCause() instanceof IOException io ? io : new IOException(error.getMessage(), error);

@@ -123,18 +123,12 @@ public final class ManifestStore {
     /** Writes next to the final name first, so a reader never sees half a manifest. */
     public String write(RunManifest manifest) {
         Path folder = lake.runsFolder();
-        Path target = new Path(folder, manifest.runId() + ".json");
-        Path temporary = new Path(folder, "." + manifest.runId() + ".json.tmp");
         try {
-            fs.mkdirs(folder);
-            SmallFiles.write(fs, temporary, JSON.writeValueAsBytes(manifest), true);
-            if (!fs.rename(temporary, target)) {
-                throw new IOException("cannot rename " + temporary + " to " + target);
-            }
-            return target.toString();
+            return SmallFiles.writeWhole(fs, folder, manifest.runId() + ".json", JSON.writeValueAsBytes(manifest))
+                    .toString();
         } catch (IOException e) {
-            throw new LakeException("lake " + lake.root() + ": cannot write run manifest " + target + ": "
-                    + e.getMessage(), e);
+            throw new LakeException("lake " + lake.root() + ": cannot write run manifest " + new Path(folder,
+                    manifest.runId() + ".json") + ": " + e.getMessage(), e);
         }
     }
 }

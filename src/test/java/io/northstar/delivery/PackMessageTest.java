@@ -48,7 +48,8 @@ class PackMessageTest {
                 "the first 2 of 14 findings, as page 1 of the scorecard lists them:", "- Critical: Risk 'Carrier API' is"
                 + " open (owner: A. Costa)\n- Warning: Project 'Yard' is late\n",
                 "- executive-scorecard.pdf: the scorecard; its first page is the summary above",
-                "- review-pack.pdf: the strategy review", "job nightly, run 20261031T020000Z-abc")
+                "- review-pack.pdf: the strategy review", "Sent to you (someone@example.com) as a member of the board. Questions: reply to this message. Reference:"
+                + " nightly 20261031T020000Z-abc.")
                 .doesNotContain("Restated");
         assertThat(email.html()).contains("<h2>Halvorsen &amp; Pike · IT scorecard as of 2026-10-31</h2>",
                 "EUR 1.2M &lt;over&gt; budget.", "<li>Critical: Risk &#39;Carrier API&#39; is open (owner: A. Costa)</li>")
@@ -62,7 +63,7 @@ class PackMessageTest {
 
         assertThat(email.subject()).isEqualTo("Freight IT scorecard as of 2026-10-31: Freight is 1.7% over its"
                 + " year-to-date budget.");
-        assertThat(email.text()).doesNotContain("findings", "Carrier API", "Decisions").contains("Freight scorecard",
+        assertThat(email.text()).doesNotContain("findings", "Carrier API", "Decisions").contains("for Freight.",
                 "- business-unit-freight.pdf: the unit's scorecard");
     }
 
@@ -70,9 +71,9 @@ class PackMessageTest {
     void aRestatedMessageSaysSoInTheSubjectAndTheBody() {
         Mailer.Email email = PackMessage.compose(message("Freight", true, "business-unit-freight.pdf"), BRIEFING,
                 sizes(10, Map.of("business-unit-freight.pdf", 5L)), SENDER);
-        assertThat(email.subject()).startsWith("Restated: Freight IT scorecard as of 2026-10-31");
+        assertThat(email.subject()).startsWith("Restated \u2014 Freight IT scorecard as of 2026-10-31: Freight is");
         assertThat(email.text()).contains("Restated: the data for 2026-10-31 changed after the earlier copy was sent,"
-                + " and the PDF was produced again. Please use these and discard the earlier copy.");
+                + " and the PDF was produced again. Please use this PDF and discard the earlier copy.");
     }
 
     @Test

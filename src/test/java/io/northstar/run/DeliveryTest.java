@@ -60,19 +60,22 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryTest {
     private static final String PASSWORD = "s3cret-smtp-pw";
     private static final String HOOK_PATH = "/hooks/T0KEN-9f8e7d6c";
+    private static final String REFUSED_IN_RUN = "a.costa@halvorsen-pike.example";
 
     private RefusingGreenMail mail;
     private HttpServer chat;
     private final List<String> chatPosts = new CopyOnWriteArrayList<>();
     private Map<String, String> environment;
     private TestingJob job;
+    /** What the first run threw, the server having refused {@link #REFUSED_IN_RUN}. */
+    private NorthstarException runFailure;
     private Path reports;
     /** The active recipients by address, with their audience, as the sample's recipients dataset has them. */
     private final Map<String, String> audienceOf = new TreeMap<>();
     private final Map<String, Set<String>> filesOf = new HashMap<>();
 
     @BeforeAll
-    void publishTheSampleAndDeliverIt(@TempDir Path folder) throws IOException {
+    void publishTheSampleAndDeliverItWithOneRecipientRefused(@TempDir Path folder) throws IOException {
         mail = new RefusingGreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.withConfiguration(GreenMailConfiguration.aConfig().withUser("packs", PASSWORD));
         mail.start();
@@ -89,7 +92,13 @@ class DeliveryTest {
                 "http://127.0.0.1:" + chat.getAddress().getPort() + HOOK_PATH);
 
         job = TestingJob.sample(folder).yaml(yaml(mail.getSmtp().getPort()));
-        job.runner().run(job.job(environment), TestingJob.AS_OF);
+        mail.refuse(REFUSED_IN_RUN);
+        try {
+            job.runner().run(job.job(environment), TestingJob.AS_OF);
+        } catch (NorthstarException e) {
+            runFailure = e;
+        }
+        mail.acceptEveryone();
         reports = job.folder().resolve("reports").resolve(TestingJob.AS_OF.toString());
 
         List<String> units = new ArrayList<>(new TreeSet<>(job.table("metrics", "briefing", TestingJob.AS_OF)
@@ -150,6 +159,33 @@ class DeliveryTest {
 
     @Test
     @Order(1)
+    void aRecipientRefusedDuringTheRunLeavesTheSnapshotPublishedAndTheRunExitsEightNamingIt() {
+        assertThat(runFailure).as("the run's exit").isNotNull();
+        assertThat(runFailure.exitCode()).isEqualTo(ExitCode.DELIVERY_FAILED);
+        assertThat(runFailure.getMessage()).startsWith("published snapshot as_of " + TestingJob.AS_OF + ", but 1 of "
+                + audienceOf.size() + " deliveries failed, to " + REFUSED_IN_RUN + ": ").contains(RefusingGreenMail.REPLY,
+                "Retry them with: northstar deliver --job ");
+        assertThat(job.lakeTables("conformed")).contains("recipients", "projects");
+        assertThat(reports.resolve("executive-scorecard.pdf")).exists();
+        assertThat(received()).hasSize(audienceOf.size() - 1);
+    }
+
+    @Test
+    @Order(2)
+    void deliverThenSendsToTheRefusedRecipientAlone() throws Exception {
+        job.runner().deliver(jobWithServerUp(), TestingJob.AS_OF, false);
+        assertThat(received()).hasSize(audienceOf.size());
+        List<String> costa = new ArrayList<>();
+        for (MimeMessage message : received()) {
+            if (to(message).equals(REFUSED_IN_RUN)) {
+                costa.add(message.getSubject());
+            }
+        }
+        assertThat(costa).singleElement().asString().startsWith("IT scorecard as of " + TestingJob.AS_OF);
+    }
+
+    @Test
+    @Order(3)
     void everyActiveRecipientGetsOneMessageWithExactlyItsAudiencesPdfsAsPublished() throws Exception {
         List<MimeMessage> received = received();
         assertThat(received).hasSize(audienceOf.size());
@@ -172,7 +208,7 @@ class DeliveryTest {
     }
 
     @Test
-    @Order(2)
+    @Order(4)
     void theBoardsMessageOpensWithTheVerdictAndListsTheTopFindingsInTextAndHtml() throws Exception {
         MimeMessage board = null;
         for (MimeMessage message : received()) {
@@ -193,29 +229,35 @@ class DeliveryTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void everyAttemptIsLoggedInTheLakeWithTheFilesFingerprintAndTheServersReply() {
         List<DeliveryLog.Entry> entries = log();
-        assertThat(entries).hasSize(filesOf.values().stream().mapToInt(Set::size).sum());
-        assertThat(entries).allSatisfy(entry -> {
-            assertThat(entry.outcome()).isEqualTo(DeliveryLog.Outcome.SENT);
+        assertThat(entries).filteredOn(entry -> entry.outcome() == DeliveryLog.Outcome.FAILED)
+                .extracting(DeliveryLog.Entry::recipient).containsExactly(REFUSED_IN_RUN, REFUSED_IN_RUN);
+        List<DeliveryLog.Entry> sent = entries.stream().filter(entry -> entry.outcome() == DeliveryLog.Outcome.SENT)
+                .toList();
+        assertThat(sent).hasSize(filesOf.values().stream().mapToInt(Set::size).sum());
+        assertThat(sent).allSatisfy(entry -> {
             assertThat(entry.sha256()).isEqualTo(Sha256.of(reports.resolve(entry.file())));
             assertThat(entry.reply()).startsWith("250");
             assertThat(entry.attached()).isTrue();
             assertThat(entry.audience()).isEqualTo(audienceOf.get(entry.recipient()));
         });
-        assertThat(job.lakeFiles("_deliveries")).singleElement().asString().endsWith(".jsonl");
+        assertThat(job.lakeFiles("_deliveries")).hasSize(2).allSatisfy(file -> assertThat(file).endsWith(".jsonl"));
     }
 
     @Test
-    @Order(4)
-    void theChatHearsOfTheCriticalFindingsOfASuccessfulRun() {
-        assertThat(chatPosts).singleElement().asString().contains("\"outcome\":\"succeeded\"", "\"exit_code\":0",
-                "\"critical_findings\":").doesNotContain("\"critical_findings\":0");
+    @Order(6)
+    void theChatHearsOfTheRunsFailureAndOfTheCriticalFindingsOfTheDeliveryThatSucceeded() {
+        assertThat(chatPosts).hasSize(2);
+        assertThat(chatPosts.get(0)).contains("\"command\":\"run\"", "\"outcome\":\"failed\"", "\"exit_code\":8",
+                "\"failed_recipients\":[\"" + REFUSED_IN_RUN + "\"]");
+        assertThat(chatPosts.get(1)).contains("\"command\":\"deliver\"", "\"outcome\":\"succeeded\"",
+                "\"exit_code\":0", "\"critical_findings\":").doesNotContain("\"critical_findings\":0");
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aReRunOfTheSameDataMakesTheSamePdfsAndSendsNothing() {
         job.runner().run(jobWithServerUp(), TestingJob.AS_OF);
         assertThat(received()).hasSize(audienceOf.size());
@@ -224,7 +266,7 @@ class DeliveryTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aServerThatIsDownLeavesTheSnapshotPublishedAndExitsEightNamingWhoFailedAndWhy() throws Exception {
         // the Freight scorecard changes and outgrows the attachment limit: only its two readers are due
         Path freight = reports.resolve(filesOf.get("freight.director@halvorsen-pike.example").iterator().next());
@@ -242,14 +284,15 @@ class DeliveryTest {
                             .doesNotContain(PASSWORD);
                 });
         assertThat(job.lakeTables("conformed")).contains("recipients", "projects");
-        assertThat(log()).filteredOn(entry -> entry.outcome() == DeliveryLog.Outcome.FAILED).hasSize(2)
+        assertThat(log()).filteredOn(entry -> entry.outcome() == DeliveryLog.Outcome.FAILED
+                && entry.audience().equals("Freight")).hasSize(2)
                 .allSatisfy(entry -> assertThat(entry.attached()).isFalse());
         assertThat(chatPosts.subList(before, chatPosts.size())).singleElement().asString()
                 .contains("\"outcome\":\"failed\"", "\"exit_code\":8", "freight.director@halvorsen-pike.example");
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void deliverThenSendsToExactlyThoseItFailedForSayingRestatedWithTheTooLargePdfsPath() throws Exception {
         mail.purgeEmailFromAllMailboxes();
         job.runner().deliver(jobWithServerUp(), TestingJob.AS_OF, false);
@@ -258,7 +301,7 @@ class DeliveryTest {
         assertThat(retried).hasSize(2);
         for (MimeMessage message : retried) {
             assertThat(to(message)).startsWith("freight.");
-            assertThat(message.getSubject()).startsWith("Restated: Freight IT scorecard");
+            assertThat(message.getSubject()).startsWith("Restated \u2014 Freight IT scorecard");
             assertThat(attachments(message)).as("over maxAttachmentMb: not attached").isEmpty();
             assertThat(body(message, "text/plain")).contains("Too large to attach (over 1 MB)",
                     "business-unit-freight.pdf (1.2 MB)", "Restated: the data for " + TestingJob.AS_OF);
@@ -266,7 +309,7 @@ class DeliveryTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void resendSendsEveryoneAgainARefusedRecipientIsNamedAndDeliverThenRetriesOnlyItAndNothingIsDue()
             throws Exception {
         mail.purgeEmailFromAllMailboxes();
@@ -295,7 +338,7 @@ class DeliveryTest {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void neitherThePasswordNorTheWebhookAppearsInTheOutputTheManifestsOrTheLog() throws IOException {
         List<String> texts = new ArrayList<>(List.of(job.progressOutput()));
         try (Stream<Path> files = Files.walk(job.lake())) {
