@@ -49,7 +49,8 @@ class RecipesTest {
     @Test
     void everyJobFileReads() throws IOException {
         JobFileReader reader = new JobFileReader(Map.of("NORTHSTAR_WAREHOUSE_PASSWORD", "w",
-                "NORTHSTAR_BI_PASSWORD", "b"));
+                "NORTHSTAR_BI_PASSWORD", "b", "NORTHSTAR_SMTP_USER", "u", "NORTHSTAR_SMTP_PASSWORD", "p",
+                "NORTHSTAR_CHAT_WEBHOOK", "https://chat.example/hook"));
         List<Path> jobFiles = files("*.yaml");
         assertThat(jobFiles).extracting(p -> p.getFileName().toString())
                 .contains("sample.yaml", "sample-jdbc.yaml", "nightly.yaml");
@@ -60,6 +61,10 @@ class RecipesTest {
         Job nightly = reader.readFile(JOBS.resolve("nightly.yaml"));
         assertThat(nightly.asOf()).as("a nightly run reports on its own day").isEmpty();
         assertThat(nightly.publish()).isPresent();
+        assertThat(nightly.delivery()).as("the nightly run mails the packs").hasValueSatisfying(delivery -> {
+            assertThat(delivery.smtp().security()).isEqualTo(io.northstar.job.Delivery.Security.STARTTLS);
+            assertThat(delivery.chat()).isPresent();
+        });
     }
 
     @Test
