@@ -45,6 +45,9 @@ final class DeliveryStage {
     private final Job job;
     private final Lake lake;
     private final LocalDate asOf;
+    /** The snapshot's metric tables and verdicts, once looked up (a stage serves one snapshot). */
+    private List<String> metricTables;
+    private Map<String, String> verdicts;
 
     DeliveryStage(SparkSession spark, Job job, Lake lake, LocalDate asOf) {
         this.spark = spark;
@@ -189,17 +192,26 @@ final class DeliveryStage {
         return value == null ? null : value.toString();
     }
 
-    /** briefing's verdict of each audience: the portfolio's is the board's. */
+    /**
+     * briefing's verdict of each audience, the portfolio's being the board's; read once, as both
+     * the plan (which units have a PDF) and the messages need it.
+     */
     private Map<String, String> verdicts() {
-        Map<String, String> verdicts = new HashMap<>();
-        metric("briefing").ifPresent(briefing -> briefing.select("business_unit", "verdict").collectAsList()
-                .forEach(row -> verdicts.put(row.isNullAt(0) ? Datasets.BOARD_AUDIENCE : row.getString(0),
-                        row.getString(1))));
+        if (verdicts == null) {
+            Map<String, String> read = new HashMap<>();
+            metric("briefing").ifPresent(briefing -> briefing.select("business_unit", "verdict").collectAsList()
+                    .forEach(row -> read.put(row.isNullAt(0) ? Datasets.BOARD_AUDIENCE : row.getString(0),
+                            row.getString(1))));
+            verdicts = java.util.Collections.unmodifiableMap(read); // a verdict may be null
+        }
         return verdicts;
     }
 
     private Optional<Dataset<Row>> metric(String table) {
-        return lake.tablesWithPartition(Zone.METRICS, asOf).contains(table)
+        if (metricTables == null) {
+            metricTables = List.copyOf(lake.tablesWithPartition(Zone.METRICS, asOf));
+        }
+        return metricTables.contains(table)
                 ? Optional.of(spark.read().parquet(lake.partition(Zone.METRICS, table, asOf).toString()))
                 : Optional.empty();
     }
